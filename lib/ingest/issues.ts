@@ -1,0 +1,50 @@
+/**
+ * Parse issues: closed codes, a severity, a message and a location (yaml's ErrorCode model).
+ * Parsers never throw on messy input; they return the record plus these.
+ */
+export const ISSUE_CODES = [
+  "empty_document", // nothing readable
+  "binary_content", // bytes that are not a supported document
+  "unsupported_format", // a format we do not read (xls, doc, images…)
+  "too_large", // over the size limit
+  "encoding_uncertain", // charset guessed; some characters may be wrong
+  "extract_failed", // the surface format was broken (corrupt PDF, bad zip…)
+  "archive_bomb", // a DOCX whose expansion exceeds the limit
+  "format_unknown", // neither 2019 nor 2021 headers found
+  "table_missing", // 表二/三/四 not found
+  "table_truncated", // a table stops before its last row
+  "unknown_row_label", // a row label that matches no catalog row
+  "unknown_column_label", // a header that matches no catalog column
+  "unparsable_number", // a value cell that is not a number, blank or NA marker
+  "column_count_mismatch", // a row with more or fewer values than the header has columns
+  "duplicate_row", // the same row label twice in a table
+  "unit_in_cell", // a unit written into the cell ("251000元")
+  "year_missing", // no report year found
+  "agency_missing", // no agency name found
+  "section_missing", // one of sections 一…六 not found
+  "zero_report", // headings with no tables (零报告)
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export type IssueSeverity = "error" | "warning";
+
+/** Where something was read. All fields optional: text has lines, PDF has pages, HTML has table coordinates. */
+export interface SourceLoc {
+  page?: number; // 1-based
+  line?: number; // 1-based line in the extracted text
+  offset?: number; // character offset in the extracted text
+  table?: number; // 0-based index of the table block in the document
+  row?: number; // 0-based grid row inside that table, when known
+  col?: number; // 0-based grid column inside that table, when known
+}
+
+export interface ParseIssue {
+  code: IssueCode;
+  severity: IssueSeverity;
+  message: string;
+  location: SourceLoc | null;
+}
+
+export function issue(code: IssueCode, severity: IssueSeverity, message: string, location: SourceLoc | null = null): ParseIssue {
+  return { code, severity, message, location };
+}

@@ -1,0 +1,84 @@
+/**
+ * The parsed record: what the parse stage returns for one document, before validation.
+ * Zod is the single definition; types come from z.infer.
+ */
+import { z } from "zod";
+import { FORMAT_VERSIONS, NULL_REASONS, REPORT_SCOPES, NARRATIVE_KEYS, TOPIC_KEYS } from "../catalog";
+import { ISSUE_CODES } from "../ingest/issues";
+
+export const sourceLocSchema = z.object({
+  page: z.number().int().optional(),
+  line: z.number().int().optional(),
+  offset: z.number().int().optional(),
+  table: z.number().int().optional(),
+  row: z.number().int().optional(),
+  col: z.number().int().optional(),
+});
+
+/** Where a value came from: location, the raw text as written, and whether it was stated or inferred. */
+export const provenanceSchema = z.object({
+  loc: sourceLocSchema,
+  raw: z.string(),
+  stated: z.boolean(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const cellValueSchema = z.object({
+  value: z.number().nullable(),
+  /** Why value is null; null when value is a number. */
+  nullReason: z.enum(NULL_REASONS).nullable(),
+  source: provenanceSchema.nullable(),
+});
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+export const TABLE_STATUSES = ["found", "missing", "truncated"] as const;
+export const tableStatusSchema = z.enum(TABLE_STATUSES);
+
+export const narrativeFigureSchema = z.object({
+  value: z.number(),
+  sentence: z.string(),
+  loc: sourceLocSchema,
+});
+export type NarrativeFigure = z.infer<typeof narrativeFigureSchema>;
+
+export const topicMentionSchema = z.object({
+  key: z.enum(TOPIC_KEYS),
+  keyword: z.string(),
+  sentence: z.string(),
+  loc: sourceLocSchema,
+});
+export type TopicMention = z.infer<typeof topicMentionSchema>;
+
+export const sectionSchema = z.object({
+  number: z.number().int().min(1).max(6),
+  title: z.string(),
+  text: z.string(),
+  loc: sourceLocSchema,
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const parseIssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  location: sourceLocSchema.nullable(),
+});
+
+export const parsedReportSchema = z.object({
+  formatVersion: z.enum(FORMAT_VERSIONS).nullable(),
+  year: z.number().int().nullable(),
+  agencyName: z.string().nullable(),
+  scope: z.enum(REPORT_SCOPES),
+  /** ISO date (YYYY-MM-DD) when the document states one. */
+  publishedOn: z.string().nullable(),
+  /** False when a table is missing or truncated. */
+  complete: z.boolean(),
+  tables: z.object({ t2: tableStatusSchema, t3: tableStatusSchema, t4: tableStatusSchema }),
+  /** Every read cell of the detected format (absent ones with nullReason "absent"). */
+  cells: z.record(z.string(), cellValueSchema),
+  narrative: z.partialRecord(z.enum(NARRATIVE_KEYS), narrativeFigureSchema),
+  topics: z.array(topicMentionSchema),
+  sections: z.array(sectionSchema),
+  issues: z.array(parseIssueSchema),
+});
+export type ParsedReport = z.infer<typeof parsedReportSchema>;
