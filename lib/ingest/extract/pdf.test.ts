@@ -1,0 +1,264 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { extractHtml } from "./html";
+import { extractPdf, layoutPdf, normalizePdfText, PDF_LIMITS, type PdfPageGeometry, type PdfRun } from "./pdf";
+import type { Block, ExtractedDocument, TableBlock } from "./types";
+
+const FIXTURES = fileURLToPath(new URL("../__fixtures__", import.meta.url));
+const read = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)));
+
+function tables(doc: { blocks: Block[] }): TableBlock[] {
+  return doc.blocks.filter((b): b is TableBlock => b.kind === "table");
+}
+function grids(doc: ExtractedDocument) {
+  return tables(doc).map((t) => t.cells.map((c) => [c.text.replace(/\s+/g, ""), c.row, c.col, c.rowSpan, c.colSpan]));
+}
+function texts(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+}
+
+// ───────────── a tiny PDF writer (Helvetica text, stroked lines) for hand-made cases ─────────────
+
+function makePdf(pageContents: string[]): Uint8Array {
+  const objects: string[] = [];
+  const pageIds = pageContents.map((_, i) => 4 + i * 2);
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pageContents.length} >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  pageContents.forEach((content, i) => {
+    const id = 4 + i * 2;
+    objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
+    objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  });
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = out.length;
+    out += `${id} 0 obj\n${objects[id] ?? "null"}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+const text = (x: number, y: number, s: string, size = 10) => `BT /F1 ${size} Tf ${x} ${y} Td (${s}) Tj ET`;
+
+// ───────────── the Chromium fixture ─────────────
+
+describe("extractPdf on the pdf-chromium fixture", () => {
+  it("rebuilds the same three grids as the HTML page, across the page break", async () => {
+    const pdf = await extractPdf(read("formats/pdf-chromium/input.pdf"));
+    const html = await extractHtml(read("formats/html-merged/input.html"));
+    expect(pdf.issues).toEqual([]);
+    expect(pdf.meta.pages).toBe(3);
+    expect(grids(pdf)).toEqual(grids(html));
+    const t3 = tables(pdf)[1];
+    expect(t3?.gridKnown).toBe(true);
+    // 表三 starts on page 2 and continues on page 3 as the same table block.
+    expect(new Set(t3?.cells.map((c) => c.loc.page))).toEqual(new Set([2, 3]));
+  });
+
+  it("merges wrapped and one-character-per-line labels into single cells", async () => {
+    const t3 = tables(await extractPdf(read("formats/pdf-chromium/input.pdf")))[1];
+    const labels = t3?.cells.map((c) => c.text) ?? [];
+    expect(labels).toContain("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+    expect(labels).toContain("三、本年度办理结果");
+    expect(labels).toContain("商业企业");
+    expect(labels).toContain("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
+    // The rowspan cut by the page break is one cell, not a label plus a blank.
+    expect(t3?.cells.find((c) => c.text === "（五）不予处理")?.rowSpan).toBe(5);
+  });
+
+  it("drops page numbers and the running header, and joins paragraphs across lines and pages", async () => {
+    const pdf = await extractPdf(read("formats/pdf-chromium/input.pdf"));
+    const html = await extractHtml(read("formats/html-merged/input.html"));
+    expect(pdf.text).not.toMatch(/^- ?\d+ ?-$/m);
+    expect(texts(pdf.blocks)).not.toContain("盘州市人民政府");
+    // Radical code points from the font's ToUnicode map are folded back (人 not ⼈, 户 not 戶).
+    expect(pdf.text).not.toMatch(/[\u2e80-\u2fdf]/);
+    expect(texts(pdf.blocks).map((t) => t.replace(/\s+/g, ""))).toEqual(texts(html.blocks).map((t) => t.replace(/\s+/g, "")));
+  });
+});
+
+describe("extractPdf on broken and hostile input", () => {
+  it("reports a truncated PDF as extract_failed without throwing", async () => {
+    const doc = await extractPdf(read("adversarial/truncated.pdf"));
+    expect(doc.issues.map((i) => i.code)).toEqual(["extract_failed"]);
+    expect(doc.blocks).toEqual([]);
+  });
+
+  it("reports garbage behind a PDF header and random bytes as extract_failed", async () => {
+    expect((await extractPdf(new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog\n"))).issues[0]?.code).toBe("extract_failed");
+    expect((await extractPdf(read("adversarial/noise.bin"))).issues[0]?.code).toBe("extract_failed");
+  });
+
+  it("refuses more than the page limit as too_large", async () => {
+    const doc = await extractPdf(makePdf(Array.from({ length: PDF_LIMITS.maxPages + 1 }, () => "")));
+    expect(doc.issues.map((i) => i.code)).toEqual(["too_large"]);
+    expect(doc.meta.pages).toBe(PDF_LIMITS.maxPages + 1);
+  });
+
+  it("reports a PDF without a text layer as empty_document (scans are not OCRed)", async () => {
+    const doc = await extractPdf(makePdf(["0 0 0 RG 10 10 m 100 100 l S"]));
+    expect(doc.issues.map((i) => i.code)).toEqual(["empty_document"]);
+  });
+});
+
+describe("extractPdf on hand-made PDFs", () => {
+  it("finds a table drawn with stroked lines and reads its grid", async () => {
+    // 2 rows × 3 columns, the first cell of row 0 spanning both rows (no rule between them).
+    const lines = ["100 700 m 400 700 l S", "200 680 m 400 680 l S", "100 660 m 400 660 l S", "100 660 m 100 700 l S", "200 660 m 200 700 l S", "300 660 m 300 700 l S", "400 660 m 400 700 l S"];
+    const body = [text(110, 676, "Review"), text(210, 686, "Upheld"), text(310, 686, "Total"), text(210, 666, "2"), text(310, 666, "3")];
+    const doc = await extractPdf(makePdf([[...lines, ...body].join("\n")]));
+    const [t] = tables(doc);
+    expect(t?.gridKnown).toBe(true);
+    expect(t?.cells.map((c) => [c.text, c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
+      ["Review", 0, 0, 2, 1],
+      ["Upheld", 0, 1, 1, 1],
+      ["Total", 0, 2, 1, 1],
+      ["2", 1, 1, 1, 1],
+      ["3", 1, 2, 1, 1],
+    ]);
+  });
+
+  it("reads an unruled table by column gaps and drops '- 2 -' and '第2页' lines", async () => {
+    const page = [
+      text(72, 760, "Applications handled this year"),
+      text(72, 730, "New"),
+      text(300, 730, "33"),
+      text(400, 730, "0"),
+      text(72, 712, "Carried"),
+      text(300, 712, "4"),
+      text(400, 712, "0"),
+      text(290, 40, "- 2 -"),
+      text(500, 400, "\\265\\332"), // bytes, not a page number: stays
+    ].join("\n");
+    const doc = await extractPdf(makePdf([page]));
+    const [t] = tables(doc);
+    expect(t?.gridKnown).toBe(false);
+    expect(t?.cells.map((c) => [c.text, c.row, c.col])).toEqual([
+      ["New", 0, null],
+      ["33", 0, null],
+      ["0", 0, null],
+      ["Carried", 1, null],
+      ["4", 1, null],
+      ["0", 1, null],
+    ]);
+    expect(doc.text).not.toContain("- 2 -");
+  });
+});
+
+// ───────────── layout heuristics on synthetic geometry ─────────────
+
+const FS = 10;
+const run = (t: string, x: number, y: number, fs = FS): PdfRun => ({ text: t, x, y, w: Array.from(t).length * fs * (/^[\x20-\x7e]+$/.test(t) ? 0.55 : 1), fs });
+function page(n: number, runs: PdfRun[]): PdfPageGeometry {
+  return { page: n, box: { left: 0, bottom: 0, right: 595, top: 842 }, runs, hRules: [], vRules: [] };
+}
+function tableOf(blocks: Block[], i = 0): TableBlock | undefined {
+  return tables({ blocks })[i];
+}
+
+describe("layoutPdf (unruled tables)", () => {
+  it("merges a label wrapped over two lines when its numbers are centred between them", () => {
+    const blocks = layoutPdf([
+      page(1, [
+        run("（一）予以公开", 60, 700),
+        run("12", 300, 700),
+        run("12", 400, 700),
+        run("（二）部分公开（区分处理的，", 60, 680),
+        run("11", 300, 674),
+        run("11", 400, 674),
+        run("不计其他情形）", 60, 667),
+        run("（七）总计", 60, 640),
+        run("34", 300, 640),
+        run("34", 400, 640),
+      ]),
+    ]);
+    const t = tableOf(blocks);
+    expect(t?.cells.map((c) => c.text)).toEqual(["（一）予以公开", "12", "12", "（二）部分公开（区分处理的，不计其他情形）", "11", "11", "（七）总计", "34", "34"]);
+    expect(t?.cells.map((c) => c.row)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it("merges a label whose continuation line has no numbers (numbers top-aligned)", () => {
+    const t = tableOf(
+      layoutPdf([
+        page(1, [
+          run("1.申请人无正当理由逾期不补正、", 60, 700),
+          run("0", 300, 700),
+          run("0", 400, 700),
+          run("行政机关不再处理其政府信息公开申请", 60, 687),
+          run("2.重复申请", 60, 668),
+          run("0", 300, 668),
+          run("0", 400, 668),
+        ]),
+      ]),
+    );
+    expect(t?.cells.map((c) => c.text)).toEqual(["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0", "0", "2.重复申请", "0", "0"]);
+  });
+
+  it("joins vertical one-character-per-line text into one cell", () => {
+    const chars = Array.from("申请人情况");
+    const t = tableOf(
+      layoutPdf([
+        page(1, [
+          ...chars.map((ch, i) => run(ch, 40, 700 - i * 13)),
+          run("自然人", 120, 690),
+          run("商业企业", 220, 690),
+          run("总计", 320, 690),
+          run("33", 120, 660),
+          run("0", 220, 660),
+          run("33", 320, 660),
+        ]),
+      ]),
+    );
+    expect(t?.cells.map((c) => c.text)).toContain("申请人情况");
+    expect(t?.cells.filter((c) => /^\d+$/.test(c.text)).map((c) => c.text)).toEqual(["33", "0", "33"]);
+  });
+
+  it("does not merge stacked row labels that each have their own numbers", () => {
+    const t = tableOf(
+      layoutPdf([
+        page(1, [run("规章", 60, 700), run("0", 300, 700), run("0", 400, 700), run("行政规范性文件", 60, 687), run("4", 300, 687), run("13", 400, 687)]),
+      ]),
+    );
+    expect(t?.cells.map((c) => c.text)).toEqual(["规章", "0", "0", "行政规范性文件", "4", "13"]);
+  });
+
+  it("continues an unruled table on the next page and drops page furniture", () => {
+    const blocks = layoutPdf([
+      page(1, [run("前言段落。", 60, 780), run("一、本年新收", 60, 120), run("33", 300, 120), run("二、上年结转", 60, 100), run("4", 300, 100), run("- 1 -", 280, 30)]),
+      page(2, [run("（一）予以公开", 60, 800), run("12", 300, 800), run("（七）总计", 60, 780), run("34", 300, 780), run("第2页", 280, 30)]),
+    ]);
+    expect(tables({ blocks })).toHaveLength(1);
+    const t = tableOf(blocks);
+    expect(t?.cells.filter((c) => /^\d+$/.test(c.text)).map((c) => [c.text, c.row, c.loc.page])).toEqual([
+      ["33", 0, 1],
+      ["4", 1, 1],
+      ["12", 2, 2],
+      ["34", 3, 2],
+    ]);
+    expect(texts(blocks)).toEqual(["前言段落。"]);
+  });
+
+  it("joins a paragraph across a page break and drops running headers", () => {
+    const full = "一二三四五六七八九十".repeat(4); // 40 characters: a full line at 10 pt
+    const blocks = layoutPdf([
+      page(1, [run("某某市人民政府", 270, 815, 8), run(full, 60, 700), run(full, 60, 686), run("- 1 -", 280, 30)]),
+      page(2, [run("某某市人民政府", 270, 815, 8), run("续完。", 60, 790), run("新的一段。", 80, 760), run("- 2 -", 280, 30)]),
+    ]);
+    expect(texts(blocks)).toEqual([full + full + "续完。", "新的一段。"]);
+  });
+});
+
+describe("normalizePdfText", () => {
+  it("folds Kangxi and supplement radicals to unified ideographs", () => {
+    expect(normalizePdfText("盘州市\u2f08\u2ea0政府\u2f2f作")).toBe("盘州市人民政府工作");
+    expect(normalizePdfText("\u2ed4\u2f3e\u2f79站")).toBe("门户网站");
+    expect(normalizePdfText("0858\u20153636249")).toBe("0858—3636249");
+    expect(normalizePdfText("soft\u00adhyphen\u200b")).toBe("softhyphen");
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The flattened-text extractor: reports copied from a web page as text, tables flattened to one
+ * cell per line ending in "|" (REPORT-FORMAT.md §1.9, the sample report).
+ *
+ * The cell rule, read off the sample:
+ *   - A line ending in "|" is a table line. Its text up to the first "|" is one cell (trimmed,
+ *     possibly empty). Text between two pipes on one line ("a | b |") is a further cell, and
+ *     empty segments between two such cells are blank cells; a leading "|" before content
+ *     ("| a | b |") opens the line rather than closing an empty cell.
+ *   - Pipes after a line's last cell are row padding, not cells: after a row's last cell the
+ *     sample always has (grid columns − cells in that row) pipes. 表二 has a 5-column grid
+ *     ("第二十条第(一)项 |" then "||||"; "信息内容…现行有效件数 |" then "|"), 表三 a 10-column
+ *     one ("申请人情况 | ||||||||", "33 | ||" closing an 8-cell row, "12 | |" a 9-cell one),
+ *     表四 a 15-column one ("行政诉讼 | |||||||||||||"). No padding follows a table's last row.
+ *   - The padding sits either on the row's last line (表三, 表四) or on a line of its own
+ *     (表二). A line of pipes only is therefore one blank cell, except in a table whose padding
+ *     stands on its own lines (no line carries padding after content, and some pipe-only line
+ *     has several pipes): there the last line of each run of pipe-only lines before more cells
+ *     is the padding and gives no cell ("MINUS ONE": a run of k such lines is k − 1 blanks).
+ *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
+ *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
+ */
+import iconv from "iconv-lite";
+import { issue, type ParseIssue } from "../issues";
+import type { Block, ExtractedDocument, Extractor, TableBlock, TableCell } from "./types";
+
+/** Inputs above this size are refused (a report is a few hundred KB at most). */
+export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
+
+const TEXT_EXTENSIONS = /\.(txt|text)$/iu;
+const OTHER_EXTENSIONS = /\.(html?|xhtml|pdf|docx?|md|markdown|xlsx?|zip|json|xml|rtf|png|jpe?g|gif)$/iu;
+
+/** Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string; issues: ParseIssue[] } {
+  const issues: ParseIssue[] = [];
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8", issues };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le", issues };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be", issues };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", issues };
+  } catch {
+    // Not UTF-8: mainland pages that are not UTF-8 are GBK/GB2312, both subsets of GB18030.
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+  if (text.includes("\uFFFD") || cjkShare(text) < 0.3) {
+    issues.push(issue("encoding_uncertain", "warning", "Not UTF-8; decoded as GB18030, some characters may be wrong", null));
+  }
+  return { text, encoding: "gb18030", issues };
+}
+
+function cjkShare(text: string): number {
+  let nonAscii = 0;
+  let cjk = 0;
+  const n = Math.min(text.length, 4000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+  }
+  return nonAscii === 0 ? 1 : cjk / nonAscii;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  // UTF-16 text has many NULs but starts with a BOM, which decodeText handles first.
+  const bom16 = n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  return !bom16 && nul > 0;
+}
+
+function startsWithAscii(bytes: Uint8Array, sig: string): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig.charCodeAt(i)) return false;
+  return true;
+}
+
+function firstNonSpaceByte(bytes: Uint8Array): number {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  for (; i < Math.min(bytes.length, 512); i++) {
+    const b = bytes[i] as number;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  }
+  return -1;
+}
+
+const CELL_LINE = /\|[\s|]*$/u;
+const MARKDOWN_RULE = /^\|?\s*:?-{3,}/u;
+
+/** Split one table line into cells (see the rule at the top of the file). */
+export function splitCellLine(line: string): { text: string; start: number }[] {
+  const parts: { text: string; start: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i === line.length || line[i] === "|") {
+      if (i < line.length) parts.push({ text: line.slice(start, i).trim(), start });
+      start = i + 1;
+    }
+  }
+  // A "|" before content opens a markdown-like row, it does not close an empty cell.
+  if (parts.length > 1 && parts[0]?.text === "" && parts.some((p) => p.text !== "")) parts.shift();
+  let last = parts.length - 1;
+  while (last > 0 && (parts[last] as { text: string }).text === "") last--;
+  return parts.slice(0, last + 1);
+}
+
+interface CellLine {
+  cells: { text: string; start: number }[];
+  line: number;
+  offset: number;
+  pipeOnly: boolean;
+  pipes: number;
+  /** Pipes after content on the same line: the table keeps its padding inline. */
+  inlinePadding: boolean;
+}
+
+function cellLine(trimmed: string, line: number, offset: number): CellLine {
+  const cells = splitCellLine(trimmed);
+  let pipes = 0;
+  for (let i = 0; i < trimmed.length; i++) if (trimmed[i] === "|") pipes++;
+  const pipeOnly = cells.length === 1 && cells[0]?.text === "";
+  return { cells, line, offset, pipeOnly, pipes, inlinePadding: !pipeOnly && pipes > cells.length };
+}
+
+/** The cells of one run of table lines (see the rule at the top of the file). */
+function tableBlock(lines: readonly CellLine[]): TableBlock | null {
+  const separatePadding = !lines.some((l) => l.inlinePadding) && lines.some((l) => l.pipeOnly && l.pipes > 1);
+  const cells: TableCell[] = [];
+  lines.forEach((l, i) => {
+    // In a table whose padding stands alone, a pipe-only line right before more cells closes the row.
+    if (separatePadding && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
+  });
+  const first = lines[0];
+  if (cells.length === 0 || !first) return null;
+  return { kind: "table", cells, gridKnown: false, loc: { line: first.line, offset: first.offset } };
+}
+
+/** Lay out already-decoded text as blocks. Pure; the extractor and tests both use it. */
+export function extractFromText(source: string, meta: ExtractedDocument["meta"] = {}, issues: ParseIssue[] = []): ExtractedDocument {
+  const text = source.replace(/\r\n?/gu, "\n");
+  const blocks: Block[] = [];
+  let table: CellLine[] = [];
+  const flush = () => {
+    const block = table.length > 0 ? tableBlock(table) : null;
+    if (block) blocks.push(block);
+    table = [];
+  };
+  let offset = 0;
+  let lineNo = 0;
+  let title: string | undefined;
+  while (offset <= text.length) {
+    const nl = text.indexOf("\n", offset);
+    const end = nl === -1 ? text.length : nl;
+    const raw = text.slice(offset, end);
+    lineNo++;
+    const trimmed = raw.trim();
+    if (trimmed.length > 0) {
+      const lead = raw.length - raw.trimStart().length;
+      if (CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed)) {
+        table.push(cellLine(trimmed, lineNo, offset + lead));
+      } else if (!MARKDOWN_RULE.test(trimmed) || table.length === 0) {
+        flush();
+        blocks.push({ kind: "text", text: trimmed, loc: { line: lineNo, offset: offset + lead } });
+        if (title === undefined && blocks.length === 1 && trimmed.length <= 80 && /年度?报告$/u.test(trimmed)) title = trimmed;
+      }
+    }
+    if (nl === -1) break;
+    offset = nl + 1;
+  }
+  flush();
+  const outIssues = [...issues];
+  if (blocks.length === 0) outIssues.push(issue("empty_document", "error", "The document has no readable text", null));
+  return { format: "text", blocks, text, meta: { ...meta, ...(title !== undefined && meta.title === undefined ? { title } : {}) }, issues: outIssues };
+}
+
+export const textExtractor: Extractor = {
+  format: "text",
+  canHandle(bytes: Uint8Array, fileName: string): boolean {
+    if (TEXT_EXTENSIONS.test(fileName)) return true;
+    if (OTHER_EXTENSIONS.test(fileName)) return false;
+    if (bytes.length === 0 || looksBinary(bytes)) return false;
+    if (startsWithAscii(bytes, "%PDF") || startsWithAscii(bytes, "PK\u0003\u0004") || startsWithAscii(bytes, "{\\rtf")) return false;
+    const first = firstNonSpaceByte(bytes);
+    return first !== 0x3c && first !== 0x23; // not "<" (HTML/XML), not "#" (markdown)
+  },
+  extract(bytes: Uint8Array): Promise<ExtractedDocument> {
+    return Promise.resolve(extractTextBytes(bytes));
+  },
+};
+
+/** Synchronous core of `textExtractor.extract`. Never throws. */
+export function extractTextBytes(bytes: Uint8Array): ExtractedDocument {
+  if (bytes.length > TEXT_MAX_BYTES) {
+    return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("too_large", "error", `The file is ${bytes.length} bytes; the limit is ${TEXT_MAX_BYTES}`, null)] };
+  }
+  if (looksBinary(bytes)) {
+    return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("binary_content", "error", "The file contains NUL bytes: not a text document", null)] };
+  }
+  const decoded = decodeText(bytes);
+  return extractFromText(decoded.text, { encoding: decoded.encoding }, decoded.issues);
+}
