@@ -38,3 +38,12 @@ describe("classifyAgency", () => {
     expect(c.kind).toBe("other");
   });
 });
+
+describe("registry key (nameNorm)", () => {
+  it("maps old, long and office forms of one agency to one key", () => {
+    const keys = ["盘县人民政府", "盘州市人民政府(市人民政府办公室)", "盘州市人民政府办公室", "贵州省六盘水市盘州市人民政府"].map((n) => classifyAgency(n).nameNorm);
+    expect(new Set(keys)).toEqual(new Set(["盘州市人民政府"]));
+    expect(classifyAgency("贵州省六盘水市盘州市自然资源局").nameNorm).toBe("盘州市自然资源局");
+    expect(classifyAgency("盘州市红果街道").nameNorm).toBe("红果街道办事处");
+  });
+});

@@ -48,7 +48,10 @@ export type DeptType = (typeof DEPT_TYPES)[number]["key"];
 export interface AgencyClassification {
   /** The name without its parenthetical compiler ("(市人民政府办公室)"). */
   name: string;
-  /** Whitespace-free, NFKC form used as the registry key. */
+  /**
+   * The registry key: today's region name plus the rest ("盘县人民政府" → "盘州市人民政府",
+   * "贵州省六盘水市盘州市自然资源局" → "盘州市自然资源局"), so old and long forms find one agency.
+   */
   nameNorm: string;
   kind: AgencyKind;
   level: RegionLevel | null;
@@ -110,9 +113,13 @@ export function classifyAgency(raw: string, regions: readonly RegionDef[] = GUIZ
   else if (!region && /(乡|镇|街道)(人民政府|办事处)?$/.test(name)) kind = "township";
   else if (region && rest.length > 0) kind = "department";
   else kind = "other";
+  let nameNorm = name;
+  if (region && kind === "government") nameNorm = `${region.name}人民政府`;
+  else if (region && kind === "township") nameNorm = /街道$/.test(region.name) ? `${region.name}办事处` : `${region.name}人民政府`;
+  else if (region && rest) nameNorm = `${region.name}${rest}`;
   return {
     name,
-    nameNorm: name,
+    nameNorm,
     kind,
     level: kind === "township" ? "township" : (region?.level ?? null),
     region,

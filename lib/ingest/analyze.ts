@@ -1,0 +1,159 @@
+/**
+ * One document through every pure stage: extract → parse → classify agency → validate →
+ * derive. The CLI's dry run prints this; the ingest mutation stores it. No I/O here.
+ */
+import { readCells, type FormatVersion } from "../catalog";
+import { classifyAgency, type AgencyClassification } from "../agencies/classify";
+import type { RegionDef } from "../regions";
+import type { ParsedReport } from "../records/parsed-report";
+import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
+import { extractDocument, type SurfaceFormat } from "./extract";
+import type { ParseIssue } from "./issues";
+import { parseDocument } from "./pipeline";
+
+export interface AnalyzeOptions {
+  /** Overrides what the document says (`--agency`). */
+  agencyName?: string;
+  /** Overrides what the document says (`--year`). */
+  year?: number;
+  regions?: readonly RegionDef[];
+}
+
+/** Issues that mean the file could not be read at all. */
+const FATAL_CODES = new Set<ParseIssue["code"]>([
+  "empty_document",
+  "binary_content",
+  "unsupported_format",
+  "too_large",
+  "extract_failed",
+  "archive_bomb",
+]);
+
+export interface AnalyzedDocument {
+  fileName: string;
+  surfaceFormat: SurfaceFormat | null;
+  encoding: string | null;
+  parsed: ParsedReport;
+  agency: AgencyClassification | null;
+  /** The validator's input, kept so cross-year checks can reuse it; null when format or year is unknown. */
+  validationInput: ValidationInput | null;
+  findings: Finding[];
+  /** Derived subtotals (t3.denied_total.*, legal_person_total, t4.lit_total.*), null where not computable. */
+  derived: Record<string, number | null>;
+  /** Why the document cannot be stored; null when it can. */
+  error: { code: string; message: string } | null;
+}
+
+export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalyzedDocument> {
+  const extracted = await extractDocument(bytes, fileName);
+  const parsed = parseDocument(extracted, {
+    ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
+    ...(opts.year ? { year: opts.year } : {}),
+  });
+  const agency = parsed.agencyName ? classifyAgency(parsed.agencyName, opts.regions) : null;
+  const validationInput = validationInputFromParsed(parsed, agency?.kind);
+  const findings = validationInput ? validateReport(validationInput) : [];
+  const derived = parsed.formatVersion ? computeDerived(parsed.formatVersion, cellValues(parsed), parsed.tables) : {};
+  return {
+    fileName,
+    surfaceFormat: extracted.format,
+    encoding: extracted.meta.encoding ?? null,
+    parsed,
+    agency,
+    validationInput,
+    findings,
+    derived,
+    error: storageError(parsed),
+  };
+}
+
+function cellValues(parsed: ParsedReport): Record<string, { value: number | null; nullReason: ParsedReport["cells"][string]["nullReason"] }> {
+  const out: Record<string, { value: number | null; nullReason: ParsedReport["cells"][string]["nullReason"] }> = {};
+  for (const [k, c] of Object.entries(parsed.cells)) out[k] = { value: c.value, nullReason: c.nullReason };
+  return out;
+}
+
+/**
+ * A report can be stored when it was readable and we know whose and which year it is. Its
+ * tables may be missing or truncated: that is recorded, not refused.
+ */
+function storageError(parsed: ParsedReport): AnalyzedDocument["error"] {
+  const fatal = parsed.issues.find((i) => FATAL_CODES.has(i.code));
+  if (fatal) return { code: fatal.code, message: fatal.message };
+  if (!parsed.agencyName)
+    return { code: "agency_missing", message: "未能从文件中读出机关名称。请用 --agency 指定。 No agency name found in the document; pass --agency NAME." };
+  if (parsed.year === null)
+    return { code: "year_missing", message: "未能从文件中读出报告年度。请用 --year 指定。 No report year found in the document; pass --year N." };
+  return null;
+}
+
+/** The dry-run JSON line (REPORT-FORMAT.md §0). */
+export interface DryRunLine {
+  file: string;
+  ok: boolean;
+  error: { code: string; message: string } | null;
+  format_version: FormatVersion | null;
+  surface_format: SurfaceFormat | null;
+  year: number | null;
+  agency: { name: string | null; admin_code: string | null; kind: string | null; level: string | null; dept_type: string | null };
+  scope: ParsedReport["scope"];
+  published_on: string | null;
+  complete: boolean;
+  tables: ParsedReport["tables"];
+  cells: Record<string, number | null>;
+  null_reasons: Record<string, string>;
+  derived: Record<string, number | null>;
+  narrative: Record<string, number>;
+  topics: string[];
+  findings: { rule: string; severity: string; cells: string[]; blame: string[]; suggested: Record<string, number> | null; message: string; message_en: string }[];
+  issues: { code: string; severity: string; message: string; location: ParseIssue["location"] }[];
+}
+
+export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
+  const { parsed } = a;
+  const cells: Record<string, number | null> = {};
+  const nullReasons: Record<string, string> = {};
+  if (parsed.formatVersion) {
+    for (const def of readCells(parsed.formatVersion)) {
+      const c = parsed.cells[def.key];
+      cells[def.key] = c?.value ?? null;
+      if (c?.value == null) nullReasons[def.key] = c?.nullReason ?? "absent";
+    }
+  }
+  const narrative: Record<string, number> = {};
+  for (const [k, f] of Object.entries(parsed.narrative)) if (f) narrative[k] = f.value;
+  return {
+    file,
+    ok: a.error === null,
+    error: a.error,
+    format_version: parsed.formatVersion,
+    surface_format: a.surfaceFormat,
+    year: parsed.year,
+    agency: {
+      name: a.agency?.name ?? parsed.agencyName,
+      admin_code: a.agency?.region?.adminCode ?? null,
+      kind: a.agency?.kind ?? null,
+      level: a.agency?.level ?? null,
+      dept_type: a.agency?.deptType ?? null,
+    },
+    scope: parsed.scope,
+    published_on: parsed.publishedOn,
+    complete: parsed.complete,
+    tables: parsed.tables,
+    cells,
+    null_reasons: nullReasons,
+    derived: a.derived,
+    narrative,
+    topics: [...new Set(parsed.topics.map((t) => t.key))],
+    findings: a.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      cells: f.cells,
+      blame: f.blame,
+      suggested: f.suggested,
+      message: f.message.zh,
+      message_en: f.message.en,
+    })),
+    issues: parsed.issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, location: i.location })),
+  };
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractFromText } from "../extract/text";
+import { canonicalAgency, parseDate, readMeta } from "./meta";
+import { findSections } from "./sections";
+
+const SAMPLE = readFileSync(new URL("../__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+
+function meta(text: string) {
+  const doc = extractFromText(text);
+  return readMeta(doc, findSections(doc));
+}
+
+describe("readMeta", () => {
+  it("reads the sample's preamble", () => {
+    const m = meta(SAMPLE);
+    expect(m.agency?.written).toBe("盘州市人民政府(市人民政府办公室)");
+    expect(m.agency?.canonical).toBe("盘州市人民政府");
+    expect(m.year).toBe(2024);
+    expect(m.scope).toBe("self");
+    expect(m.publishedOn).toBeNull();
+    expect(m.issues).toEqual([]);
+  });
+
+  it("reads a title in either order, also over two lines", () => {
+    expect(meta("贵阳市财政局2023年政府信息公开工作年度报告\n一、总体情况\n").agency?.canonical).toBe("贵阳市财政局");
+    const m = meta("2023年贵阳市财政局政府信息公开工作年度报告\n一、总体情况\n");
+    expect([m.agency?.canonical, m.year]).toEqual(["贵阳市财政局", 2023]);
+    const two = meta("六盘水市人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n");
+    expect([two.agency?.canonical, two.year, two.yearSource]).toEqual(["六盘水市人民政府", 2023, "title"]);
+  });
+
+  it("falls back to the statistical period for the year", () => {
+    const m = meta("本报告所列数据统计时限为2022年1月1日至2022年12月31日。\n一、总体情况\n");
+    expect([m.year, m.yearSource]).toEqual([2022, "period"]);
+    expect(m.issues.map((i) => i.code)).toEqual(["agency_missing"]);
+    expect(m.scope).toBe("unknown");
+  });
+
+  it("marks regional aggregates", () => {
+    const m = meta("现公布昭通市2023年政府信息公开工作年度报告。本报告汇总全市各级行政机关数据。\n一、总体情况\n");
+    expect(m.scope).toBe("region_aggregate");
+    expect(meta("昭通市2023年政府信息公开工作年度报告\n全市各级政府部门累计收到申请120件。\n").scope).toBe("region_aggregate");
+  });
+
+  it("finds a stated publication date, at the end or labelled", () => {
+    expect(meta(`${SAMPLE}\n盘州市人民政府办公室\n2025年1月20日\n`).publishedOn).toBe("2025-01-20");
+    expect(meta(`X局2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n一、总体情况\n`).publishedOn).toBe("2025-01-20");
+    expect(meta(`X局2024年政府信息公开工作年度报告\n一、总体情况\n二〇二五年一月二十日\n`).publishedOn).toBe("2025-01-20");
+  });
+});
+
+describe("helpers", () => {
+  it("canonicalAgency drops the bracketed office", () => {
+    expect(canonicalAgency("盘州市人民政府（市人民政府办公室）")).toBe("盘州市人民政府");
+    expect(canonicalAgency("贵阳市财政局")).toBe("贵阳市财政局");
+  });
+  it("parseDate rejects impossible dates", () => {
+    expect(parseDate("2025年2月30日")).toBeNull();
+    expect(parseDate("2025/1/5")).toBe("2025-01-05");
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Report metadata: agency, report year, scope (own report or a regional aggregate) and the
+ * publication date, from the title, the preamble and the closing lines (REPORT-FORMAT.md §1.3).
+ */
+import type { ReportScope } from "../../catalog";
+import type { ExtractedDocument } from "../extract/types";
+import { issue, type ParseIssue, type SourceLoc } from "../issues";
+import { parseChineseInt } from "./numbers";
+import type { SectionsResult } from "./sections";
+
+export interface AgencyName {
+  /** As written: "盘州市人民政府(市人民政府办公室)". */
+  written: string;
+  /** Without the bracketed office: "盘州市人民政府". */
+  canonical: string;
+  loc: SourceLoc;
+}
+
+export interface ReportMeta {
+  agency: AgencyName | null;
+  year: number | null;
+  yearSource: "title" | "preamble" | "period" | null;
+  scope: ReportScope;
+  publishedOn: string | null;
+  issues: ParseIssue[];
+}
+
+const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?年度?报告";
+const TITLE_AGENCY_FIRST = new RegExp(`^(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL}`, "u");
+const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:予以|予)?(?:公布|发布|公开|向社会公布)(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
+const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/u;
+const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|报告|条例/u;
+
+const AGGREGATE = [
+  /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
+  /(?:全|本)(?:省|市|州|县|区|旗)各级(?:政府|行政机关|政府部门|部门)[^。]{0,12}?(?:累计|共|合计|汇总)/u,
+  /本(?:报告|年报|年度报告)[^。]{0,20}?汇总/u,
+  /(?:全|本)(?:省|市|州|县|区|旗)(?:政府信息公开)?(?:工作)?年度报告(?:由|是)[^。]{0,20}?汇总/u,
+];
+
+const DATE_NUM = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/u;
+const DATE_CN = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
+const DATE_LABEL = /(?:发布|发文|成文|印发|公开|公布|生成)(?:日期|时间)\s*[:：]?\s*/u;
+const DATE_LINE = /^(?:.{0,40}?)(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*$/u;
+
+function validYear(y: number): boolean {
+  return y >= 2000 && y <= 2100;
+}
+
+/** "2025年1月20日", "2025-01-20", "二〇二五年一月二十日" → "2025-01-20"; null when not a real date. */
+export function parseDate(s: string): string | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  const n = DATE_NUM.exec(s);
+  if (n) {
+    y = Number(n[1]);
+    m = Number(n[2]);
+    d = Number(n[3]);
+  } else {
+    const c = DATE_CN.exec(s);
+    if (!c) return null;
+    y = Number([...(c[1] ?? "")].map((ch) => "〇一二三四五六七八九".indexOf(ch === "零" ? "〇" : ch)).join(""));
+    m = parseChineseInt(c[2] ?? "") ?? 0;
+    d = parseChineseInt(c[3] ?? "") ?? 0;
+  }
+  if (!validYear(y) || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** "盘州市人民政府(市人民政府办公室)" → "盘州市人民政府"; leading "关于" and wrappers dropped. */
+export function canonicalAgency(written: string): string {
+  let s = written.normalize("NFKC").replace(/\s+/gu, "").replace(/^(?:关于|根据)/u, "");
+  // Drop a trailing bracketed part (the office that drafted it), repeatedly.
+  for (let i = 0; i < 2; i++) s = s.replace(/\([^()]*\)$/u, "");
+  return s.replace(/[《》“”"]/gu, "");
+}
+
+function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
+  const written = raw.trim().replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
+  const canonical = canonicalAgency(written);
+  if (canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
+  return { written, canonical, loc };
+}
+
+/** Read agency, year, scope and publication date. */
+export function readMeta(doc: ExtractedDocument, sections: SectionsResult): ReportMeta {
+  const issues: ParseIssue[] = [];
+  const textBlocks = doc.blocks.filter((b) => b.kind === "text");
+  const preambleBlocks = doc.blocks.slice(0, sections.preamble.blockEnd).filter((b) => b.kind === "text");
+  const head = (preambleBlocks.length > 0 ? preambleBlocks : textBlocks.slice(0, 3)).slice(0, 6);
+  let agency: AgencyName | null = null;
+  let year: number | null = null;
+  let yearSource: ReportMeta["yearSource"] = null;
+
+  // Title: "X2024年政府信息公开工作年度报告" or "2024年X政府信息公开工作年度报告", possibly on two lines.
+  const titleCandidates: { text: string; loc: SourceLoc }[] = [];
+  if (doc.meta.title) titleCandidates.push({ text: doc.meta.title, loc: head[0]?.loc ?? {} });
+  for (const b of head) if (b.text.length <= 80) titleCandidates.push({ text: b.text, loc: b.loc });
+  for (let i = 0; i < titleCandidates.length && (!agency || !year); i++) {
+    const t = (titleCandidates[i] as { text: string; loc: SourceLoc }).text.normalize("NFKC").replace(/\s+/gu, "");
+    const loc = (titleCandidates[i] as { loc: SourceLoc }).loc;
+    const a = TITLE_AGENCY_FIRST.exec(t);
+    const b = a ? null : TITLE_YEAR_FIRST.exec(t);
+    const yOnly = a || b ? null : YEAR_ONLY_TITLE.exec(t);
+    const y = Number(a?.[2] ?? b?.[1] ?? yOnly?.[1] ?? NaN);
+    if (!year && validYear(y)) {
+      year = y;
+      yearSource = "title";
+    }
+    if (!agency) {
+      const name = a?.[1] ?? b?.[2] ?? null;
+      if (name) agency = cleanAgency(name, loc);
+      else if (yOnly && i > 0) {
+        const prev = titleCandidates[i - 1];
+        if (prev && prev.text.length <= 40) agency = cleanAgency(prev.text, prev.loc);
+      }
+    }
+  }
+
+  // Preamble: "现公布X2024年政府信息公开工作年度报告".
+  for (const b of head) {
+    if (agency && year) break;
+    const t = b.text.normalize("NFKC");
+    const m = PREAMBLE_AGENCY.exec(t);
+    if (m) {
+      agency ??= cleanAgency(m[1] ?? "", b.loc);
+      const y = Number(m[2]);
+      if (!year && validYear(y)) {
+        year = y;
+        yearSource = "preamble";
+      }
+    }
+    if (!agency) {
+      const m2 = PREAMBLE_AGENCY_2.exec(t);
+      if (m2) agency = cleanAgency(m2[1] ?? "", b.loc);
+    }
+  }
+
+  // Statistical period "2024年1月1日至2024年12月31日".
+  if (!year) {
+    for (const b of textBlocks.slice(0, 12)) {
+      const m = PERIOD.exec(b.text.normalize("NFKC"));
+      if (m && m[1] === m[2] && validYear(Number(m[1]))) {
+        year = Number(m[1]);
+        yearSource = "period";
+        break;
+      }
+    }
+  }
+
+  let scope: ReportScope = agency ? "self" : "unknown";
+  const probe = textBlocks.slice(0, 20).map((b) => b.text).join("\n").normalize("NFKC");
+  if (AGGREGATE.some((re) => re.test(probe))) scope = "region_aggregate";
+
+  const publishedOn = findPublicationDate(doc, textBlocks);
+
+  if (!agency) issues.push(issue("agency_missing", "warning", "No agency name found in the title or preamble", textBlocks[0]?.loc ?? null));
+  if (!year) issues.push(issue("year_missing", "warning", "No report year found in the title, preamble or statistical period", textBlocks[0]?.loc ?? null));
+  return { agency, year, yearSource, scope, publishedOn, issues };
+}
+
+function findPublicationDate(doc: ExtractedDocument, textBlocks: readonly { text: string; loc: SourceLoc }[]): string | null {
+  for (const b of textBlocks.slice(0, 40)) {
+    const t = b.text.normalize("NFKC");
+    const m = DATE_LABEL.exec(t);
+    if (m) {
+      const d = parseDate(t.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      if (d) return d;
+    }
+  }
+  const edge = [...textBlocks.slice(-4).reverse(), ...textBlocks.slice(0, 3)];
+  for (const b of edge) {
+    const t = b.text.normalize("NFKC").trim();
+    if (t.length > 60) continue;
+    const m = DATE_LINE.exec(t);
+    if (m) {
+      const d = parseDate(m[1] ?? "");
+      if (d) return d;
+    }
+  }
+  void doc;
+  return null;
+}

@@ -1,0 +1,116 @@
+/**
+ * The pure parse entry: an extracted document in, a ParsedReport out. Extraction and validation
+ * are wired around it by the caller. Never throws on messy input: problems become issues.
+ */
+import { readCells, type FormatVersion } from "../catalog";
+import type { CellValue, ParsedReport } from "../records/parsed-report";
+import type { Block, ExtractedDocument } from "./extract/types";
+import { issue, type ParseIssue } from "./issues";
+import { looksTraditional, toSimplified } from "./normalize";
+import { detectFormat } from "./parse/format";
+import { readMeta } from "./parse/meta";
+import { readNarrative } from "./parse/narrative";
+import { findSections, type SectionsResult } from "./parse/sections";
+import { readTables, type TableId } from "./parse/tables";
+
+export interface ParseDocumentOptions {
+  /** Overrides the agency name the document states. */
+  agencyName?: string;
+  /** Overrides the report year the document states. */
+  year?: number;
+}
+
+/** Append without spreading (a spread of a huge array overflows the call stack). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
+}
+
+const ABSENT: CellValue = { value: null, nullReason: "absent", source: null };
+const TABLE_LABEL: Record<TableId, string> = { t2: "表二 主动公开政府信息情况", t3: "表三 收到和处理政府信息公开申请情况", t4: "表四 行政复议、行政诉讼情况" };
+const SECTION_NUMERALS = ["一", "二", "三", "四", "五", "六"];
+
+/** Keys a document of no known format can still fill: the cells both formats share. */
+const COMMON_KEYS: readonly string[] = (() => {
+  const v19 = new Set(readCells("2019").map((c) => c.key));
+  return readCells("2021")
+    .map((c) => c.key)
+    .filter((k) => v19.has(k));
+})();
+const KEYS_BY_FORMAT: Record<FormatVersion, readonly string[]> = {
+  "2019": readCells("2019").map((c) => c.key),
+  "2021": readCells("2021").map((c) => c.key),
+};
+
+/** A copy of the document in Simplified characters, when it is written in Traditional ones. */
+export function simplifyDocument(doc: ExtractedDocument): ExtractedDocument {
+  const probe = doc.blocks
+    .slice(0, 60)
+    .map((b) => (b.kind === "text" ? b.text : b.cells.slice(0, 40).map((c) => c.text).join("")))
+    .join("");
+  if (!looksTraditional(probe)) return doc;
+  const blocks: Block[] = doc.blocks.map((b) =>
+    b.kind === "text" ? { ...b, text: toSimplified(b.text) } : { ...b, cells: b.cells.map((c) => ({ ...c, text: toSimplified(c.text) })) },
+  );
+  return { ...doc, blocks, text: toSimplified(doc.text), meta: { ...doc.meta, ...(doc.meta.title ? { title: toSimplified(doc.meta.title) } : {}) } };
+}
+
+/** 零报告: no table at all, and either the text says so or sections 二–四 have (almost) nothing under them. */
+function isZeroReport(doc: ExtractedDocument, sections: SectionsResult): boolean {
+  if (/零报告/u.test(doc.text)) return true;
+  const bodies = [2, 3, 4].map((n) => sections.sections.find((s) => s.number === n));
+  return bodies.every((s) => s !== undefined && s.text.replace(/\s+/gu, "").length <= 30);
+}
+
+export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptions = {}): ParsedReport {
+  const doc = simplifyDocument(input);
+  const issues: ParseIssue[] = doc.issues.slice();
+
+  const sections = findSections(doc);
+  const format = detectFormat(doc);
+  const tables = readTables(doc, format.format, sections);
+  const meta = readMeta(doc, sections);
+  const narrative = readNarrative(doc);
+
+  const empty = doc.blocks.length === 0;
+  if (!empty && sections.sections.length > 0) {
+    for (let n = 1; n <= 6; n++) {
+      if (!sections.sections.some((s) => s.number === n)) issues.push(issue("section_missing", "warning", `Section ${SECTION_NUMERALS[n - 1]} not found`, null));
+    }
+  }
+
+  if (!empty) append(issues, format.issues);
+  append(issues, tables.issues);
+  const zero = !tables.anyTable && !empty && isZeroReport(doc, sections);
+  if (zero) {
+    issues.push(issue("zero_report", "warning", "Section headings without tables: a 零报告", sections.sections[0]?.loc ?? null));
+  } else if (!empty) {
+    for (const id of ["t2", "t3", "t4"] as const) {
+      if (tables.tables[id] !== "missing") continue;
+      const why = tables.located[id] ? "located, but none of its rows could be read" : "not found";
+      issues.push(issue("table_missing", "error", `${TABLE_LABEL[id]} ${why}`, null));
+    }
+  }
+
+  const keys = format.format ? KEYS_BY_FORMAT[format.format] : COMMON_KEYS;
+  const cells: Record<string, CellValue> = {};
+  for (const k of keys) cells[k] = tables.cells.get(k) ?? ABSENT;
+
+  if (opts.year === undefined) append(issues, meta.issues.filter((i) => i.code === "year_missing"));
+  if (opts.agencyName === undefined) append(issues, meta.issues.filter((i) => i.code === "agency_missing"));
+  const agencyName = opts.agencyName ?? meta.agency?.canonical ?? null;
+
+  return {
+    formatVersion: format.format,
+    year: opts.year ?? meta.year,
+    agencyName,
+    scope: meta.scope === "unknown" && opts.agencyName ? "self" : meta.scope,
+    publishedOn: meta.publishedOn,
+    complete: Object.values(tables.tables).every((s) => s === "found"),
+    tables: tables.tables,
+    cells,
+    narrative: narrative.figures,
+    topics: narrative.topics,
+    sections: sections.sections.map((s) => ({ number: s.number, title: s.title, text: s.text, loc: s.loc })),
+    issues,
+  };
+}
