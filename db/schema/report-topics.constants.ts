@@ -1,0 +1,1 @@
+export { TOPIC_KEYS, type TopicKey } from "../../lib/catalog/topics";

@@ -1,0 +1,57 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+// The one place that reads process.env (STYLE rule 10). Validated on import, so a bad value
+// stops the app, a script or a test run at start-up with a message naming the variable.
+
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a postgres:// or postgresql:// URL, e.g. postgres://postgres@127.0.0.1:5432/gongkai",
+});
+
+const nodeEnv = z.enum(["development", "test", "production"]).default("development");
+
+// `next build` runs with NODE_ENV=production but never signs a session, so the secret is
+// only demanded of a running production server, not of the build.
+const isProductionRuntime =
+  process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+
+const authSecret = isProductionRuntime
+  ? z
+      .string({
+        error:
+          "AUTH_SECRET is required in production: set it to a random string of 32+ characters (openssl rand -base64 33). npm start creates one in .data/auth-secret when it is unset.",
+      })
+      .min(32, "AUTH_SECRET must be at least 32 characters long")
+  : z.string().min(1).optional();
+
+// "1", "true", "yes" are on; unset, "", "0", "false", "no" are off.
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && !["0", "false", "no"].includes(value.toLowerCase()));
+
+export const env = createEnv({
+  server: {
+    /** postgres:// URL; unset means embedded PGlite. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** Folder of the embedded PGlite database when DATABASE_URL is unset (default .data/pglite). */
+    PGLITE_DIR: z.string().min(1).optional(),
+    /** Signs session cookies (next-auth). Optional in development, required in production. */
+    AUTH_SECRET: authSecret,
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    NODE_ENV: nodeEnv,
+    /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */
+    TEST_DATABASE_URL: postgresUrl.optional(),
+    /** Tooling: the PGlite folder e2e's server uses; npm test makes a fresh temp dir per run. */
+    E2E_PGLITE_DIR: z.string().min(1).optional(),
+    /** Tooling: the Chromium binary for Playwright and image exports (default /usr/bin/chromium). */
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    /** Tooling: set by CI systems; makes Playwright strict (forbidOnly, retries, no server reuse). */
+    CI: flag,
+  },
+  client: {},
+  // No client variables: every value above is read from process.env on the server only.
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});

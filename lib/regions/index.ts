@@ -1,0 +1,4 @@
+export * from "./levels";
+export * from "./names";
+export * from "./guizhou";
+export * from "./china-division";

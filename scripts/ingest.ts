@@ -1,0 +1,169 @@
+/**
+ * npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] <file|dir>...
+ *
+ * Thin CLI over lib/ingest (pure analysis) and db/mutations (one transaction per file).
+ * Dry run prints one JSON line per file (REPORT-FORMAT.md §0) and opens no database.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { analyzeDocument, toDryRunLine } from "../lib/ingest/analyze";
+import { MAX_INPUT_BYTES } from "../lib/ingest/extract";
+import { closeDb, dbLocation, getDb } from "../db/client";
+import { systemCtx } from "../db/context";
+import { migrateDb } from "../db/migrate";
+import { ingestReport } from "../db/mutations/report/ingest-report";
+import { PgliteLockedError } from "../db/pglite-lock";
+import { createProgress } from "./lib/progress";
+
+const argsSchema = z.object({
+  dryRun: z.boolean(),
+  json: z.boolean(),
+  agency: z.string().min(2).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  paths: z.array(z.string()).min(1, "Give at least one file or folder. 请至少指定一个文件或文件夹。"),
+});
+type Args = z.infer<typeof argsSchema>;
+
+const USAGE = "usage: npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] <file|dir>...";
+
+function parseArgs(argv: string[]): Args {
+  const raw: Record<string, unknown> = { dryRun: false, json: false, paths: [] as string[] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--dry-run") raw.dryRun = true;
+    else if (a === "--json") raw.json = true;
+    else if (a === "--agency" || a === "--year") raw[a.slice(2)] = argv[++i];
+    else if (a.startsWith("--agency=") || a.startsWith("--year=")) raw[a.slice(2, a.indexOf("="))] = a.slice(a.indexOf("=") + 1);
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith("--")) throw new Error(`Unknown option ${a}\n${USAGE}`);
+    else (raw.paths as string[]).push(a);
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n${USAGE}`);
+  return parsed.data;
+}
+
+/** Files under the given paths, sorted; hidden files and JSON manifests are not reports. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith(".") || name.endsWith(".json")) continue;
+        walk(path.join(p, name));
+      }
+    } else out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+function readInput(file: string): Uint8Array<ArrayBuffer> {
+  const size = statSync(file).size;
+  // Read only what the extractor will look at; detection refuses the rest with too_large.
+  if (size > MAX_INPUT_BYTES) return new Uint8Array(MAX_INPUT_BYTES + 1);
+  return new Uint8Array(readFileSync(file));
+}
+
+async function dryRun(files: string[], args: Args): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year });
+    const line = toDryRunLine(path.basename(file), analyzed);
+    if (!line.ok) failed++;
+    if (args.json) console.log(JSON.stringify(line));
+    else {
+      const errors = line.findings.filter((f) => f.severity === "error").length;
+      console.log(
+        line.ok
+          ? `ok    ${file}: ${line.agency.name} ${line.year} (${line.format_version ?? "?"} format, ${line.surface_format}), ${errors} error finding(s), ${line.issues.length} issue(s)`
+          : `FAIL  ${file}: ${line.error?.message}`,
+      );
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function ingest(files: string[], args: Args): Promise<number> {
+  let db;
+  try {
+    db = getDb();
+    await migrateDb(db);
+  } catch (error) {
+    if (error instanceof PgliteLockedError) {
+      console.error(`${error.message}\nTo add reports while the app runs, use its upload page (/upload), or stop it first.`);
+      return 2;
+    }
+    throw error;
+  }
+  const ctx = systemCtx("npm run ingest", db);
+  const progress = createProgress(files.length, "ingest");
+  const summary = { created: 0, skipped: 0, failed: 0 };
+  const failures: string[] = [];
+  for (const file of files) {
+    progress.tick(path.basename(file));
+    try {
+      const bytes = readInput(file);
+      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year });
+      const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published" } });
+      if (result.status === "created") {
+        summary.created++;
+        progress.log(`created  ${file} → ${analyzed.agency?.nameNorm} ${analyzed.parsed.year} v${result.version}`);
+      } else if (result.status === "skipped") {
+        summary.skipped++;
+        progress.log(`skipped  ${file}: ${result.reason}`);
+      } else {
+        summary.failed++;
+        failures.push(`${file}: ${result.message}`);
+        progress.log(`FAILED   ${file}: ${result.message}`);
+      }
+    } catch (error) {
+      summary.failed++;
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push(`${file}: ${message}`);
+      progress.log(`FAILED   ${file}: ${message}`);
+    }
+  }
+  progress.done();
+  console.log(`\n${summary.created} created, ${summary.skipped} skipped, ${summary.failed} failed  (database: ${dbLocation()})`);
+  if (failures.length) console.log(`Failed files (nothing was stored for them):\n  ${failures.join("\n  ")}`);
+  return summary.failed ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  let files: string[];
+  try {
+    files = collectFiles(args.paths);
+  } catch (error) {
+    console.error(`Cannot read input: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (!files.length) {
+    console.error("No files found under the given paths. 指定路径下没有文件。");
+    return 2;
+  }
+  try {
+    return args.dryRun ? await dryRun(files, args) : await ingest(files, args);
+  } finally {
+    if (!args.dryRun) await closeDb();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
