@@ -13,6 +13,7 @@ import { closeDb, dbLocation, getDb } from "../db/client";
 import { systemCtx } from "../db/context";
 import { migrateDb } from "../db/migrate";
 import { ingestReport } from "../db/mutations/report/ingest-report";
+import { refreshCrossYear } from "../db/mutations/report/refresh-cross-year";
 import { PgliteLockedError } from "../db/pglite-lock";
 import { createProgress } from "./lib/progress";
 
@@ -101,6 +102,9 @@ async function ingest(files: string[], args: Args): Promise<number> {
     throw error;
   }
   const ctx = systemCtx("npm run ingest", db);
+  // Many files: defer cross-year checks to one pass per agency at the end (same findings, less work).
+  const bulk = files.length > 20;
+  const touched = new Set<string>();
   const progress = createProgress(files.length, "ingest");
   const summary = { created: 0, skipped: 0, failed: 0 };
   const failures: string[] = [];
@@ -109,9 +113,10 @@ async function ingest(files: string[], args: Args): Promise<number> {
     try {
       const bytes = readInput(file);
       const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year });
-      const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published" } });
+      const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published", deferCrossYear: bulk } });
       if (result.status === "created") {
         summary.created++;
+        touched.add(result.agencyId);
         progress.log(`created  ${file} → ${analyzed.agency?.nameNorm} ${analyzed.parsed.year} v${result.version}`);
       } else if (result.status === "skipped") {
         summary.skipped++;
@@ -129,6 +134,11 @@ async function ingest(files: string[], args: Args): Promise<number> {
     }
   }
   progress.done();
+  if (bulk && touched.size) {
+    const t0 = Date.now();
+    await refreshCrossYear({ ctx, input: { agencyIds: [...touched] } });
+    console.log(`cross-year checks: ${touched.size} agencies in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
   console.log(`\n${summary.created} created, ${summary.skipped} skipped, ${summary.failed} failed  (database: ${dbLocation()})`);
   if (failures.length) console.log(`Failed files (nothing was stored for them):\n  ${failures.join("\n  ")}`);
   return summary.failed ? 1 : 0;

@@ -28,6 +28,11 @@ export const ingestReportInputSchema = z.object({
   fileName: z.string().min(1).max(500),
   /** published for files from the web; draft for an agency's self-review upload. */
   status: z.enum(["draft", "submitted", "published"]).default("published"),
+  /**
+   * Bulk loads skip the per-report cross-year refresh and call refreshCrossYear once per agency
+   * at the end: same findings, a fraction of the work.
+   */
+  deferCrossYear: z.boolean().default(false),
 });
 
 export interface IngestReportOptions {
@@ -53,7 +58,7 @@ export class IngestError extends Error {
 export async function ingestReport({ ctx, input }: IngestReportOptions): Promise<IngestReportResult> {
   const parsedInput = ingestReportInputSchema.safeParse(input);
   if (!parsedInput.success) return { status: "failed", code: "invalid_input", message: parsedInput.error.message };
-  const { bytes, fileName, status } = parsedInput.data;
+  const { bytes, fileName, status, deferCrossYear } = parsedInput.data;
   const { analyzed } = input;
   if (analyzed.error) return { status: "failed", code: analyzed.error.code, message: analyzed.error.message };
   const { parsed } = analyzed;
@@ -182,7 +187,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
       },
     });
 
-    await refreshCrossYearFindings(tx, agency.id, year);
+    if (!deferCrossYear) await refreshCrossYearFindings(tx, agency.id, year);
     return {
       status: "created",
       reportId,

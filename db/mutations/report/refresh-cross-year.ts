@@ -1,0 +1,24 @@
+/**
+ * Recomputes cross-year findings for whole agencies, one transaction each: the end of a bulk
+ * load that ingested with `deferCrossYear`.
+ */
+import "server-only";
+import { z } from "zod";
+import { AccessDeniedError, isPrivileged, type Ctx } from "../../context";
+import { refreshAllCrossYearFindings } from "./cross-year";
+
+export const refreshCrossYearInputSchema = z.object({ agencyIds: z.array(z.uuid()) });
+
+export interface RefreshCrossYearOptions {
+  ctx: Ctx;
+  input: z.input<typeof refreshCrossYearInputSchema>;
+}
+
+export async function refreshCrossYear({ ctx, input }: RefreshCrossYearOptions): Promise<{ agencies: number }> {
+  if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators and operator scripts recompute findings in bulk.");
+  const { agencyIds } = refreshCrossYearInputSchema.parse(input);
+  for (const agencyId of new Set(agencyIds)) {
+    await ctx.db.transaction((tx) => refreshAllCrossYearFindings(tx, agencyId));
+  }
+  return { agencies: new Set(agencyIds).size };
+}

@@ -1,0 +1,104 @@
+/**
+ * npm run bench:ingest [-- --reports N] — ingestion throughput, measured not asserted.
+ *
+ *   parse: extract + parse + validate per surface format on one core (reports/s), over the
+ *          golden fixtures (the sample in text, HTML, GBK HTML, DOCX, markdown, PDF);
+ *   write: the full ingest mutation (one transaction per report) into in-memory PGlite and, when
+ *          TEST_DATABASE_URL is set, a throwaway PostgreSQL database; one by one (cross-year
+ *          refresh per report) and in bulk (refresh once per agency at the end).
+ * Goals from the issue: ≥ 300 text/HTML reports/s parsed, ≥ 20 PDF/s, ≥ 200 reports/s written
+ * to PostgreSQL in bulk.
+ */
+import "./lib/load-env";
+import { readFileSync } from "node:fs";
+import { analyzeDocument, type AnalyzedDocument } from "../lib/ingest/analyze";
+import { env } from "../lib/env";
+import type { DbHandle } from "../db/client";
+import { systemCtx } from "../db/context";
+import { ingestReport } from "../db/mutations/report/ingest-report";
+import { refreshCrossYear } from "../db/mutations/report/refresh-cross-year";
+import { createTestDb } from "../db/test/db";
+
+const FIX = "lib/ingest/__fixtures__";
+const FORMATS: [string, string][] = [
+  ["text", `${FIX}/panzhou/2024/input.txt`],
+  ["html", `${FIX}/formats/html-merged/input.html`],
+  ["html-gbk", `${FIX}/formats/html-gbk/input.html`],
+  ["docx", `${FIX}/formats/docx/input.docx`],
+  ["markdown", `${FIX}/formats/markdown/input.md`],
+  ["pdf", `${FIX}/formats/pdf-chromium/input.pdf`],
+];
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function benchParse(): Promise<void> {
+  console.log("parse throughput (extract + parse + validate, one core):");
+  for (const [name, file] of FORMATS) {
+    const bytes = new Uint8Array(readFileSync(file));
+    await analyzeDocument(bytes, file); // warm-up: JIT, lazy tables
+    const budgetMs = 3000;
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < budgetMs) {
+      await analyzeDocument(bytes, file);
+      n++;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    console.log(`  ${name.padEnd(9)} ${(n / secs).toFixed(1).padStart(8)} reports/s  (${((secs * 1000) / n).toFixed(2)} ms each, ${(bytes.byteLength / 1024).toFixed(0)} KB)`);
+  }
+}
+
+/** N distinct reports: the sample under N agency names of 盘州市 over two years. */
+async function corpus(n: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; analyzed: AnalyzedDocument }[]> {
+  const text = readFileSync(`${FIX}/panzhou/2024/input.txt`, "utf8");
+  const out: { bytes: Uint8Array<ArrayBuffer>; analyzed: AnalyzedDocument }[] = [];
+  for (let i = 0; i < n; i++) {
+    const year = 2023 + (i % 2);
+    const bytes = new TextEncoder().encode(text.replaceAll("2024", String(year)) + `\n<!-- ${i} -->`);
+    out.push({ bytes, analyzed: await analyzeDocument(bytes, `r${i}.txt`, { agencyName: `盘州市测试${Math.floor(i / 2)}局` }) });
+  }
+  return out;
+}
+
+type Handle = { db: DbHandle["db"]; close: () => Promise<void> };
+
+/** One transaction per report; bulk mode defers the cross-year refresh to one pass per agency. */
+async function benchWrite(label: string, open: () => Promise<Handle>, docs: Awaited<ReturnType<typeof corpus>>) {
+  for (const bulk of [false, true]) {
+    const handle = await open();
+    const ctx = systemCtx("bench", handle.db);
+    const t0 = performance.now();
+    const agencyIds = new Set<string>();
+    for (const [i, d] of docs.entries()) {
+      const r = await ingestReport({ ctx, input: { bytes: d.bytes, fileName: `r${i}.txt`, analyzed: d.analyzed, deferCrossYear: bulk } });
+      if (r.status !== "created") throw new Error(`bench: report ${i} was ${r.status}`);
+      agencyIds.add(r.agencyId);
+    }
+    if (bulk) await refreshCrossYear({ ctx, input: { agencyIds: [...agencyIds] } });
+    const secs = (performance.now() - t0) / 1000;
+    const mode = bulk ? "bulk" : "one by one";
+    console.log(`  ${label.padEnd(9)} ${mode.padEnd(11)} ${(docs.length / secs).toFixed(1).padStart(7)} reports/s  (${docs.length} reports in ${secs.toFixed(1)} s)`);
+    await handle.close();
+  }
+}
+
+async function main() {
+  await benchParse();
+  const n = arg("reports", 500);
+  console.log(`\nwrite throughput (full ingest mutation, ${n} reports, analysis excluded):`);
+  const docs = await corpus(n);
+  await benchWrite("pglite", () => createTestDb("pglite"), docs);
+  if (env.TEST_DATABASE_URL) await benchWrite("postgres", () => createTestDb("postgres"), docs);
+  else console.log("  postgres   skipped: set TEST_DATABASE_URL (a throwaway database is created) to measure it");
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
