@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@resvg/resvg-js", "postgres", "unpdf", "exceljs", "iconv-lite"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` type-checks everything (scripts included) first; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

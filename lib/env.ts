@@ -43,6 +43,8 @@ export const env = createEnv({
     NODE_ENV: nodeEnv,
     /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */
     TEST_DATABASE_URL: postgresUrl.optional(),
+    /** Tooling: "postgres" makes db tests skip PGlite (npm test's Postgres pass, where PGlite already ran). */
+    TEST_DB_KINDS: z.enum(["all", "postgres"]).default("all"),
     /** Tooling: the PGlite folder e2e's server uses; npm test makes a fresh temp dir per run. */
     E2E_PGLITE_DIR: z.string().min(1).optional(),
     /** Tooling: the Chromium binary for Playwright and image exports (default /usr/bin/chromium). */

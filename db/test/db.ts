@@ -19,7 +19,8 @@ export interface TestDb {
 
 /** The kinds this run covers: PGlite, plus Postgres when TEST_DATABASE_URL is set. */
 export function testDbKinds(): DbKind[] {
-  return env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  if (!env.TEST_DATABASE_URL) return ["pglite"];
+  return env.TEST_DB_KINDS === "postgres" ? ["postgres"] : ["pglite", "postgres"];
 }
 
 function withDatabase(url: string, database: string): string {

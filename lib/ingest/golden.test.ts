@@ -44,7 +44,7 @@ function loadExpected(dir: string): Expected {
   const base = loadExpected(path.dirname(path.resolve(dir, same_as)));
   const merged: Record<string, unknown> = { ...base, ...overrides };
   for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
-  return merged as Expected;
+  return merged;
 }
 
 const fixtures = findFixtures(ROOT);

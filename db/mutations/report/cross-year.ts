@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { readCells, type FormatVersion, type NullReason } from "../../../lib/catalog";
+import { readCells, type FormatVersion } from "../../../lib/catalog";
 import { RULES, validateCrossYear, type Finding, type ValidationInput } from "../../../lib/validate";
 import type { Tx } from "../../client";
 import { agencies, findings, reportFigures, reports } from "../../schema";
@@ -55,7 +55,7 @@ async function loadCurrent(tx: Tx, agencyId: string, years?: readonly number[]):
     const cells: ValidationInput["cells"] = {};
     for (const key of READ_KEYS[format]) {
       const v = values[key];
-      cells[key] = v === null || v === undefined ? { value: null, nullReason: (row.nullReasons[key] ?? "absent") as NullReason } : { value: Number(v), nullReason: null };
+      cells[key] = v === null || v === undefined ? { value: null, nullReason: (row.nullReasons[key] ?? "absent") } : { value: Number(v), nullReason: null };
     }
     const narrative: NonNullable<ValidationInput["narrative"]> = {};
     for (const [k, f] of Object.entries(row.narrative)) if (f) narrative[k as keyof typeof narrative] = f.value;

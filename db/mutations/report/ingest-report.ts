@@ -12,7 +12,6 @@ import { AccessDeniedError, actorUserId, canActForAgency, type Ctx } from "../..
 import type { Tx } from "../../client";
 import { agencies, auditLog, findings, reportFigures, reports, reportTopics, sourceDocuments } from "../../schema";
 import { figureColumnValues } from "../../schema/report-figures";
-import type { ReportStatus } from "../../schema/reports.constants";
 import { refreshCrossYearFindings } from "./cross-year";
 
 export const MEDIA_TYPES: Record<string, string> = {
@@ -118,7 +117,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
         year,
         formatVersion: parsed.formatVersion,
         scope: parsed.scope,
-        status: status as ReportStatus,
+        status: status,
         version,
         documentId,
         supersedesId: becomesCurrent ? (previous?.id ?? null) : (versions.at(-1)?.id ?? null),
