@@ -57,7 +57,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
+    command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
     url: `${BASE_URL}/api/health`,
     env: { ...e2eDatabaseEnv(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: !env.CI,
