@@ -4,6 +4,7 @@ import { LanguageSwitch } from "./language-switch";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import styles from "./site-header.module.css";
+import { UserMenu } from "./user-menu";
 
 export function SiteHeader({ lang }: { lang: Lang }) {
   const links = NAV_ITEMS.map((item) => ({ href: item.href, label: t(lang, item.label) }));
@@ -22,6 +23,7 @@ export function SiteHeader({ lang }: { lang: Lang }) {
           <NavLinks links={links} />
         </nav>
         <LanguageSwitch lang={lang} />
+        <UserMenu lang={lang} />
       </div>
     </header>
   );

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/login/actions";
+import { getSession } from "@/app/_lib/session";
+import { t, type Lang } from "@/lib/i18n";
+import styles from "./user-menu.module.css";
+
+/** Who is signed in, with the account links and sign-out; nothing on the login page. */
+export async function UserMenu({ lang }: { lang: Lang }) {
+  const session = await getSession();
+  if (!session) return null;
+  const { user } = session;
+  return (
+    <div className={styles.menu} aria-label={t(lang, "auth.account")} role="group">
+      <span className={styles.who} title={user.email}>
+        <span className={styles.name}>{user.name}</span>
+        <span className={styles.role}>{t(lang, `auth.role.${user.role}`)}</span>
+      </span>
+      {user.role === "admin" ? (
+        <Link href="/admin/users" className={styles.link}>
+          {t(lang, "nav.admin")}
+        </Link>
+      ) : null}
+      <Link href="/account/password" className={styles.link}>
+        {t(lang, "auth.changePassword")}
+      </Link>
+      <form action={signOutAction}>
+        <button type="submit" className={styles.signOut}>
+          {t(lang, "auth.logout")}
+        </button>
+      </form>
+    </div>
+  );
+}

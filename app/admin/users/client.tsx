@@ -1,0 +1,113 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { EMPTY_FORM_STATE, type FormState } from "@/app/_lib/form-state";
+import type { UserRole } from "@/db/schema/users.constants";
+import styles from "@/app/_components/forms.module.css";
+import { createUserAction, resetPasswordAction, setUserDisabledAction } from "./actions";
+
+function Message({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={state.ok ? styles.success : styles.error}>
+      {state.message}
+    </p>
+  );
+}
+
+export interface CreateUserFormProps {
+  labels: Record<"email" | "name" | "role" | "agency" | "region" | "password" | "submit" | "choose", string>;
+  roles: { value: UserRole; label: string }[];
+  agencies: { id: string; name: string }[];
+  regions: { code: string; name: string }[];
+}
+
+export function CreateUserForm({ labels, roles, agencies, regions }: CreateUserFormProps) {
+  const [state, action, pending] = useActionState(createUserAction, EMPTY_FORM_STATE);
+  const [role, setRole] = useState<UserRole>("agency");
+  const err = state.fieldErrors ?? {};
+  return (
+    <form action={action} className={styles.form} style={{ maxWidth: "34rem" }}>
+      <Message state={state} />
+      <label className={styles.field}>
+        <span>{labels.email}</span>
+        <input name="email" type="email" aria-label={labels.email} required autoComplete="off" />
+      </label>
+      {err.email ? <span className={styles.fieldError}>{err.email}</span> : null}
+      <label className={styles.field}>
+        <span>{labels.name}</span>
+        <input name="name" aria-label={labels.name} required autoComplete="off" />
+      </label>
+      {err.name ? <span className={styles.fieldError}>{err.name}</span> : null}
+      <label className={styles.field}>
+        <span>{labels.role}</span>
+        <select name="role" aria-label={labels.role} value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === "agency" ? (
+        <label className={styles.field}>
+          <span>{labels.agency}</span>
+          <select name="agencyId" aria-label={labels.agency} required defaultValue="">
+            <option value="">{labels.choose}</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {role === "oversight" ? (
+        <label className={styles.field}>
+          <span>{labels.region}</span>
+          <select name="regionCode" aria-label={labels.region} required defaultValue="">
+            <option value="">{labels.choose}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}（{r.code}）
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className={styles.field}>
+        <span>{labels.password}</span>
+        <input name="password" type="password" autoComplete="new-password" minLength={10} />
+      </label>
+      {err.password ? <span className={styles.fieldError}>{err.password}</span> : null}
+      <button type="submit" className={styles.primary} disabled={pending}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}
+
+export function UserRowActions({ userId, email, disabled, labels }: { userId: string; email: string; disabled: boolean; labels: Record<"disable" | "enable" | "reset", string> }) {
+  const [toggleState, toggle, toggling] = useActionState(setUserDisabledAction, EMPTY_FORM_STATE);
+  const [resetState, reset, resetting] = useActionState(resetPasswordAction, EMPTY_FORM_STATE);
+  return (
+    <div className={styles.inline}>
+      <form action={toggle}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
+        <button type="submit" className={disabled ? styles.secondary : styles.danger} disabled={toggling}>
+          {disabled ? labels.enable : labels.disable}
+        </button>
+      </form>
+      <form action={reset}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="email" value={email} />
+        <button type="submit" className={styles.secondary} disabled={resetting}>
+          {labels.reset}
+        </button>
+      </form>
+      <Message state={toggleState} />
+      <Message state={resetState} />
+    </div>
+  );
+}

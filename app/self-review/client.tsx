@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState } from "react";
+import { EMPTY_FORM_STATE, type FormState } from "@/app/_lib/form-state";
+import styles from "@/app/_components/forms.module.css";
+import { acceptReportAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
+
+function Message({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return state.ok ? (
+    <p role="status" className={styles.success}>
+      {state.message}
+    </p>
+  ) : (
+    <p role="alert" className={styles.error}>
+      {state.message}
+    </p>
+  );
+}
+
+export function UploadDraftForm({ labels }: { labels: { file: string; submit: string; pending: string } }) {
+  const [state, action, pending] = useActionState(uploadDraftAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className={styles.inline}>
+      <label className={styles.field}>
+        <span>{labels.file}</span>
+        <input name="file" type="file" accept=".txt,.html,.htm,.pdf,.docx,.md" required aria-invalid={Boolean(state.fieldErrors?.file)} />
+      </label>
+      {state.fieldErrors?.file ? <span className={styles.fieldError}>{state.fieldErrors.file}</span> : null}
+      <button type="submit" className={styles.primary} disabled={pending}>
+        {pending ? labels.pending : labels.submit}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+export function ExplainFindingForm({ findingId, current, labels }: { findingId: string; current: string | null; labels: { explanation: string; submit: string } }) {
+  const [state, action, pending] = useActionState(explainFindingAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className={styles.form}>
+      <input type="hidden" name="findingId" value={findingId} />
+      <label className={styles.field}>
+        <span>{labels.explanation}</span>
+        <textarea name="explanation" defaultValue={current ?? ""} maxLength={4000} required aria-invalid={Boolean(state.fieldErrors?.explanation)} />
+      </label>
+      {state.fieldErrors?.explanation ? <span className={styles.fieldError}>{state.fieldErrors.explanation}</span> : null}
+      <button type="submit" className={styles.secondary} disabled={pending}>
+        {labels.submit}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+const REPORT_ACTIONS = { submit: submitReportAction, accept: acceptReportAction } as const;
+
+/** A single-button workflow step on one report: submit (agency) or accept (oversight). */
+export function ReportStepForm({ reportId, step, label }: { reportId: string; step: keyof typeof REPORT_ACTIONS; label: string }) {
+  const [state, action, pending] = useActionState(REPORT_ACTIONS[step], EMPTY_FORM_STATE);
+  return (
+    <form action={action} className={styles.inline}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <button type="submit" className={styles.primary} disabled={pending || state.ok}>
+        {label}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+export function ReturnReportForm({ reportId, labels }: { reportId: string; labels: { comment: string; submit: string } }) {
+  const [state, action, pending] = useActionState(returnReportAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className={styles.form}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <label className={styles.field}>
+        <span>{labels.comment}</span>
+        <textarea name="comment" maxLength={4000} required aria-invalid={Boolean(state.fieldErrors?.comment)} />
+      </label>
+      {state.fieldErrors?.comment ? <span className={styles.fieldError}>{state.fieldErrors.comment}</span> : null}
+      <button type="submit" className={styles.danger} disabled={pending || state.ok}>
+        {labels.submit}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The authorization matrix (STYLE rules 2 and 22): every role × every scoped query and mutation,
+ * on a real database. Roles: admin, oversight of 贵州 (520000) and of 贵阳 (520100, which does not
+ * contain 盘州 520281), the 盘州 agency user, a user of another agency (南明区), and signed-out.
+ */
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeDocument } from "../lib/ingest/analyze";
+import type { Db } from "./client";
+import { AccessDeniedError, systemCtx, type Ctx } from "./context";
+import { explainFinding } from "./mutations/finding/explain-finding";
+import { acceptReport } from "./mutations/report/accept-report";
+import { ingestReport } from "./mutations/report/ingest-report";
+import { returnReport } from "./mutations/report/return-report";
+import { submitReport } from "./mutations/report/submit-report";
+import { changePassword } from "./mutations/user/change-password";
+import { createUser } from "./mutations/user/create-user";
+import { disableUser } from "./mutations/user/disable-user";
+import { resetPassword } from "./mutations/user/reset-password";
+import { findVisibleReport } from "./queries/_scope";
+import { getViewer } from "./queries/auth/get-viewer";
+import { getReportById } from "./queries/report/get-report-by-id";
+import { getSelfReviewReportById } from "./queries/self-review/get-self-review-report";
+import { listSelfReviewReports } from "./queries/self-review/list-self-review-reports";
+import { listUsers } from "./queries/user/list-users";
+import { findings, reportFigures, reports, users } from "./schema";
+import { ctxFor } from "./test/ctx";
+import { describeEachDb } from "./test/db";
+import { createTestAgency, createTestUser } from "./test/factories";
+
+const SAMPLE = readFileSync("lib/ingest/__fixtures__/panzhou/2024/input.txt", "utf8");
+const CARRIED_WRONG = "上年结转政府信息公开申请数量 |\n4 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |";
+const CARRIED_FIXED = "上年结转政府信息公开申请数量 |\n4 |\n0 |\n0 |\n0 |\n0 |\n0 |\n4 |";
+const CORRECTED = SAMPLE.replace(CARRIED_WRONG, CARRIED_FIXED);
+
+const ROLES = ["admin", "oversight52", "oversight5201", "panzhou", "otherAgency"] as const;
+type Role = (typeof ROLES)[number];
+
+interface World {
+  db: Db;
+  ctx: Record<Role, Ctx>;
+  system: Ctx;
+  userIds: Record<Role, string>;
+  panzhouAgencyId: string;
+  publishedId: string;
+}
+
+let variant = 0;
+
+/** A new version of the sample (unique bytes), uploaded by `ctx` with `status`. */
+async function upload(ctx: Ctx, text: string, status: "draft" | "published" = "draft"): Promise<string> {
+  const bytes = new TextEncoder().encode(text + "\n".repeat(++variant));
+  const analyzed = await analyzeDocument(bytes, "report.txt");
+  const result = await ingestReport({ ctx, input: { bytes, fileName: "report.txt", analyzed, status } });
+  if (result.status !== "created") throw new Error(`upload: ${JSON.stringify(result)}`);
+  return result.reportId;
+}
+
+/** Resolves to "allowed", "denied" (AccessDeniedError) or rethrows anything else. */
+async function outcome(run: () => Promise<unknown>): Promise<"allowed" | "denied"> {
+  try {
+    await run();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof AccessDeniedError) return "denied";
+    throw error;
+  }
+}
+
+function expectMatrix(actual: Record<Role, unknown>, allowed: readonly Role[]) {
+  const expected = Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? "allowed" : "denied"]));
+  expect(actual).toEqual(expected);
+}
+
+async function forEachRole<T>(w: World, run: (ctx: Ctx, role: Role) => Promise<T>): Promise<Record<Role, T>> {
+  const out = {} as Record<Role, T>;
+  for (const role of ROLES) out[role] = await run(w.ctx[role], role);
+  return out;
+}
+
+describeEachDb("authorization matrix", (getDb) => {
+  let w: World;
+
+  beforeAll(async () => {
+    const db = getDb();
+    const panzhou = await createTestAgency(db, { name: "盘州市人民政府", nameNorm: "盘州市人民政府", regionCode: "520281" });
+    const other = await createTestAgency(db, { regionCode: "520102" });
+    const made = {
+      admin: await createTestUser(db, { role: "admin" }),
+      oversight52: await createTestUser(db, { role: "oversight", regionCode: "520000" }),
+      oversight5201: await createTestUser(db, { role: "oversight", regionCode: "520100" }),
+      panzhou: await createTestUser(db, { role: "agency", agencyId: panzhou.id }),
+      otherAgency: await createTestUser(db, { role: "agency", agencyId: other.id }),
+    };
+    const ctx = Object.fromEntries(ROLES.map((r) => [r, ctxFor(db, made[r])])) as Record<Role, Ctx>;
+    const system = systemCtx("test", db);
+    const publishedId = await upload(system, SAMPLE, "published");
+    w = {
+      db,
+      ctx,
+      system,
+      userIds: Object.fromEntries(ROLES.map((r) => [r, made[r].id])) as Record<Role, string>,
+      panzhouAgencyId: panzhou.id,
+      publishedId,
+    };
+  });
+
+  describe("reads", () => {
+    it("a published report is a public record for every signed-in role", async () => {
+      const seen = await forEachRole(w, async (ctx) => ((await getReportById({ ctx, input: { id: w.publishedId } })) ? "allowed" : "denied"));
+      expectMatrix(seen, ROLES);
+    });
+
+    it("a draft is visible to admin, 贵州 oversight and 盘州 only (report page and scope helper)", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      const page = await forEachRole(w, async (ctx) => ((await getReportById({ ctx, input: { id: draftId } })) ? "allowed" : "denied"));
+      const helper = await forEachRole(w, async (ctx) => ((await findVisibleReport(ctx, draftId)) ? "allowed" : "denied"));
+      expectMatrix(page, ["admin", "oversight52", "panzhou"]);
+      expectMatrix(helper, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("the self-review view (findings with explanations, history) follows scope, even for a published report", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      for (const id of [draftId, w.publishedId]) {
+        const seen = await forEachRole(w, async (ctx) => ((await getSelfReviewReportById({ ctx, input: { reportId: id } })) ? "allowed" : "denied"));
+        expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+      }
+    });
+
+    it("lists drafts only to those in scope", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      const listed = await forEachRole(w, async (ctx) =>
+        (await listSelfReviewReports({ ctx })).some((r) => r.id === draftId) ? "allowed" : "denied",
+      );
+      expectMatrix(listed, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("shows finding explanations to the agency and its oversight, never to others", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      await upload(w.system, SAMPLE, "published");
+      const [finding] = await w.db.select({ id: findings.id }).from(findings).where(eq(findings.reportId, draftId)).limit(1);
+      await explainFinding({ ctx: w.ctx.panzhou, input: { findingId: finding!.id, explanation: "内部说明：已核实" } });
+      // Accept it so the report (and its explained finding) becomes a public record.
+      await w.db.update(reports).set({ status: "submitted" }).where(eq(reports.id, draftId));
+      await acceptReport({ ctx: w.ctx.admin, input: { reportId: draftId } });
+      const seen = await forEachRole(w, async (ctx) => {
+        const report = await getReportById({ ctx, input: { id: draftId } });
+        expect(report).not.toBeNull();
+        return report!.findings.some((f) => f.explanation === "内部说明：已核实") ? "allowed" : "denied";
+      });
+      expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("lists accounts to administrators only, without password hashes", async () => {
+      const seen = await forEachRole(w, (ctx) => outcome(() => listUsers({ ctx })));
+      expectMatrix(seen, ["admin"]);
+      const rows = await listUsers({ ctx: w.ctx.admin });
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      expect(JSON.stringify(rows)).not.toMatch(/password|\$2[aby]\$/i);
+    });
+  });
+
+  describe("writes", () => {
+    it("uploads a draft for 盘州: the agency itself, 贵州 oversight and admin", async () => {
+      const seen = await forEachRole(w, (ctx) => outcome(() => upload(ctx, SAMPLE)));
+      expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("refuses an agency user's attempt to publish directly", async () => {
+      await expect(upload(w.ctx.panzhou, SAMPLE, "published")).rejects.toBeInstanceOf(AccessDeniedError);
+    });
+
+    it("explains a finding: the agency (and admin) only", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        const draftId = await upload(w.ctx.panzhou, SAMPLE);
+        const [finding] = await w.db.select({ id: findings.id }).from(findings).where(eq(findings.reportId, draftId)).limit(1);
+        return outcome(() => explainFinding({ ctx, input: { findingId: finding!.id, explanation: "口径说明" } }));
+      });
+      expectMatrix(seen, ["admin", "panzhou"]);
+    });
+
+    it("submits a draft: the agency (and admin) only", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        const draftId = await upload(w.ctx.panzhou, CORRECTED);
+        return outcome(() => submitReport({ ctx, input: { reportId: draftId } }));
+      });
+      expectMatrix(seen, ["admin", "panzhou"]);
+    });
+
+    it("returns a submission: oversight of its region (and admin) only", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        const draftId = await upload(w.ctx.panzhou, CORRECTED);
+        await submitReport({ ctx: w.ctx.panzhou, input: { reportId: draftId } });
+        return outcome(() => returnReport({ ctx, input: { reportId: draftId, comment: "请补充说明" } }));
+      });
+      expectMatrix(seen, ["admin", "oversight52"]);
+    });
+
+    it("accepts a submission: oversight of its region (and admin) only", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        const draftId = await upload(w.ctx.panzhou, CORRECTED);
+        await submitReport({ ctx: w.ctx.panzhou, input: { reportId: draftId } });
+        return outcome(() => acceptReport({ ctx, input: { reportId: draftId } }));
+      });
+      expectMatrix(seen, ["admin", "oversight52"]);
+    });
+
+    it("manages accounts: administrators only", async () => {
+      const target = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId });
+      const create = await forEachRole(w, (ctx, role) =>
+        outcome(() => createUser({ ctx, input: { email: `new-${role}-${variant++}@test.local`, name: "新用户", role: "admin" } })),
+      );
+      const disable = await forEachRole(w, (ctx) => outcome(() => disableUser({ ctx, input: { userId: target.id, disabled: false } })));
+      const reset = await forEachRole(w, (ctx) => outcome(() => resetPassword({ ctx, input: { userId: target.id } })));
+      expectMatrix(create, ["admin"]);
+      expectMatrix(disable, ["admin"]);
+      expectMatrix(reset, ["admin"]);
+    });
+
+    it("changes only one's own password (there is no way to name another account)", async () => {
+      const user = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId, password: "old-password-1" });
+      await changePassword({ ctx: ctxFor(w.db, user), input: { currentPassword: "old-password-1", newPassword: "new-password-2" } });
+      await expect(changePassword({ ctx: w.system, input: { currentPassword: "x", newPassword: "new-password-3" } })).rejects.toBeInstanceOf(AccessDeniedError);
+    });
+  });
+
+  describe("signed out", () => {
+    it("has no Ctx: an unknown, malformed, disabled or deleted user id yields none", async () => {
+      const user = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId });
+      expect(await getViewer({ db: w.db, userId: user.id })).not.toBeNull();
+      expect(await getViewer({ db: w.db, userId: "00000000-0000-0000-0000-000000000000" })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: "not-a-uuid" })).toBeNull();
+      await w.db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
+      expect(await getViewer({ db: w.db, userId: user.id })).toBeNull();
+    });
+
+    it("re-reads role and scope from the database, not from the token", async () => {
+      const user = await createTestUser(w.db, { role: "oversight", regionCode: "520000" });
+      await w.db.update(users).set({ regionCode: "520100" }).where(eq(users.id, user.id));
+      const session = await getViewer({ db: w.db, userId: user.id });
+      expect(session?.ctx.viewer).toMatchObject({ kind: "user", role: "oversight", regionCode: "520100" });
+      expect(JSON.stringify(session?.user)).not.toMatch(/password/i);
+    });
+  });
+
+  it("keeps figures of accepted versions current through the cascade", async () => {
+    const draftId = await upload(w.ctx.panzhou, CORRECTED);
+    await submitReport({ ctx: w.ctx.panzhou, input: { reportId: draftId } });
+    await acceptReport({ ctx: w.ctx.oversight52, input: { reportId: draftId } });
+    const current = await w.db
+      .select({ id: reportFigures.reportId })
+      .from(reportFigures)
+      .where(eq(reportFigures.agencyId, w.panzhouAgencyId));
+    const currentFlags = await w.db.select({ id: reportFigures.reportId, isCurrent: reportFigures.isCurrent }).from(reportFigures).where(eq(reportFigures.agencyId, w.panzhouAgencyId));
+    expect(current.length).toBeGreaterThan(1);
+    expect(currentFlags.filter((r) => r.isCurrent).map((r) => r.id)).toEqual([draftId]);
+  });
+});

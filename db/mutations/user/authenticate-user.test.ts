@@ -1,0 +1,120 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { AccessDeniedError, systemCtx, type Ctx } from "../../context";
+import { auditLog, users } from "../../schema";
+import { MAX_FAILED_LOGINS, MAX_FAILED_LOGINS_PER_ADDRESS } from "../../schema/users.constants";
+import { ctxFor } from "../../test/ctx";
+import { describeEachDb } from "../../test/db";
+import { createTestUser } from "../../test/factories";
+import { authenticateUser } from "./authenticate-user";
+import { changePassword } from "./change-password";
+import { createUser } from "./create-user";
+import { disableUser } from "./disable-user";
+import { resetPassword } from "./reset-password";
+import { seedDemoAccounts } from "./seed-demo-accounts";
+
+describeEachDb("sign-in and accounts", (getDb) => {
+  let sys: Ctx;
+  let seq = 0;
+  const ip = () => `10.0.0.${++seq}`;
+  beforeAll(() => {
+    sys = systemCtx("sign-in", getDb());
+  });
+
+  it("accepts the right password case-insensitively on the email, and never returns the hash", async () => {
+    const user = await createTestUser(getDb(), { password: "right-password" });
+    const result = await authenticateUser({ ctx: sys, input: { email: user.email.toUpperCase(), password: "right-password", ip: ip() } });
+    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name, role: "agency", agencyId: user.agencyId, regionCode: null } });
+  });
+
+  it("says only 'invalid' for a wrong password, an unknown email and a disabled account", async () => {
+    const user = await createTestUser(getDb(), { password: "right-password" });
+    const disabled = await createTestUser(getDb(), { password: "right-password", disabled: true });
+    for (const input of [
+      { email: user.email, password: "wrong-password" },
+      { email: "nobody@test.local", password: "right-password" },
+      { email: disabled.email, password: "right-password" },
+    ]) {
+      expect(await authenticateUser({ ctx: sys, input: { ...input, ip: ip() } })).toEqual({ ok: false, reason: "invalid" });
+    }
+  });
+
+  it("locks an account for 15 minutes after 5 wrong passwords, even for the right one, then lets it in", async () => {
+    const db = getDb();
+    const user = await createTestUser(db, { password: "right-password" });
+    const now = new Date("2025-03-01T02:00:00Z");
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      expect(await authenticateUser({ ctx: sys, input: { email: user.email, password: "nope", ip: ip() }, now })).toEqual({ ok: false, reason: "invalid" });
+    }
+    const locked = await authenticateUser({ ctx: sys, input: { email: user.email, password: "nope", ip: ip() }, now });
+    expect(locked).toEqual({ ok: false, reason: "locked", until: new Date("2025-03-01T02:15:00Z") });
+    const stillLocked = await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: ip() }, now: new Date("2025-03-01T02:14:00Z") });
+    expect(stillLocked.ok).toBe(false);
+    const later = await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: ip() }, now: new Date("2025-03-01T02:16:00Z") });
+    expect(later.ok).toBe(true);
+    const [row] = await db.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    expect(row).toEqual({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it("limits failures per client address across accounts", async () => {
+    const address = "192.0.2.77";
+    for (let i = 0; i < MAX_FAILED_LOGINS_PER_ADDRESS; i++) {
+      await authenticateUser({ ctx: sys, input: { email: `guess-${i}@test.local`, password: "x", ip: address } });
+    }
+    const user = await createTestUser(getDb(), { password: "right-password" });
+    const result = await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: address } });
+    expect(result.ok === false && result.reason).toBe("address_limited");
+    expect((await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: ip() } })).ok).toBe(true);
+  });
+
+  it("records sign-ins and failures in the audit log", async () => {
+    const user = await createTestUser(getDb(), { password: "right-password" });
+    await authenticateUser({ ctx: sys, input: { email: user.email, password: "bad", ip: "198.51.100.1" } });
+    await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: "198.51.100.1" } });
+    const rows = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(rows.map((r) => r.action)).toEqual(["user.sign_in_failed", "user.sign_in"]);
+  });
+
+  it("is only for the sign-in route (a system ctx)", async () => {
+    const user = await createTestUser(getDb());
+    await expect(authenticateUser({ ctx: ctxFor(getDb(), user), input: { email: user.email, password: "x" } })).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  it("creates, resets, disables accounts; a reset lifts a lockout; change-password needs the current one", async () => {
+    const db = getDb();
+    const admin = ctxFor(db, await createTestUser(db, { role: "admin" }));
+    const created = await createUser({ ctx: admin, input: { email: " New.Person@Test.local ", name: "新人", role: "oversight", regionCode: "520200" } });
+    expect(created.email).toBe("new.person@test.local");
+    expect(created.generatedPassword).toMatch(/^[A-Za-z2-9]{16}$/);
+    await expect(createUser({ ctx: admin, input: { email: "NEW.person@test.local", name: "x", role: "admin" } })).rejects.toMatchObject({ code: "email_taken" });
+    await expect(createUser({ ctx: admin, input: { email: "a@test.local", name: "x", role: "agency" } })).rejects.toMatchObject({ code: "scope_missing" });
+    expect((await authenticateUser({ ctx: sys, input: { email: created.email, password: created.generatedPassword!, ip: ip() } })).ok).toBe(true);
+
+    await db.update(users).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, created.userId));
+    const reset = await resetPassword({ ctx: admin, input: { userId: created.userId, password: "reset-password-1" } });
+    expect(reset.generatedPassword).toBeNull();
+    const me = ctxFor(db, { id: created.userId, role: "oversight", agencyId: null, regionCode: "520200" });
+    await expect(changePassword({ ctx: me, input: { currentPassword: "wrong-one-here", newPassword: "changed-password-2" } })).rejects.toMatchObject({ code: "wrong_password" });
+    await expect(changePassword({ ctx: me, input: { currentPassword: "reset-password-1", newPassword: "short" } })).rejects.toMatchObject({ code: "invalid_input" });
+    await changePassword({ ctx: me, input: { currentPassword: "reset-password-1", newPassword: "changed-password-2" } });
+    expect((await authenticateUser({ ctx: sys, input: { email: created.email, password: "changed-password-2", ip: ip() } })).ok).toBe(true);
+
+    await disableUser({ ctx: admin, input: { userId: created.userId } });
+    expect((await authenticateUser({ ctx: sys, input: { email: created.email, password: "changed-password-2", ip: ip() } })).ok).toBe(false);
+    await expect(disableUser({ ctx: admin, input: { userId: admin.viewer.kind === "user" ? admin.viewer.userId : "" } })).rejects.toMatchObject({ code: "self" });
+  });
+
+  it("seeds the demo accounts once", async () => {
+    const db = getDb();
+    const first = await seedDemoAccounts(db);
+    const again = await seedDemoAccounts(db);
+    expect(first.accounts.map((a) => [a.email, a.created])).toEqual([
+      ["admin@demo.local", true],
+      ["oversight@demo.local", true],
+      ["panzhou@demo.local", true],
+    ]);
+    expect(again.accounts.every((a) => !a.created)).toBe(true);
+    const panzhou = await authenticateUser({ ctx: sys, input: { email: "panzhou@demo.local", password: "gongkai-demo", ip: ip() } });
+    expect(panzhou.ok && panzhou.user.role).toBe("agency");
+  });
+});

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createAccount, SIGNED_OUT, signInAs, TEST_PASSWORD } from "./fixtures/accounts";
+
+test.use({ storageState: SIGNED_OUT });
+
+/** Form messages; Next's route announcer is another role=alert, outside <main>. */
+const alert = (page: Page) => page.getByRole("main").getByRole("alert");
+const status = (page: Page) => page.getByRole("main").getByRole("status");
+
+/** React resets a form after its action: wait for that before typing again, or the reset wipes it. */
+async function afterReset(page: Page, label: string): Promise<void> {
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue("");
+}
+
+test.describe("sign-in", () => {
+  test("a signed-out visitor is sent to the login page and back after signing in", async ({ page, browser }) => {
+    const { email } = await createAccount(browser, { role: "oversight", regionCode: "520000" });
+    await page.goto("/self-review");
+    await expect(page).toHaveURL(/\/login\?next=%2Fself-review/);
+    await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
+
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("密码").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page).toHaveURL(/\/self-review$/);
+    const account = page.getByRole("group", { name: "账户" });
+    await expect(account).toContainText("测试 oversight");
+    await expect(account).toContainText("监督人员");
+
+    await account.getByRole("button", { name: "退出" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(status(page)).toHaveText("您已退出登录。");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a wrong password says so without telling which part was wrong", async ({ page, browser }) => {
+    const { email } = await createAccount(browser, { role: "admin" });
+    await page.goto("/login");
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(alert(page)).toHaveText("邮箱或密码不正确");
+    await afterReset(page, "密码");
+    // The email is kept for the next try; the password is not.
+    await expect(page.getByLabel("邮箱")).toHaveValue(email);
+
+    await page.getByLabel("邮箱").fill("nobody-here@e2e.local");
+    await page.getByLabel("密码").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(alert(page)).toHaveText("邮箱或密码不正确");
+  });
+
+  test("five wrong passwords lock the account for 15 minutes, with the time to retry", async ({ page, browser }) => {
+    const { email } = await createAccount(browser, { role: "admin" });
+    await page.goto("/login");
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel("邮箱").fill(email);
+      await page.getByLabel("密码").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await expect(alert(page)).toHaveText(i < 5 ? "邮箱或密码不正确" : /^账户已临时锁定，请于 \d{2}:\d{2} 后重试$/);
+      await afterReset(page, "密码");
+    }
+    // Even the right password is refused while locked.
+    await page.getByLabel("密码").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(alert(page)).toHaveText(/账户已临时锁定/);
+  });
+
+  test("an expired or forged session cookie leads to the login page with a notice", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "authjs.session-token", value: "expired.or.forged", url: baseURL! }]);
+    await page.goto("/regions");
+    await expect(page).toHaveURL(/\/login\?next=%2Fregions&expired=1/);
+    await expect(status(page)).toHaveText("登录已过期，请重新登录");
+  });
+
+  test("changes the password (current + new twice), then signs in with the new one", async ({ page, browser }) => {
+    const { email } = await createAccount(browser, { role: "admin" });
+    await signInAs(page, email, TEST_PASSWORD, "/account/password");
+    await page.getByLabel("当前密码").fill(TEST_PASSWORD);
+    await page.getByLabel("新密码", { exact: true }).fill("short");
+    await page.getByLabel("再次输入新密码").fill("short");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await expect(page.getByText("至少 10 个字符")).toBeVisible();
+    await afterReset(page, "当前密码");
+
+    await page.getByLabel("当前密码").fill(TEST_PASSWORD);
+    await page.getByLabel("新密码", { exact: true }).fill("brand-new-password-1");
+    await page.getByLabel("再次输入新密码").fill("brand-new-password-2");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await expect(page.getByText("两次输入的新密码不一致")).toBeVisible();
+    await afterReset(page, "当前密码");
+
+    await page.getByLabel("当前密码").fill(TEST_PASSWORD);
+    await page.getByLabel("新密码", { exact: true }).fill("brand-new-password-1");
+    await page.getByLabel("再次输入新密码").fill("brand-new-password-1");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await expect(page).toHaveURL(/\/login\?passwordChanged=1/);
+    await signInAs(page, email, "brand-new-password-1");
+  });
+
+  test("only administrators reach /admin/users", async ({ page, browser }) => {
+    const { email } = await createAccount(browser, { role: "oversight", regionCode: "520000" });
+    await signInAs(page, email);
+    // Pages stream (app/loading.tsx), so a 404 shows as the not-found page rather than a status.
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "页面不存在" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "用户管理" })).toHaveCount(0);
+  });
+});

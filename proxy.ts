@@ -1,0 +1,42 @@
+/**
+ * Optimistic redirects only (STYLE rule 11): a visitor without a valid session token goes to
+ * /login before the page renders. The real checks are requireCtx() in pages and actions and the
+ * scope in db/queries. Also passes the requested path to server components for `/login?next=`.
+ *
+ * It only reads the token (getToken), never re-issues it: Auth.js's `auth()` wrapper would set a
+ * refreshed session cookie on every response, which raced with — and undid — signing out.
+ */
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { authConfig, PATH_HEADER, SESSION_COOKIE_NAMES } from "./auth.config";
+
+const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth"];
+
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  if (!isPublic(pathname)) {
+    const secureCookie = request.nextUrl.protocol === "https:";
+    // Decrypts and checks expiry; a forged, expired or foreign token gives null.
+    const token = await getToken({ req: request, secret: authConfig.secret, secureCookie });
+    if (typeof token?.userId !== "string") {
+      // API routes answer 401 rather than a page redirect.
+      if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first. 请先登录。" }, { status: 401 });
+      const login = new URL("/login", request.nextUrl);
+      login.searchParams.set("next", `${pathname}${search}`);
+      if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) login.searchParams.set("expired", "1");
+      return NextResponse.redirect(login);
+    }
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set(PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+export const config = {
+  // Everything but Next's own assets and static files.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|jpg|jpeg|gif|webp|ico|css|js|woff2?)$).*)"],
+};
