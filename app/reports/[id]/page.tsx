@@ -1,0 +1,214 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLang } from "@/app/_i18n/get-lang";
+import { requireCtx } from "@/app/_lib/session";
+import { getReportById, type ReportDetailDto } from "@/db/queries/report/get-report-by-id";
+import { t, type Lang } from "@/lib/i18n";
+import { reportTableLayouts } from "@/lib/report-tables/layout";
+import { cellMarks } from "@/lib/report-tables/marks";
+import { formatDate, formatFigure, tf } from "../_lib/text";
+import { FindingsPanel } from "./findings-panel";
+import { Narrative } from "./narrative";
+import { ReportTable } from "./report-table";
+import styles from "./report.module.css";
+
+interface ReportPageProps {
+  params: Promise<{ id: string }>;
+}
+
+async function loadReport(id: string): Promise<ReportDetailDto> {
+  const ctx = await requireCtx();
+  // Null for a made-up id and for a draft the viewer may not see alike: both are a 404.
+  const report = await getReportById({ ctx, input: { id } });
+  if (!report) notFound();
+  return report;
+}
+
+export async function generateMetadata({ params }: ReportPageProps): Promise<Metadata> {
+  const [{ id }, lang] = await Promise.all([params, getLang()]);
+  const report = await loadReport(id);
+  return { title: { absolute: `${report.agency.name} ${tf(lang, "report.titleSuffix", { year: report.year })} · ${t(lang, "app.name")} ${t(lang, "app.nameLatin")}` } };
+}
+
+function sourceHref(id: string): string {
+  return `/reports/${id}/source`;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatFigure(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${formatFigure(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
+}
+
+function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
+  const current = report.versions.find((v) => v.isCurrent);
+  return (
+    <header className={styles.header}>
+      <p className={styles.eyebrow}>
+        <Link href={`/agencies/${report.agency.id}`}>{report.agency.name}</Link>
+        {report.region ? <span> · {report.region.name}</span> : null}
+      </p>
+      <h1 className={styles.title}>
+        {report.agency.name} {tf(lang, "report.titleSuffix", { year: report.year })}
+      </h1>
+      {!report.isCurrent && current ? (
+        <p className={styles.notice} role="note">
+          {t(lang, "report.notCurrent")} <Link href={`/reports/${current.id}`}>{t(lang, "report.viewCurrent")}</Link>
+        </p>
+      ) : null}
+      <dl className={styles.meta}>
+        <div>
+          <dt>{t(lang, "report.meta.agency")}</dt>
+          <dd>
+            <Link href={`/agencies/${report.agency.id}`}>{report.agency.name}</Link>
+            {report.agency.reviewStatus === "pending_review" ? <span className={styles.pill}>{t(lang, "report.pendingAgency")}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.region")}</dt>
+          <dd>{report.region?.name ?? t(lang, "report.notStated")}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.year")}</dt>
+          <dd>{report.year}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.format")}</dt>
+          <dd>{t(lang, report.formatVersion ? `report.format.${report.formatVersion}` : "report.format.unknown")}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.scope")}</dt>
+          <dd>{t(lang, `report.scope.${report.scope}`)}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.status")}</dt>
+          <dd>
+            <span className={`${styles.pill} ${styles[`status_${report.status}`] ?? ""}`}>{t(lang, `report.status.${report.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.version")}</dt>
+          <dd>{tf(lang, "report.versionOf", { n: report.version, m: Math.max(report.versions.length, report.version) })}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.published")}</dt>
+          <dd>{report.publishedOn ? formatDate(report.publishedOn, lang) : t(lang, "report.notStated")}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, "report.meta.completeness")}</dt>
+          <dd className={report.complete ? undefined : styles.warnText}>{t(lang, report.complete ? "report.complete" : "report.incomplete")}</dd>
+        </div>
+        <div className={styles.metaWide}>
+          <dt>{t(lang, "report.meta.source")}</dt>
+          <dd>
+            <a className={styles.download} href={sourceHref(report.id)} download>
+              {t(lang, "report.download")}
+            </a>{" "}
+            <span className={styles.muted}>
+              {report.document.fileName} · {formatSize(report.document.sizeBytes)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
+  return (
+    <section className={styles.panel} aria-labelledby="versions-title">
+      <h2 id="versions-title" className={styles.panelTitle}>
+        {t(lang, "report.versions")}
+      </h2>
+      <ol className={styles.versionList}>
+        {report.versions.map((v) => (
+          <li key={v.id} className={v.id === report.id ? styles.versionThis : undefined}>
+            {v.id === report.id ? (
+              <strong aria-current="page">{tf(lang, "report.versions.version", { n: v.version })}</strong>
+            ) : (
+              <Link href={`/reports/${v.id}`}>{tf(lang, "report.versions.version", { n: v.version })}</Link>
+            )}{" "}
+            <span className={styles.muted}>
+              {t(lang, `report.status.${v.status}`)} · {formatDate(v.publishedOn ?? v.createdAt, lang)}
+            </span>
+            {v.isCurrent ? <span className={`${styles.pill} ${styles.pillCurrent}`}>{t(lang, "report.versions.current")}</span> : null}
+            {v.id === report.id ? <span className={styles.pill}>{t(lang, "report.versions.this")}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Legend({ lang }: { lang: Lang }) {
+  return (
+    <div className={styles.legend} aria-label={t(lang, "report.legend")}>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellBlame}`} /> {t(lang, "report.legend.blame")}
+      </span>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellInvolved}`} /> {t(lang, "report.legend.involved")}
+      </span>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellWarning}`} /> {t(lang, "report.legend.warning")}
+      </span>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellNull}`} /> {t(lang, "report.legend.null")}
+      </span>
+      <span className={styles.muted}>{t(lang, "report.legend.hint")}</span>
+    </div>
+  );
+}
+
+export default async function ReportPage({ params }: ReportPageProps) {
+  const [{ id }, lang] = await Promise.all([params, getLang()]);
+  const report = await loadReport(id);
+  const marks = cellMarks(report.findings);
+  const findingsById = new Map(report.findings.map((f) => [f.id, f]));
+  const layouts = report.formatVersion ? reportTableLayouts(report.formatVersion) : [];
+  const tableIssues = report.parseIssues.filter((i) => i.severity === "error");
+
+  return (
+    <div className={styles.page}>
+      <ReportHeader report={report} lang={lang} />
+      <div className={styles.layout}>
+        <aside className={styles.aside}>
+          <FindingsPanel findings={report.findings} lang={lang} />
+          <Versions report={report} lang={lang} />
+          {tableIssues.length ? (
+            <section className={styles.panel} aria-labelledby="issues-title">
+              <h2 id="issues-title" className={styles.panelTitle}>
+                {t(lang, "report.issues")}
+              </h2>
+              <ul className={styles.issueList}>
+                {tableIssues.map((i, n) => (
+                  <li key={n}>
+                    <code>{i.code}</code> {i.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+        <div className={styles.main}>
+          <section aria-labelledby="tables-title">
+            <h2 id="tables-title" className="visually-hidden">
+              {t(lang, "report.tables")}
+            </h2>
+            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} />}
+            {layouts.map((layout) => (
+              <section key={layout.id} id={`table-${layout.id}`} className={styles.tableSection} aria-labelledby={`table-${layout.id}-title`}>
+                <h3 id={`table-${layout.id}-title`} className={styles.tableTitle}>
+                  {tf(lang, "report.tableHeading", { numeral: layout.numeral, n: layout.id.slice(1), title: layout.title[lang] })}
+                </h3>
+                <ReportTable layout={layout} cells={report.cells} marks={marks} findingsById={findingsById} lang={lang} />
+              </section>
+            ))}
+          </section>
+          <Narrative report={report} lang={lang} />
+        </div>
+      </div>
+    </div>
+  );
+}

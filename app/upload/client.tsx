@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { uploadReports } from "./actions";
+import { INITIAL_UPLOAD_STATE, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
+import styles from "./upload.module.css";
+
+/** Every string the form shows, translated on the server. `{…}` placeholders are filled here. */
+export interface UploadMessages {
+  files: string;
+  hint: string;
+  submit: string;
+  pending: string;
+  results: string;
+  created: string;
+  skipped: string;
+  failed: string;
+  open: string;
+  pendingAgency: string;
+  findings: string;
+  detail: string;
+  noFiles: string;
+  denied: string;
+  codes: Record<UploadFailureCode, string>;
+}
+
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+
+function newBatchId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now());
+}
+
+function ResultItem({ r, m }: { r: UploadResult; m: UploadMessages }) {
+  if (r.status === "created") {
+    return (
+      <li className={`${styles.result} ${styles.created}`} data-status="created">
+        <span className={styles.fileName}>{r.fileName}</span>
+        <span className={styles.badge}>{fill(m.created, { version: r.version })}</span>
+        <span>
+          {r.agencyName} · {r.year} · {fill(m.findings, { errors: r.errors, warnings: r.warnings })}
+        </span>
+        <Link href={`/reports/${r.reportId}`} className={styles.open}>
+          {m.open} →
+        </Link>
+        {r.pendingAgency ? <p className={styles.warn}>{fill(m.pendingAgency, { name: r.agencyName })}</p> : null}
+      </li>
+    );
+  }
+  if (r.status === "skipped") {
+    return (
+      <li className={`${styles.result} ${styles.skipped}`} data-status="skipped">
+        <span className={styles.fileName}>{r.fileName}</span>
+        <span className={styles.badge}>{m.skipped}</span>
+        <Link href={`/reports/${r.reportId}`} className={styles.open}>
+          {m.open} →
+        </Link>
+      </li>
+    );
+  }
+  return (
+    <li className={`${styles.result} ${styles.failed}`} data-status="failed">
+      <span className={styles.fileName}>{r.fileName}</span>
+      <span className={styles.badge}>{m.failed}</span>
+      <p className={styles.reason}>{m.codes[r.code]}</p>
+      {r.detail ? (
+        <p className={styles.detail}>
+          {m.detail}: {r.detail}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Sends the chosen files one per request (each well under the server-action body limit) and
+ * lists each file's result as it arrives. Files over 20 MB are refused here and on the server.
+ */
+export function UploadForm({ messages: m }: { messages: UploadMessages }) {
+  const [state, dispatch, pending] = useActionState(uploadReports, INITIAL_UPLOAD_STATE);
+  const [batch, setBatch] = useState<{ id: string; total: number; tooLarge: UploadResult[] } | null>(null);
+  const [noFiles, setNoFiles] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const files = [...(input.current?.files ?? [])];
+    const id = newBatchId();
+    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: null }));
+    const toSend = files.filter((f) => f.size <= MAX_UPLOAD_BYTES);
+    setNoFiles(files.length === 0);
+    if (files.length === 0) return;
+    setBatch({ id, total: files.length, tooLarge });
+    if (toSend.length === 0) return;
+    startTransition(() => {
+      for (const file of toSend) {
+        const fd = new FormData();
+        fd.set("batch", id);
+        fd.append("files", file);
+        dispatch(fd);
+      }
+    });
+  }
+
+  // Without JavaScript there is no client batch: the server's state is the whole answer.
+  const current = batch ? (state.batch === batch.id ? state.results : []) : state.results;
+  const results = [...current, ...(batch?.tooLarge ?? [])];
+  const done = results.length;
+  const formError = state.formError === "denied" ? m.denied : noFiles || state.formError === "noFiles" ? m.noFiles : null;
+
+  return (
+    <>
+      <form action={dispatch} onSubmit={onSubmit} className={styles.form} encType="multipart/form-data">
+        <label className={styles.drop}>
+          <span className={styles.dropLabel}>{m.files}</span>
+          <input ref={input} type="file" name="files" multiple accept={UPLOAD_ACCEPT} className={styles.input} />
+          <span className={styles.hint}>{m.hint}</span>
+        </label>
+        <input type="hidden" name="batch" value="" />
+        <button type="submit" className={styles.submit} disabled={pending}>
+          {m.submit}
+        </button>
+        {pending && batch ? (
+          <p className={styles.pending} role="status" aria-live="polite">
+            <span className={styles.spinner} aria-hidden="true" />
+            {fill(m.pending, { done, total: batch.total })}
+          </p>
+        ) : null}
+        {formError ? (
+          <p className={styles.formError} role="alert">
+            {formError}
+          </p>
+        ) : null}
+      </form>
+      {results.length ? (
+        <section className={styles.results} aria-labelledby="upload-results" aria-busy={pending}>
+          <h2 id="upload-results" className={styles.resultsTitle}>
+            {m.results}
+          </h2>
+          <ul className={styles.resultList}>
+            {results.map((r, i) => (
+              <ResultItem key={`${r.fileName}-${i}`} r={r} m={m} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

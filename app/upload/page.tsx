@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getLang } from "@/app/_i18n/get-lang";
+import { requireRole } from "@/app/_lib/session";
+import { PageHeader } from "@/app/_components/page-header";
+import { t, type Lang } from "@/lib/i18n";
+import { UploadForm, type UploadMessages } from "./client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const lang = await getLang();
+  return { title: { absolute: `${t(lang, "upload.title")} · ${t(lang, "app.name")} ${t(lang, "app.nameLatin")}` } };
+}
+
+function messages(lang: Lang): UploadMessages {
+  return {
+    files: t(lang, "upload.files"),
+    hint: t(lang, "upload.hint"),
+    submit: t(lang, "upload.submit"),
+    pending: t(lang, "upload.pending"),
+    results: t(lang, "upload.results"),
+    created: t(lang, "upload.created"),
+    skipped: t(lang, "upload.skipped"),
+    failed: t(lang, "upload.failed"),
+    open: t(lang, "upload.open"),
+    pendingAgency: t(lang, "upload.pendingAgency"),
+    findings: t(lang, "upload.findings"),
+    detail: t(lang, "upload.detail"),
+    noFiles: t(lang, "upload.error.noFiles"),
+    denied: t(lang, "upload.error.denied"),
+    codes: {
+      unsupported_format: t(lang, "upload.code.unsupported_format"),
+      binary_content: t(lang, "upload.code.binary_content"),
+      empty_document: t(lang, "upload.code.empty_document"),
+      extract_failed: t(lang, "upload.code.extract_failed"),
+      too_large: t(lang, "upload.error.tooLarge"),
+      archive_bomb: t(lang, "upload.code.archive_bomb"),
+      agency_missing: t(lang, "upload.code.agency_missing"),
+      year_missing: t(lang, "upload.code.year_missing"),
+      denied: t(lang, "upload.error.denied"),
+      unexpected: t(lang, "upload.error.unexpected"),
+    },
+  };
+}
+
+/** Oversight staff and admins publish report files here; other roles get a 404 (requireRole). */
+export default async function UploadPage() {
+  const [, lang] = await Promise.all([requireRole("admin", "oversight"), getLang()]);
+  return (
+    <>
+      <PageHeader title={t(lang, "upload.title")} lead={t(lang, "upload.lead")} />
+      <UploadForm messages={messages(lang)} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/** Shapes shared by the upload action and its form (no server code: the client imports it). */
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const UPLOAD_ACCEPT = ".txt,.text,.htm,.html,.pdf,.docx,.md,.markdown,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown";
+
+export type UploadFailureCode =
+  | "unsupported_format"
+  | "binary_content"
+  | "empty_document"
+  | "extract_failed"
+  | "too_large"
+  | "archive_bomb"
+  | "agency_missing"
+  | "year_missing"
+  | "denied"
+  | "unexpected";
+
+export type UploadResult =
+  | {
+      fileName: string;
+      status: "created";
+      reportId: string;
+      version: number;
+      agencyName: string;
+      year: number;
+      pendingAgency: boolean;
+      errors: number;
+      warnings: number;
+    }
+  | { fileName: string; status: "skipped"; reportId: string }
+  | { fileName: string; status: "failed"; code: UploadFailureCode; detail: string | null };
+
+export interface UploadState {
+  /** Client-chosen id of the current batch: results of an older batch are dropped. */
+  batch: string | null;
+  results: UploadResult[];
+  /** A problem with the whole request (not signed in, no files). */
+  formError: "denied" | "noFiles" | null;
+}
+
+export const INITIAL_UPLOAD_STATE: UploadState = { batch: null, results: [], formError: null };
