@@ -1,11 +1,127 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLang } from "@/app/_i18n/get-lang";
-import { SectionPage, sectionMetadata } from "@/app/_components/section-page";
+import { requireCtx } from "@/app/_lib/session";
+import { PageHeader } from "@/app/_components/page-header";
+import { sectionMetadata } from "@/app/_components/section-page";
+import { DataTable } from "@/app/_components/charts/chart-figure";
+import styles from "@/app/_components/charts/dashboard.module.css";
+import { AGENCY_KINDS, AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
+import { getRegion } from "@/db/queries/dashboard/get-region";
+import { listAgencies } from "@/db/queries/dashboard/list-agencies";
+import { cm, type ChartMessageKey } from "@/lib/charts";
+import { t } from "@/lib/i18n";
+import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "./search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "agencies");
 }
 
-export default async function AgenciesPage() {
-  return <SectionPage lang={await getLang()} section="agencies" />;
+const PAGE_SIZE = 50;
+
+/** 机关: every agency, searchable by name, region, kind, level and department type. */
+export default async function AgenciesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const [ctx, lang, raw] = await Promise.all([requireCtx(), getLang(), searchParams]);
+  const p = parseAgencyParams(raw);
+  const [list, province] = await Promise.all([
+    listAgencies({
+      ctx,
+      input: {
+        ...(p.q ? { q: p.q } : {}),
+        ...(p.region ? { regionCode: p.region } : {}),
+        ...(p.kind ? { kind: p.kind } : {}),
+        ...(p.level ? { level: p.level } : {}),
+        ...(p.deptType ? { deptType: p.deptType } : {}),
+        page: p.page,
+        pageSize: PAGE_SIZE,
+      },
+    }),
+    getRegion({ ctx, input: { code: "520000" } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const label = (k: string) => cm(lang, k as ChartMessageKey);
+  return (
+    <>
+      <PageHeader title={t(lang, "page.agencies.title")} lead={t(lang, "page.agencies.lead")} />
+      <form className={styles.filters} method="get" action="/agencies" role="search" aria-label={cm(lang, "dash.filters")}>
+        <label className={styles.field}>
+          {cm(lang, "dash.name")}
+          <input type="search" name="q" defaultValue={p.q ?? ""} placeholder={lang === "zh" ? "如：自然资源局" : "e.g. 自然资源局"} />
+        </label>
+        <label className={styles.field}>
+          {cm(lang, "agency.region")}
+          <select name="region" defaultValue={p.region ?? ""}>
+            <option value="">{province?.name ?? cm(lang, "dash.all")}</option>
+            {province?.children.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          {cm(lang, "dash.kind")}
+          <select name="kind" defaultValue={p.kind ?? ""}>
+            <option value="">{cm(lang, "dash.all")}</option>
+            {AGENCY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {label(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          {cm(lang, "dash.level")}
+          <select name="level" defaultValue={p.level ?? ""}>
+            <option value="">{cm(lang, "dash.all")}</option>
+            {AGENCY_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {label(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          {cm(lang, "dash.deptType")}
+          <select name="dept_type" defaultValue={p.deptType ?? ""}>
+            <option value="">{cm(lang, "dash.all")}</option>
+            {DEPT_TYPES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={styles.apply}>
+          {cm(lang, "dash.search")}
+        </button>
+      </form>
+      <section className={styles.section} aria-label={cm(lang, "agency.count", { n: list.total })}>
+        <p className={styles.muted}>{cm(lang, "agency.count", { n: list.total })}</p>
+        {list.rows.length === 0 ? (
+          <p>{cm(lang, "agency.none")}</p>
+        ) : (
+          <DataTable
+            head={[cm(lang, "chart.agency"), cm(lang, "dash.kind"), cm(lang, "dash.level"), cm(lang, "dash.deptType"), cm(lang, "agency.region"), cm(lang, "agency.years"), cm(lang, "dash.latestReport")]}
+            rows={list.rows.map((a) => [
+              { text: a.name, href: `/agencies/${a.id}` },
+              { text: label(`kind.${a.kind}`) },
+              { text: label(`level.${a.level}`) },
+              { text: a.deptType ?? "" },
+              { text: a.regionName ?? "", ...(a.regionCode ? { href: `/regions/${a.regionCode}` } : {}) },
+              { text: String(a.reportCount), numeric: true },
+              a.latestReportId ? { text: String(a.latestYear), href: `/reports/${a.latestReportId}`, numeric: true } : { text: "—", numeric: true },
+            ])}
+          />
+        )}
+        {pages > 1 ? (
+          <nav className={styles.pager} aria-label={lang === "zh" ? "分页" : "Pages"}>
+            {p.page > 1 ? <Link href={`/agencies${dashboardQuery({ ...p, page: p.page - 1 })}`}>{cm(lang, "agency.prev")}</Link> : null}
+            <span>{cm(lang, "agency.page", { p: p.page, n: pages })}</span>
+            {p.page < pages ? <Link href={`/agencies${dashboardQuery({ ...p, page: p.page + 1 })}`}>{cm(lang, "agency.next")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
 }

@@ -1,0 +1,82 @@
+/** The dashboards' filter bar: a plain GET form, so filters live in the URL and work without JavaScript. */
+import { cm, type ChartMessageKey } from "@/lib/charts";
+import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from "@/lib/indicators";
+import type { Lang } from "@/lib/i18n";
+import { AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
+import { DASHBOARD_INDICATORS, type DashboardParams } from "./search-params";
+import styles from "./dashboard.module.css";
+
+export interface FiltersProps {
+  lang: Lang;
+  action: string;
+  params: DashboardParams;
+  years: number[];
+  year: number;
+  show?: { level?: boolean; deptType?: boolean; indicator?: boolean };
+}
+
+export function Filters({ lang, action, params, years, year, show = { level: true, deptType: true, indicator: true } }: FiltersProps) {
+  return (
+    <form className={styles.filters} method="get" action={action} role="search" aria-label={cm(lang, "dash.filters")}>
+      <label className={styles.field}>
+        {cm(lang, "dash.year")}
+        <select name="year" defaultValue={String(year)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      {show.indicator ? <IndicatorSelect lang={lang} value={params.indicator} /> : null}
+      {show.level ? (
+        <label className={styles.field}>
+          {cm(lang, "dash.level")}
+          <select name="level" defaultValue={params.level ?? ""}>
+            <option value="">{cm(lang, "dash.all")}</option>
+            {AGENCY_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {cm(lang, `level.${l}` as ChartMessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {show.deptType ? (
+        <label className={styles.field}>
+          {cm(lang, "dash.deptType")}
+          <select name="dept_type" defaultValue={params.deptType ?? ""}>
+            <option value="">{cm(lang, "dash.all")}</option>
+            {DEPT_TYPES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit" className={styles.apply}>
+        {cm(lang, "dash.apply")}
+      </button>
+    </form>
+  );
+}
+
+export function IndicatorSelect({ lang, value }: { lang: Lang; value: string }) {
+  return (
+    <label className={styles.field}>
+      {cm(lang, "dash.indicator")}
+      <select name="indicator" defaultValue={value}>
+        {INDICATOR_GROUPS.map((g) => (
+          <optgroup key={g} label={INDICATOR_GROUP_LABELS[g][lang]}>
+            {DASHBOARD_INDICATORS.filter((d) => d.group === g).map((d) => (
+              <option key={d.key} value={d.key} title={d.formula[lang]}>
+                {d.label[lang]}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}

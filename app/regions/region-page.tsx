@@ -1,0 +1,118 @@
+/**
+ * A region node of the drill-down: breadcrumbs, its sub-regions, its government's reports, its
+ * departments and townships (links to agencies and reports), then the region's dashboard.
+ */
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/app/_components/empty-state";
+import { PageHeader } from "@/app/_components/page-header";
+import { Filters } from "@/app/_components/charts/filters";
+import { RegionDashboard } from "@/app/_components/charts/region-dashboard";
+import styles from "@/app/_components/charts/dashboard.module.css";
+import type { Ctx } from "@/db/context";
+import { getRegion } from "@/db/queries/dashboard/get-region";
+import { listDashboardYears } from "@/db/queries/dashboard/list-dashboard-years";
+import { listRegionAgencies, type RegionAgency } from "@/db/queries/dashboard/list-region-agencies";
+import { cm, type ChartMessageKey } from "@/lib/charts";
+import type { Lang } from "@/lib/i18n";
+import { dashboardQuery, type DashboardParams } from "./search-params";
+
+export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: Lang; code: string; params: DashboardParams }) {
+  const [region, years, agencyList] = await Promise.all([
+    getRegion({ ctx, input: { code } }),
+    listDashboardYears({ ctx }),
+    listRegionAgencies({ ctx, input: { regionCode: code } }),
+  ]);
+  if (!region) notFound();
+  const year = params.year && years.includes(params.year) ? params.year : years[0];
+  const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
+  const governments = agencyList.filter((a) => a.kind === "government" && a.regionCode === code);
+  const departments = agencyList.filter((a) => a.kind !== "government" && a.kind !== "township" && a.regionCode === code);
+  const townships = agencyList.filter((a) => a.kind === "township" || (a.regionCode !== code && a.kind === "government"));
+
+  return (
+    <>
+      <nav aria-label={lang === "zh" ? "层级导航" : "Breadcrumbs"}>
+        <ol className={styles.breadcrumbs}>
+          {region.ancestors.map((a) => (
+            <li key={a.code}>
+              <Link href={`/regions/${a.code}${q}`}>{a.name}</Link>
+            </li>
+          ))}
+          <li aria-current="page">{region.name}</li>
+        </ol>
+      </nav>
+      <PageHeader title={region.name} lead={cm(lang, `dash.region.${region.level}` as ChartMessageKey)} />
+      {region.children.length ? (
+        <section className={styles.section} aria-labelledby="children-title">
+          <h2 id="children-title" className={styles.sectionTitle}>
+            {cm(lang, "dash.children")}
+          </h2>
+          <ul className={styles.list}>
+            {region.children.map((c) => (
+              <li key={c.code}>
+                <Link href={`/regions/${c.code}${q}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <AgencySection id="gov" lang={lang} title={cm(lang, "dash.governmentReports")} agencies={governments} showReports />
+      <AgencySection id="dept" lang={lang} title={cm(lang, "dash.departments")} agencies={departments} />
+      {townships.length ? <AgencySection id="twp" lang={lang} title={cm(lang, "dash.townships")} agencies={townships} /> : null}
+      {year === undefined ? (
+        <div className={styles.section}>
+          <EmptyState lang={lang} />
+        </div>
+      ) : (
+        <>
+          <div className={styles.section}>
+            <Filters lang={lang} action={`/regions/${code}`} params={params} years={years} year={year} />
+          </div>
+          <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+        </>
+      )}
+    </>
+  );
+}
+
+function AgencySection({ id, lang, title, agencies, showReports }: { id: string; lang: Lang; title: string; agencies: RegionAgency[]; showReports?: boolean }) {
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className={styles.sectionTitle}>
+        {title}
+      </h2>
+      {agencies.length === 0 ? (
+        <p className={styles.muted}>{cm(lang, "dash.noAgencies")}</p>
+      ) : (
+        <ul className={styles.list}>
+          {agencies.map((a) => (
+            <li key={a.id}>
+              <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+              {a.deptType ? <span className={styles.tag}>{a.deptType}</span> : null}
+              {showReports ? (
+                <div className={styles.cardDetail}>
+                  {a.reports.map((r, i) => (
+                    <span key={r.reportId}>
+                      {i > 0 ? " · " : ""}
+                      <Link href={`/reports/${r.reportId}`} aria-label={`${a.name} ${r.year}`}>
+                        {r.year}
+                      </Link>
+                      {r.scope === "region_aggregate" ? `（${cm(lang, "scope.region_aggregate")}）` : ""}
+                    </span>
+                  ))}
+                </div>
+              ) : a.reports[0] ? (
+                <span className={styles.tag}>
+                  <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${a.name} ${a.reports[0].year}`}>
+                    {a.reports[0].year}
+                  </Link>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

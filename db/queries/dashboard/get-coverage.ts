@@ -1,0 +1,74 @@
+/**
+ * Reports received vs expected, on time, and with errors, for one year, by child region.
+ *
+ * Definitions (shown to users, lib/charts messages coverage.*):
+ * - expected: agencies with a current report for this year or the previous one (the registry
+ *   knows every agency that ever published; one that published last year is expected this year);
+ * - received: agencies with a current report for this year;
+ * - on time (条例 Art. 49): published_on ≤ 31 Jan of the next year for departments, ≤ 31 Mar for
+ *   governments and everyone else (township deadlines are set locally; 31 Mar is the lenient
+ *   reading); reports without a publication date are counted apart, not as late;
+ * - with errors: current reports of the year with at least one error-level finding.
+ */
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../../context";
+import { agencies, findings, reportFigures as rf, reports } from "../../schema";
+import { adminCodeSchemaPattern, assertViewer, childRegionKey, inRegion } from "./_sql";
+
+export const getCoverageInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  regionCode: z.string().regex(adminCodeSchemaPattern).default("520000"),
+});
+export type GetCoverageInput = z.input<typeof getCoverageInputSchema>;
+
+export interface CoverageCounts {
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  unknownDate: number;
+  withErrors: number;
+  regionAggregate: number;
+}
+
+export interface Coverage extends CoverageCounts {
+  year: number;
+  byChild: ({ code: string } & CoverageCounts)[];
+}
+
+const ZERO: CoverageCounts = { expected: 0, received: 0, onTime: 0, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0 };
+
+export async function getCoverage({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
+  assertViewer(ctx);
+  const { year, regionCode } = getCoverageInputSchema.parse(input);
+  const key = childRegionKey(regionCode);
+  const thisYear = sql`${rf.year} = ${sql.raw(String(year))}`;
+  const deadline = sql`(case when ${agencies.kind} = 'department' then ${`${year + 1}-01-31`}::date else ${`${year + 1}-03-31`}::date end)`;
+  const n = (cond: ReturnType<typeof sql>) => sql`(count(*) filter (where ${cond}))::int`.mapWith(Number);
+
+  const rows = await ctx.db
+    .select({
+      code: key,
+      expected: sql`count(distinct ${rf.agencyId})::int`.mapWith(Number),
+      received: n(thisYear),
+      onTime: n(sql`${thisYear} and ${reports.publishedOn} is not null and ${reports.publishedOn} <= ${deadline}`),
+      late: n(sql`${thisYear} and ${reports.publishedOn} > ${deadline}`),
+      unknownDate: n(sql`${thisYear} and ${reports.publishedOn} is null`),
+      withErrors: n(
+        sql`${thisYear} and exists (select 1 from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')`,
+      ),
+      regionAggregate: n(sql`${thisYear} and ${rf.scope} = 'region_aggregate'`),
+    })
+    .from(rf)
+    .innerJoin(reports, eq(reports.id, rf.reportId))
+    .innerJoin(agencies, eq(agencies.id, rf.agencyId))
+    .where(and(eq(rf.isCurrent, true), inArray(rf.year, [year - 1, year]), inRegion(rf.regionCode, regionCode)))
+    .groupBy(key)
+    .orderBy(key);
+
+  const total = { ...ZERO };
+  for (const r of rows) for (const k of Object.keys(ZERO) as (keyof CoverageCounts)[]) total[k] += r[k];
+  return { year, ...total, byChild: rows.map((r) => ({ ...r, code: String(r.code) })) };
+}

@@ -1,0 +1,129 @@
+/**
+ * An agency among its peers for one indicator: per year the peers' P25 / median / P75 (computed in
+ * SQL, percentile_cont = lib/indicators peerStats' type-7 quantiles), and for the chosen year
+ * every peer value (for percentileRank / describePosition) plus the members when few enough to list.
+ *
+ * Peers: same level and dept_type for departments (县级自然资源局 with 县级自然资源局); same
+ * level and kind for governments, townships and bodies without a dept_type. Self-scope current
+ * reports only; the agency itself is left out.
+ */
+import "server-only";
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getIndicator, INDICATOR_BY_KEY } from "../../../lib/indicators";
+import { isGroupSummable } from "../../../lib/charts/sums";
+import type { Ctx } from "../../context";
+import { agencies, reportFigures as rf } from "../../schema";
+import type { AgencyKind, AgencyLevel } from "../../schema/agencies.constants";
+import { assertViewer, denominatorOnly, numeratorOnly, valueExpr } from "./_sql";
+
+export const getPeerComparisonInputSchema = z.object({
+  agencyId: z.uuid(),
+  indicatorKey: z.string().refine((k) => INDICATOR_BY_KEY.has(k) && isGroupSummable(INDICATOR_BY_KEY.get(k)!), { message: "unknown or non-summable indicator" }),
+  /** The year to place the agency in; default its latest current report. */
+  year: z.number().int().min(2000).max(2100).optional(),
+  /** Members are listed (names, values, report ids) when the group is at most this big. */
+  listUpTo: z.number().int().min(0).max(200).default(40),
+});
+export type GetPeerComparisonInput = z.input<typeof getPeerComparisonInputSchema>;
+
+export interface PeerGroup {
+  level: AgencyLevel;
+  kind: AgencyKind;
+  deptType: string | null;
+  /** "by dept_type" or "by kind". */
+  basis: "deptType" | "kind";
+}
+
+export interface PeerYearStats {
+  year: number;
+  n: number;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+}
+
+export interface PeerMember {
+  agencyId: string;
+  name: string;
+  reportId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface PeerComparison {
+  group: PeerGroup;
+  year: number | null;
+  stats: PeerYearStats[];
+  /** Peer values of `year` (nulls dropped). */
+  values: number[];
+  /** Listed when the group is small (≤ listUpTo members in `year`), else null. */
+  members: PeerMember[] | null;
+}
+
+export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
+  assertViewer(ctx);
+  const parsed = getPeerComparisonInputSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  const def = getIndicator(p.indicatorKey);
+  const [agency] = await ctx.db
+    .select({ level: agencies.level, kind: agencies.kind, deptType: agencies.deptType })
+    .from(agencies)
+    .where(eq(agencies.id, p.agencyId));
+  if (!agency) return null;
+  const basis: PeerGroup["basis"] = agency.deptType && agency.kind !== "government" && agency.kind !== "township" ? "deptType" : "kind";
+  const group: PeerGroup = { ...agency, basis };
+
+  let year = p.year ?? null;
+  if (year === null) {
+    const [latest] = await ctx.db
+      .select({ year: sql`max(${rf.year})`.mapWith(Number) })
+      .from(rf)
+      .where(and(eq(rf.agencyId, p.agencyId), eq(rf.isCurrent, true)));
+    year = latest?.year && Number.isFinite(latest.year) ? latest.year : null;
+  }
+
+  const peerWhere: SQL = and(
+    eq(rf.isCurrent, true),
+    eq(rf.scope, "self"),
+    ne(rf.agencyId, p.agencyId),
+    eq(agencies.level, agency.level),
+    basis === "deptType" ? eq(agencies.deptType, agency.deptType!) : eq(agencies.kind, agency.kind),
+  )!;
+  const value = valueExpr(def);
+
+  const statsQuery = ctx.db
+    .select({
+      year: rf.year,
+      n: sql`count(${value})::int`.mapWith(Number),
+      p25: sql`percentile_cont(0.25) within group (order by ${value})`.mapWith((v: unknown) => (v === null ? null : Number(v))),
+      median: sql`percentile_cont(0.5) within group (order by ${value})`.mapWith((v: unknown) => (v === null ? null : Number(v))),
+      p75: sql`percentile_cont(0.75) within group (order by ${value})`.mapWith((v: unknown) => (v === null ? null : Number(v))),
+    })
+    .from(rf)
+    .innerJoin(agencies, eq(agencies.id, rf.agencyId))
+    .where(peerWhere)
+    .groupBy(rf.year)
+    .orderBy(asc(rf.year));
+
+  const yearWhere = and(peerWhere, eq(rf.year, year ?? -1));
+  const valuesQuery = ctx.db.select({ value }).from(rf).innerJoin(agencies, eq(agencies.id, rf.agencyId)).where(yearWhere);
+
+  const [stats, valueRows] = await Promise.all([statsQuery, valuesQuery]);
+  const values = valueRows.map((r) => r.value).filter((v): v is number => v !== null && Number.isFinite(v));
+
+  let members: PeerMember[] | null = null;
+  if (year !== null && valueRows.length <= p.listUpTo) {
+    const num = numeratorOnly(def);
+    const den = denominatorOnly(def);
+    members = await ctx.db
+      .select({ agencyId: rf.agencyId, name: agencies.name, reportId: rf.reportId, value, numerator: num, denominator: den })
+      .from(rf)
+      .innerJoin(agencies, eq(agencies.id, rf.agencyId))
+      .where(yearWhere)
+      .orderBy(asc(agencies.name));
+  }
+  return { group, year, stats, values, members };
+}

@@ -1,0 +1,98 @@
+/**
+ * Indicator sums over current reports, grouped by year, by child region or by agency: the
+ * building block of the overview, region and agency pages. One pass over report_figures per
+ * call, whatever the number of indicators; nothing but the group rows comes back.
+ */
+import "server-only";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { EMPTY_SUMS, isGroupSummable, type IndicatorSums } from "../../../lib/charts/sums";
+import { INDICATOR_BY_KEY } from "../../../lib/indicators";
+import type { Ctx } from "../../context";
+import { agencies, reportFigures as rf } from "../../schema";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "../../schema/agencies.constants";
+import { addSums, adminCodeSchemaPattern, aliasOf, assertViewer, childRegionKey, dynamicRow, indicatorDefs, inRegion, sumFields } from "./_sql";
+
+export const GROUP_BYS = ["year", "childRegion", "agency"] as const;
+
+export const listIndicatorSumsInputSchema = z.object({
+  indicatorKeys: z
+    .array(z.string())
+    .min(1)
+    .max(60)
+    .refine((keys) => keys.every((k) => INDICATOR_BY_KEY.has(k) && isGroupSummable(INDICATOR_BY_KEY.get(k)!)), {
+      message: "unknown indicator, or one that needs the previous year's report of the same agency",
+    }),
+  groupBy: z.enum(GROUP_BYS),
+  /** Root of the region subtree (default 贵州省). */
+  regionCode: z.string().regex(adminCodeSchemaPattern).default("520000"),
+  years: z.array(z.number().int().min(2000).max(2100)).max(30).optional(),
+  level: z.enum(AGENCY_LEVELS).optional(),
+  kind: z.enum(AGENCY_KINDS).optional(),
+  deptType: z.string().min(1).max(40).optional(),
+  agencyIds: z.array(z.uuid()).max(500).optional(),
+});
+export type ListIndicatorSumsInput = z.input<typeof listIndicatorSumsInputSchema>;
+
+export interface IndicatorSumsRow {
+  /** The year ("2024"), the child region code ("520200"), or the agency id. */
+  key: string;
+  /** Current reports in the group, any scope. */
+  reports: number;
+  /** Region-wide aggregate reports: counted apart, never summed. */
+  regionAggregate: number;
+  unknownScope: number;
+  sums: Record<string, IndicatorSums>;
+}
+
+export interface ListIndicatorSumsOptions {
+  ctx: Ctx;
+  input: ListIndicatorSumsInput;
+}
+
+export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
+  assertViewer(ctx);
+  const p = listIndicatorSumsInputSchema.parse(input);
+  const defs = indicatorDefs(p.indicatorKeys);
+
+  const key: SQL<string> =
+    p.groupBy === "year" ? sql<string>`${rf.year}::text` : p.groupBy === "agency" ? sql<string>`${rf.agencyId}::text` : childRegionKey(p.regionCode);
+
+  const fields: Record<string, SQL | typeof rf.formatVersion | typeof rf.scope> = {
+    key,
+    format: rf.formatVersion,
+    scope: rf.scope,
+    reports: sql`count(*)::int`.mapWith(Number),
+  };
+  defs.forEach((d, i) => Object.assign(fields, sumFields(d, aliasOf(i))));
+
+  const where = [eq(rf.isCurrent, true), inRegion(rf.regionCode, p.regionCode)];
+  if (p.years) where.push(inArray(rf.year, p.years.length ? p.years : [-1]));
+  if (p.agencyIds) where.push(inArray(rf.agencyId, p.agencyIds.length ? p.agencyIds : ["00000000-0000-0000-0000-000000000000"]));
+  const needsAgency = p.level !== undefined || p.kind !== undefined || p.deptType !== undefined;
+  if (p.level) where.push(eq(agencies.level, p.level));
+  if (p.kind) where.push(eq(agencies.kind, p.kind));
+  if (p.deptType) where.push(eq(agencies.deptType, p.deptType));
+
+  const base = ctx.db.select(fields).from(rf);
+  const joined = needsAgency ? base.innerJoin(agencies, eq(agencies.id, rf.agencyId)) : base;
+  // Grouped by format and scope too: each format's terms apply without a CASE, and only scope
+  // "self" rows are summed below (region aggregates and unknown scopes are only counted).
+  const rows = (await joined.where(and(...where)).groupBy(key, rf.formatVersion, rf.scope)).map(dynamicRow);
+
+  const out = new Map<string, IndicatorSumsRow>();
+  for (const row of rows) {
+    const k = String(row.key);
+    const g = out.get(k) ?? { key: k, reports: 0, regionAggregate: 0, unknownScope: 0, sums: Object.fromEntries(defs.map((d) => [d.key, EMPTY_SUMS])) };
+    const n = Number(row.reports);
+    g.reports += n;
+    if (row.scope === "region_aggregate") g.regionAggregate += n;
+    else if (row.scope === "unknown") g.unknownScope += n;
+    else if (row.scope === "self" && (row.format === "2019" || row.format === "2021")) {
+      const format = row.format;
+      defs.forEach((d, i) => (g.sums[d.key] = addSums(d, aliasOf(i), row, format, g.sums[d.key] ?? EMPTY_SUMS)));
+    }
+    out.set(k, g);
+  }
+  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,48 @@
+/**
+ * Application-mix topics (REPORT-FORMAT §4.7) for one year: how many agencies' reports mention
+ * each topic, and how many new applications those agencies received. Reports give no per-topic
+ * counts, so the application figure is "applications at agencies mentioning it", not per topic.
+ * Self-scope current reports only, like every sum.
+ */
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { TOPIC_KEYS, type TopicKey } from "../../../lib/catalog/topics";
+import type { Ctx } from "../../context";
+import { reportFigures as rf, reportTopics, sumFigure } from "../../schema";
+import { adminCodeSchemaPattern, assertViewer, inRegion } from "./_sql";
+
+export const listTopicSharesInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  regionCode: z.string().regex(adminCodeSchemaPattern).default("520000"),
+});
+export type ListTopicSharesInput = z.input<typeof listTopicSharesInputSchema>;
+
+export interface TopicShares {
+  /** Self-scope current reports of the year (denominator of the agency share). */
+  reports: number;
+  /** Their new applications where stated (denominator of the application share). */
+  applications: number | null;
+  topics: { topic: TopicKey; reports: number; applications: number | null }[];
+}
+
+export async function listTopicShares({ ctx, input }: { ctx: Ctx; input: ListTopicSharesInput }): Promise<TopicShares> {
+  assertViewer(ctx);
+  const { year, regionCode } = listTopicSharesInputSchema.parse(input);
+  const where = and(eq(rf.isCurrent, true), eq(rf.year, year), eq(rf.scope, "self"), inRegion(rf.regionCode, regionCode));
+  const [totals, byTopic] = await Promise.all([
+    ctx.db.select({ reports: sql`count(*)::int`.mapWith(Number), applications: sumFigure("t3.new_received.total") }).from(rf).where(where),
+    ctx.db
+      .select({ topic: reportTopics.topic, reports: sql`count(*)::int`.mapWith(Number), applications: sumFigure("t3.new_received.total") })
+      .from(reportTopics)
+      .innerJoin(rf, eq(rf.reportId, reportTopics.reportId))
+      .where(where)
+      .groupBy(reportTopics.topic),
+  ]);
+  const order = new Map(TOPIC_KEYS.map((k, i) => [k, i]));
+  return {
+    reports: totals[0]?.reports ?? 0,
+    applications: totals[0]?.applications ?? null,
+    topics: byTopic.sort((a, b) => b.reports - a.reports || (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0)),
+  };
+}

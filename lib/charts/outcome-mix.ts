@@ -1,0 +1,76 @@
+/** Stacked outcome bars by region: each bar is 100% of the region's handled applications. */
+import type { Lang } from "../i18n";
+import { formatInteger } from "../indicators";
+import { baseOption, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
+import { cm } from "./messages";
+import type { BarSeriesOption, ChartOption } from "./types";
+
+export const OUTCOME_PARTS = ["granted", "partial", "denied", "unable", "not_processed", "other"] as const;
+export type OutcomePart = (typeof OUTCOME_PARTS)[number];
+
+/** The indicator whose numerator each part is (denominator: handled_total). */
+export const OUTCOME_INDICATORS: Readonly<Record<OutcomePart, string>> = {
+  granted: "granted_rate",
+  partial: "partial_rate",
+  denied: "refusal_rate",
+  unable: "unable_rate",
+  not_processed: "not_processed_rate",
+  other: "other_rate",
+};
+
+export interface OutcomeCategory {
+  label: string;
+  href?: string;
+  /** Total handled (the denominator); null or 0 gives "—" shares. */
+  handled: number | null;
+  parts: Readonly<Record<OutcomePart, number | null>>;
+}
+
+export interface OutcomeMixInput {
+  lang: Lang;
+  categories: OutcomeCategory[];
+}
+
+export function outcomeShare(c: OutcomeCategory, part: OutcomePart): number | null {
+  const n = c.parts[part];
+  if (n === null || c.handled === null || c.handled === 0) return null;
+  return n / c.handled;
+}
+
+export function buildOutcomeMixOption(input: OutcomeMixInput): ChartOption {
+  const { lang, categories } = input;
+  const series: BarSeriesOption[] = OUTCOME_PARTS.map((part) => ({
+    type: "bar",
+    name: cm(lang, `outcome.${part}`),
+    stack: "outcome",
+    barMaxWidth: 28,
+    data: categories.map((c) => {
+      const s = outcomeShare(c, part);
+      return s === null ? null : Math.round(s * 10000) / 100;
+    }),
+  }));
+  return {
+    ...baseOption(),
+    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    legend: { top: 0, type: "scroll" },
+    tooltip: {
+      ...tooltipShell(),
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: (params: unknown) => {
+        const list = Array.isArray(params) ? (params as { dataIndex: number; seriesIndex: number; marker?: string }[]) : [];
+        const c = categories[list[0]?.dataIndex ?? 0];
+        if (!c) return "";
+        const lines = list.map((p) => {
+          const part = OUTCOME_PARTS[p.seriesIndex];
+          if (!part) return "";
+          return `<div>${p.marker ?? ""}${escapeHtml(cm(lang, `outcome.${part}`))}：${escapeHtml(percentText(outcomeShare(c, part), lang))}（${escapeHtml(formatInteger(c.parts[part], lang))}）</div>`;
+        });
+        return `<div><b>${escapeHtml(c.label)}</b> · ${escapeHtml(cm(lang, "outcome.handled"))} ${escapeHtml(formatInteger(c.handled, lang))}</div>${lines.join("")}${formulaLine(cm(lang, "outcome.formula"), lang)}`;
+      },
+    },
+    xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+    yAxis: { type: "category", data: categories.map((c) => c.label), inverse: true, axisLabel: { width: 140, overflow: "truncate" } },
+    series,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The ECharts option type our builders return: ComposeOption over exactly the series and
+ * components the client wrapper registers (app/_components/charts/echart.tsx), so a builder
+ * cannot use a module that is not loaded.
+ */
+import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
+import type {
+  DatasetComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkAreaComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from "echarts/components";
+import type { ComposeOption } from "echarts/core";
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | DatasetComponentOption
+  | MarkLineComponentOption
+  | MarkAreaComponentOption
+>;
+
+export type { BarSeriesOption, LineSeriesOption };
