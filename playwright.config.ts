@@ -18,6 +18,24 @@ function e2eDatabaseEnv(): Record<string, string> {
   return { DATABASE_URL: "", PGLITE_DIR: dir };
 }
 
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // The machine has no outside network: background services would only fail noisily.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/artifacts/test-results",
@@ -35,31 +53,20 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
   },
   projects: [
+    // Signs in once as the demo admin (seeded by npm start) and saves playwright/.auth/admin.json.
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: CHROMIUM },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          // The machine has no outside network: background services would only fail noisily.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      dependencies: ["setup"],
+      // Specs run signed in as the admin unless they choose otherwise (test.use({ storageState })).
+      use: { ...CHROMIUM, storageState: "playwright/.auth/admin.json" },
     },
   ],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
     url: `${BASE_URL}/api/health`,
-    env: { ...e2eDatabaseEnv(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // The 六盘水市 part of the demo corpus (342 reports, the 盘州 sample among them) and the demo accounts.
+    env: { ...e2eDatabaseEnv(), PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", GONGKAI_DEMO: "small" },
     reuseExistingServer: !env.CI,
     // start.ts builds first when .next is stale; npm test builds before this, so it is fast there.
     timeout: 10 * 60_000,

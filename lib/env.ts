@@ -39,6 +39,8 @@ export const env = createEnv({
     PGLITE_DIR: z.string().min(1).optional(),
     /** Signs session cookies (next-auth). Optional in development, required in production. */
     AUTH_SECRET: authSecret,
+    /** Demo corpus on an empty database at start: on (贵州, ~3,500 reports), small (六盘水市 only), off. */
+    GONGKAI_DEMO: z.enum(["on", "small", "off"]).default("on"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     NODE_ENV: nodeEnv,
     /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */

@@ -7,30 +7,52 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { closeDb, dbKind, dbLocation, getDb } from "@/db/client";
+import { closeDb, dbKind, dbLocation, getDb, type Db } from "@/db/client";
+import { systemCtx } from "@/db/context";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "@/db/mutations/user/seed-demo-accounts";
+import { countReports } from "@/db/queries/report/count-reports";
 import { migrateDb } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { ensureBuilt } from "./lib/build";
+import { loadDemoCorpus } from "./lib/demo-load";
 import { ROOT, localBin } from "./lib/run";
 
 const LOCAL_SECRET_FILE = join(ROOT, ".data", "auth-secret");
 const READY_TIMEOUT_MS = 120_000;
 
-async function migrate(): Promise<void> {
+/**
+ * Migrates, then loads the demo corpus when the database holds no report (unless
+ * GONGKAI_DEMO=off). Runs while `next build` runs: the two share nothing but the CPU.
+ */
+async function prepareDatabase(): Promise<void> {
   console.log(`database: ${dbKind() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${dbLocation()}`);
   try {
-    await migrateDb(getDb());
+    const db = getDb();
+    await migrateDb(db);
     console.log("database: migrations applied");
+    await loadDemoIfEmpty(db);
   } finally {
     // PGlite allows one process per folder: release it before the server opens it.
     await closeDb();
   }
 }
 
-/** Hook for the demo-corpus issue: ingest the demo reports when the database has none. */
-function loadDemoIfEmpty(): Promise<void> {
-  console.log("demo corpus: not yet available");
-  return Promise.resolve();
+async function loadDemoIfEmpty(db: Db): Promise<void> {
+  if (env.GONGKAI_DEMO === "off") {
+    console.log("demo corpus: off (GONGKAI_DEMO=off)");
+    return;
+  }
+  const reports = await countReports({ ctx: systemCtx("npm start", db) });
+  if (reports > 0) {
+    console.log(`demo corpus: not loaded, the database already holds ${reports} reports`);
+  } else {
+    const prefectures = env.GONGKAI_DEMO === "small" ? ["520200"] : undefined;
+    console.log(`demo corpus: loading the 贵州 demo${prefectures ? " (六盘水市 only)" : ""} through the ingest pipeline…`);
+    const result = await loadDemoCorpus(db, prefectures ? { prefectures } : {});
+    console.log(`demo corpus: ${result.reports} reports loaded in ${result.seconds.toFixed(0)} s${result.failed ? `, ${result.failed} failed` : ""}`);
+  }
+  await seedDemoAccounts(db);
+  console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ")}`);
 }
 
 /**
@@ -71,9 +93,9 @@ async function announceWhenReady(port: number, isRunning: () => boolean): Promis
 }
 
 async function main(): Promise<void> {
-  await ensureBuilt();
-  await migrate();
-  await loadDemoIfEmpty();
+  // Both must succeed; allSettled so a failed build still lets the database work finish cleanly.
+  const [built, prepared] = await Promise.allSettled([ensureBuilt(), prepareDatabase()]);
+  for (const r of [built, prepared]) if (r.status === "rejected") throw r.reason;
 
   const server = spawn(localBin("next"), ["start", "-p", String(env.PORT)], {
     cwd: ROOT,

@@ -1,0 +1,20 @@
+/**
+ * Removes every report, its figures, findings, topics and source documents, and the agencies
+ * ingestion created, in one transaction: `npm run demo:reset` before it reloads the corpus.
+ * Regions, users and the audit log stay (the reset itself is audited).
+ */
+import "server-only";
+import { sql } from "drizzle-orm";
+import { AccessDeniedError, actorUserId, isPrivileged, type Ctx } from "../../context";
+import { auditLog } from "../../schema";
+
+export async function clearReports({ ctx }: { ctx: Ctx }): Promise<void> {
+  if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators and operator scripts may clear all reports.");
+  await ctx.db.transaction(async (tx) => {
+    // Users keep their accounts; agency users lose the agency link only if their agency goes.
+    await tx.execute(sql`update users set agency_id = null where role <> 'agency'`);
+    await tx.execute(sql`truncate report_topics, findings, report_figures, reports, source_documents`);
+    await tx.execute(sql`delete from agencies where id not in (select agency_id from users where agency_id is not null)`);
+    await tx.insert(auditLog).values({ actorUserId: actorUserId(ctx), action: "report.clear_all", entity: "report", entityId: null, details: {} });
+  });
+}
