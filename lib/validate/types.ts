@@ -5,8 +5,9 @@
 import { z } from "zod";
 import { FORMAT_VERSIONS, NARRATIVE_KEYS, NULL_REASONS } from "../catalog";
 
-/** Publisher kinds (REPORT-FORMAT.md §5.1); same tuple as db's AGENCY_KINDS, kept here because lib/ may not import db/. */
-export const VALIDATION_AGENCY_KINDS = ["government", "department", "dev_zone", "township", "other"] as const;
+/** Publisher kinds (REPORT-FORMAT.md §5.1). */
+import { AGENCY_KINDS } from "../agencies/constants";
+export const VALIDATION_AGENCY_KINDS = AGENCY_KINDS;
 export type ValidationAgencyKind = (typeof VALIDATION_AGENCY_KINDS)[number];
 
 export const VALIDATION_TABLE_STATUSES = ["found", "missing", "truncated"] as const;
