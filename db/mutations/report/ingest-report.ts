@@ -71,6 +71,9 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return ctx.db.transaction(async (tx) => {
+    // Bulk loads don't wait for each commit to reach disk: a crash can lose the last few
+    // documents (never half of one), which the operator re-runs; the same bytes are then skipped.
+    if (deferCrossYear) await tx.execute(sql`set local synchronous_commit = off`);
     const agency = await findOrCreateAgency(tx, ctx, agencyInfo);
     if (!canActForAgency(ctx.viewer, agency)) throw new AccessDeniedError(`You may not upload reports for ${agency.name}.`);
 
