@@ -20,8 +20,8 @@
  *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
  *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
  */
-import iconv from "iconv-lite";
 import { issue, type ParseIssue } from "../issues";
+import { decodeBytes } from "./detect";
 import type { Block, ExtractedDocument, Extractor, TableBlock, TableCell } from "./types";
 
 /** Inputs above this size are refused (a report is a few hundred KB at most). */
@@ -30,41 +30,9 @@ export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
 const TEXT_EXTENSIONS = /\.(txt|text)$/iu;
 const OTHER_EXTENSIONS = /\.(html?|xhtml|pdf|docx?|md|markdown|xlsx?|zip|json|xml|rtf|png|jpe?g|gif)$/iu;
 
-/** Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
+/** Bytes to text with the one charset sniffer every extractor shares (BOM, UTF-8, else GB18030). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string; issues: ParseIssue[] } {
-  const issues: ParseIssue[] = [];
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8", issues };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le", issues };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be", issues };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", issues };
-  } catch {
-    // Not UTF-8: mainland pages that are not UTF-8 are GBK/GB2312, both subsets of GB18030.
-  }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
-  if (text.includes("\uFFFD") || cjkShare(text) < 0.3) {
-    issues.push(issue("encoding_uncertain", "warning", "Not UTF-8; decoded as GB18030, some characters may be wrong", null));
-  }
-  return { text, encoding: "gb18030", issues };
-}
-
-function cjkShare(text: string): number {
-  let nonAscii = 0;
-  let cjk = 0;
-  const n = Math.min(text.length, 4000);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    nonAscii++;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
-  }
-  return nonAscii === 0 ? 1 : cjk / nonAscii;
+  return decodeBytes(bytes);
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
