@@ -34,13 +34,13 @@ import {
   type IndicatorDef,
 } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
+import { ApplicantFigure } from "./applicant-figure";
 import { ChartFigure, DataTable } from "./chart-figure";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
 const HEADLINE = HEADLINE_INDICATORS;
 const TRENDS = TREND_INDICATORS;
-const APPLICANT_KEYS = APPLICANT_INDICATORS;
 
 export interface RegionDashboardProps {
   ctx: Ctx;
@@ -132,7 +132,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
               },
             }}
           />
-          <ApplicantFigure lang={lang} row={yearRow} />
+          <RegionApplicants lang={lang} row={yearRow} />
         </div>
       </section>
 
@@ -240,30 +240,8 @@ function TrendFigure({ lang, def, rows, seriesName }: { lang: Lang; def: Indicat
   );
 }
 
-function ApplicantFigure({ lang, row }: { lang: Lang; row: IndicatorSumsRow | undefined }) {
-  const values = APPLICANT_KEYS.map((k) => sumsOf(row, k));
-  const defs = APPLICANT_KEYS.map((k) => getIndicator(k));
-  const categories = defs.map((d) => d.label[lang].replace(/申请占比$/, "").replace(/^Share from /, ""));
-  return (
-    <ChartFigure
-      id="applicants"
-      lang={lang}
-      title={cm(lang, "applicant.title")}
-      formula={cm(lang, "applicant.formula")}
-      empty={values.every((v) => v.value === null)}
-      spec={{
-        type: "groupedBars",
-        input: {
-          lang,
-          unit: "share",
-          horizontal: true,
-          formula: cm(lang, "applicant.formula"),
-          categories,
-          series: [{ name: cm(lang, "chart.share"), values: values.map((v) => v.value), numerators: values.map((v) => v.numerator), denominators: values.map((v) => v.denominator) }],
-        },
-      }}
-    />
-  );
+function RegionApplicants({ lang, row }: { lang: Lang; row: IndicatorSumsRow | undefined }) {
+  return <ApplicantFigure lang={lang} title={cm(lang, "applicant.title")} values={Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(row, k)]))} />;
 }
 
 type Labeler = (code: string) => string;

@@ -4,19 +4,19 @@ import { notFound } from "next/navigation";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { PageHeader } from "@/app/_components/page-header";
+import { ApplicantFigure } from "@/app/_components/charts/applicant-figure";
 import { ChartFigure, DataTable } from "@/app/_components/charts/chart-figure";
 import { IndicatorSelect } from "@/app/_components/charts/filters";
 import styles from "@/app/_components/charts/dashboard.module.css";
 import { getAgencyProfile, type AgencyProfile } from "@/db/queries/dashboard/get-agency-profile";
 import { getPeerComparison, type PeerComparison } from "@/db/queries/dashboard/get-peer-comparison";
-import { cm, formatNote, OUTCOME_INDICATORS, OUTCOME_PARTS, type ChartMessageKey, type DashboardValue, type OutcomeCategory } from "@/lib/charts";
-import { T3_APPLICANT_COLS, type Label } from "@/lib/catalog";
+import { APPLICANT_INDICATORS, cm, formatNote, OUTCOME_INDICATORS, OUTCOME_PARTS, type ChartMessageKey, type OutcomeCategory } from "@/lib/charts";
+import type { Label } from "@/lib/catalog";
 import { describePosition, getIndicator, type IndicatorDef } from "@/lib/indicators";
 import { t, type Lang } from "@/lib/i18n";
 import { parseAgencyParams, type RawSearchParams } from "../search-params";
 
 const TRENDS = ["new_received", "substantive_disclosure_rate", "refusal_rate", "review_per_100"] as const;
-const APPLICANT_KEYS = T3_APPLICANT_COLS.map((c) => `applicant_share.${c}`);
 
 export async function generateMetadata(): Promise<Metadata> {
   const lang = await getLang();
@@ -28,7 +28,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   const [{ id }, ctx, lang, raw] = await Promise.all([params, requireCtx(), getLang(), searchParams]);
   const p = parseAgencyParams(raw);
   const def = getIndicator(p.indicator);
-  const keys = [...new Set<string>([p.indicator, ...TRENDS, ...Object.values(OUTCOME_INDICATORS), ...APPLICANT_KEYS])];
+  const keys = [...new Set<string>([p.indicator, ...TRENDS, ...Object.values(OUTCOME_INDICATORS), ...APPLICANT_INDICATORS])];
   const [profile, peers] = await Promise.all([
     getAgencyProfile({ ctx, input: { agencyId: id, indicatorKeys: keys } }),
     getPeerComparison({ ctx, input: { agencyId: id, indicatorKey: p.indicator, ...(p.year ? { year: p.year } : {}) } }),
@@ -174,27 +174,7 @@ function AgencyOutcomes({ lang, profile }: { lang: Lang; profile: AgencyProfile 
 
 function AgencyApplicants({ lang, profile }: { lang: Lang; profile: AgencyProfile }) {
   const latest = profile.series[profile.series.length - 1];
-  const values: DashboardValue[] = APPLICANT_KEYS.map((k) => latest?.values[k]).filter((v): v is DashboardValue => v !== undefined);
-  return (
-    <ChartFigure
-      id="applicants"
-      lang={lang}
-      title={`${cm(lang, "applicant.title")} · ${latest?.year ?? ""}`}
-      formula={cm(lang, "applicant.formula")}
-      empty={values.every((v) => v.value === null)}
-      spec={{
-        type: "groupedBars",
-        input: {
-          lang,
-          unit: "share",
-          horizontal: true,
-          formula: cm(lang, "applicant.formula"),
-          categories: APPLICANT_KEYS.map((k) => getIndicator(k).label[lang].replace(/申请占比$/, "").replace(/^Share from /, "")),
-          series: [{ name: cm(lang, "chart.share"), values: values.map((v) => v.value), numerators: values.map((v) => v.numerator), denominators: values.map((v) => v.denominator) }],
-        },
-      }}
-    />
-  );
+  return <ApplicantFigure lang={lang} title={`${cm(lang, "applicant.title")} · ${latest?.year ?? ""}`} values={latest?.values ?? {}} />;
 }
 
 function peerLabel(lang: Lang, peers: PeerComparison): Label {
