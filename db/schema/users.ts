@@ -19,6 +19,11 @@ export const users = pgTable(
     disabled: boolean("disabled").notNull().default(false),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /**
+     * Sessions issued before this instant are void: set when the password is changed or reset, so
+     * every other signed-in browser is signed out on its next request.
+     */
+    sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
