@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { env } from "./lib/env";
 
-const PORT = 3100;
+const PORT = env.E2E_PORT;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // The server under test always gets a throwaway database: TEST_DATABASE_URL when set, else a

@@ -49,6 +49,8 @@ export const env = createEnv({
     TEST_DB_KINDS: z.enum(["all", "postgres"]).default("all"),
     /** Tooling: the PGlite folder e2e's server uses; npm test makes a fresh temp dir per run. */
     E2E_PGLITE_DIR: z.string().min(1).optional(),
+    /** Tooling: the port of e2e's server (default 3100); lets two e2e runs share a machine. */
+    E2E_PORT: z.coerce.number().int().min(1).max(65_535).default(3100),
     /** Tooling: the Chromium binary for Playwright and image exports (default /usr/bin/chromium). */
     CHROMIUM_PATH: z.string().min(1).optional(),
     /** Tooling: set by CI systems; makes Playwright strict (forbidOnly, retries, no server reuse). */
