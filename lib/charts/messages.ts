@@ -37,7 +37,7 @@ const MESSAGES = {
     zh: "2019–2020年度报告采用2019年格式，2021年度起采用2021年格式；本指标两版口径相同。",
     en: "2019–2020 reports use the 2019 format, 2021 onwards the 2021 format; this indicator is defined the same way in both.",
   },
-  "chart.ownLevel": { zh: "本级", en: "Own level" },
+  "chart.ownLevel": { zh: "本级", en: " (own level)" },
   "chart.subject": { zh: "本机关", en: "This agency" },
 
   "outcome.granted": { zh: "予以公开", en: "Disclosed in full" },
@@ -125,9 +125,9 @@ const MESSAGES = {
   },
   "dash.drill": { zh: "查看", en: "Open" },
   "dash.region.province": { zh: "省级", en: "Province" },
-  "dash.region.prefecture": { zh: "市州", en: "Prefectures" },
-  "dash.region.county": { zh: "县级", en: "Counties" },
-  "dash.region.township": { zh: "乡级", en: "Townships" },
+  "dash.region.prefecture": { zh: "市州", en: "Prefecture" },
+  "dash.region.county": { zh: "县级", en: "County" },
+  "dash.region.township": { zh: "乡级", en: "Township" },
   "dash.rankingBy": { zh: "按所选指标排序", en: "Sorted by the selected indicator" },
 
   "agency.trends": { zh: "历年指标", en: "Indicators over the years" },
