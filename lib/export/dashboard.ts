@@ -14,7 +14,7 @@ import { field, UTF8_BOM } from "./csv";
 import { sheetName } from "./xlsx";
 
 export function dashboardRecordCells(r: DashboardRecord, lang: Lang): (string | number | null)[] {
-  return DASHBOARD_RECORD_COLUMNS.map((c) => (c === "smallSample" ? (r.smallSample ? ct(lang, "yes") : "") : r[c]));
+  return DASHBOARD_RECORD_COLUMNS.map((c) => (c === "smallSample" ? ct(lang, r.smallSample ? "yes" : "no") : r[c]));
 }
 
 /** One chart: its records; several: a first column names the chart of each row. */
