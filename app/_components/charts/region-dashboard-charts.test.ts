@@ -35,7 +35,7 @@ const DATA: RegionDashboardData = {
   byChild: [row("520201", 2, 20), row("520281", 7, 35)],
   coverage,
   coveragePrev: { ...coverage, year: 2023 },
-  topics: { reports: 2, applications: 100, topics: [{ topic: "land_requisition" as never, reports: 1, applications: 60 }] },
+  topics: { reports: 2, applications: 100, topics: [{ topic: "land_requisition", reports: 1, applications: 60 }] },
   childNames: new Map([
     ["520201", { code: "520201", name: "钟山区", shortName: "钟山区", level: "county" as const }],
     ["520281", { code: "520281", name: "盘州市", shortName: "盘州市", level: "county" as const }],
