@@ -114,7 +114,7 @@ test.describe("dashboard exports", () => {
     const [pack] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /下载全部数据/ }).click()]);
     const bytes = readFileSync(await pack.path());
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toContain("不予公开率");
     expect(names).toContain("地区排名：不予公开率");
