@@ -35,7 +35,7 @@ export interface DashboardExport {
   /** Page of the view (for the workbook's link) and the export query that reproduces it. */
   pagePath: string;
   query: string;
-  /** ASCII words for file names: the region code or "agency". */
+  /** ASCII words for file names: the region code, or the agency's admin code. */
   subject: string;
   /** The region's or agency's name, for the UTF-8 file name. */
   subjectName: string;
@@ -119,7 +119,7 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
     charts = agencyCharts(data, { lang, indicator });
     if (year === null) year = data.peers?.year ?? null;
     pagePath = `/agencies/${agencyId}`;
-    subject = "agency";
+    subject = data.profile.agency.regionCode ?? agencyId.slice(0, 8);
     subjectName = data.profile.agency.name;
     query = dashboardExportQuery({ view, agency: agencyId, ...(year !== null ? { year } : {}), indicator, lang });
   }
@@ -140,7 +140,13 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
   return { ctx, view, lang, charts, chart, year, indicator, pagePath, query, subject, subjectName };
 }
 
-/** `gongkai-region-520000-trend-refusal_rate-2024` — the ASCII fallback file name. */
+/** The words of a chart's ASCII file name: the selected indicator and the year only where the chart depends on them. */
+export function chartNameParts(view: DashboardView, subject: string, chart: Pick<DashboardChart, "id" | "section">, indicator: string, year: number | null): (string | number | null)[] {
+  const byIndicator = chart.id === "ranking" || chart.id.startsWith("peer-");
+  return [view, subject, chart.id, byIndicator ? indicator : null, chart.section === "trends" ? null : year];
+}
+
+/** `gongkai-region-520000-ranking-refusal_rate-2024` — the ASCII fallback file name. */
 export function asciiBase(parts: (string | number | null | undefined)[]): string {
   return ["gongkai", ...parts]
     .filter((p) => p !== null && p !== undefined && p !== "")

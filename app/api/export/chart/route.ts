@@ -12,7 +12,7 @@ import type { ChartOption } from "@/lib/charts/types";
 import { CHART_FORMATS, chartIndicator, parseFormat, type ChartFormat } from "@/lib/export/compare-params";
 import { renderChartSvg } from "@/lib/export/render-svg";
 import { contentDisposition } from "@/lib/http/content-disposition";
-import { asciiBase, dashboardView, loadDashboardExport } from "../_lib/dashboard";
+import { asciiBase, chartNameParts, dashboardView, loadDashboardExport } from "../_lib/dashboard";
 import { errorResponse, exportDate, fileBase, loadExport } from "../_lib/load";
 import { findCjkFontFiles, PNG_SCALE, svgToPng } from "../_lib/png";
 
@@ -38,7 +38,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       option: (frame) => buildDashboardExportOption(chart, frame),
       size: (frame) => dashboardChartSize(chart, frame),
       title: `${loaded.subjectName}_${chart.title}${loaded.year && chart.section !== "trends" ? `_${loaded.year}` : ""}`,
-      ascii: asciiBase([view, loaded.subject, chart.id, loaded.indicator, loaded.year]),
+      ascii: asciiBase(chartNameParts(view, loaded.subject, chart, loaded.indicator, loaded.year)),
     };
   } else {
     const loaded = await loadExport(request);
