@@ -57,12 +57,13 @@ async function xlsxRows(bytes: Buffer): Promise<{ names: string[]; rows: string[
 }
 
 /** PNG, SVG, CSV, XLSX of one figure, each checked; returns the CSV rows. */
-async function exportFigure(page: Page, request: APIRequestContext, figure: Locator, title: string, artifact: string): Promise<string[][]> {
+/** `title`: the chart's title on the page; `imageTitle`: the image's, which names whose figures they are. */
+async function exportFigure(page: Page, request: APIRequestContext, figure: Locator, title: string, imageTitle: string, artifact: string): Promise<string[][]> {
   const table = await trendTable(figure);
   expect(table.length).toBeGreaterThan(0);
 
   const png = await download(page, figure, "图片 PNG");
-  expect(png.file.suggestedFilename()).toMatch(/\.png$/);
+  expect(png.file.suggestedFilename()).toBe(`${imageTitle.replace(" · ", "_")}.png`);
   expect(png.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   const head = await request.get(png.href);
   const width = Number(head.headers()["x-chart-width"]);
@@ -76,7 +77,7 @@ async function exportFigure(page: Page, request: APIRequestContext, figure: Loca
 
   const svg = (await download(page, figure, "矢量图 SVG")).bytes.toString("utf8");
   expect(svg.startsWith("<svg")).toBe(true);
-  expect(svg).toMatch(new RegExp(`<text[^>]*>${title}</text>`));
+  expect(svg).toMatch(new RegExp(`<text[^>]*>${imageTitle}</text>`));
   expect(svg).toContain("数据来源：公开 Gongkai");
   expect(svg).toContain("font-family:'Noto Sans CJK SC'");
 
@@ -98,7 +99,7 @@ test.describe("dashboard exports", () => {
     await expect(page.getByRole("heading", { level: 1, name: "总览" })).toBeVisible();
     const figure = page.locator('figure[data-chart-id="trend-refusal_rate"]');
     await expect(figure.getByRole("heading", { name: "不予公开率", exact: true })).toBeVisible();
-    const rows = await exportFigure(page, request, figure, "不予公开率", "export-overview-refusal-rate");
+    const rows = await exportFigure(page, request, figure, "不予公开率", "贵州省 · 不予公开率", "export-overview-refusal-rate");
     expect(rows.every((r) => r[1] === "贵州省" && r[2] === "520000" && r[5] === "refusal_rate")).toBe(true);
 
     // Every chart of the page has the menu; the ranking's PNG too (bars, long names).
@@ -135,7 +136,7 @@ test.describe("dashboard exports", () => {
     await expect(page).toHaveURL(/\/agencies\/[0-9a-f-]{36}/);
     const figure = page.locator('figure[data-chart-id="trend-refusal_rate"]');
     await expect(figure.getByRole("heading", { name: "不予公开率", exact: true })).toBeVisible();
-    const rows = await exportFigure(page, request, figure, "不予公开率", "export-agency-panzhou-refusal-rate");
+    const rows = await exportFigure(page, request, figure, "不予公开率", "盘州市人民政府 · 不予公开率", "export-agency-panzhou-refusal-rate");
     expect(rows.every((r) => r[1] === "盘州市人民政府" && r[2] === "520281")).toBe(true);
     for (const id of ["outcomes", "applicants", "peer-band"]) {
       await expect(page.locator(`figure[data-chart-id="${id}"]`).getByRole("link", { name: "数据 CSV", exact: true })).toHaveCount(1);
@@ -150,7 +151,7 @@ test.describe("dashboard exports", () => {
     await expect(link).toHaveAttribute("href", /[?&]lang=en(&|$)/);
     const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
     const svg = readFileSync(await file.path(), "utf8");
-    expect(svg).toMatch(/<text[^>]*>Refusal share<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>[^<]* · Refusal share<\/text>/);
     expect(svg).toContain("Source: Gongkai");
 
     await page.goto("/compare?agency=520281&indicator=refusal_rate&view=bars");

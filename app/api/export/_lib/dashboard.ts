@@ -140,6 +140,15 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
   return { ctx, view, lang, charts, chart, year, indicator, pagePath, query, subject, subjectName };
 }
 
+/**
+ * The title of an exported image: a briefing has no page around it, so it names whose figures
+ * these are (贵州省 · 不予公开率) and, for the region's per-year charts, the year.
+ */
+export function exportTitle(view: DashboardView, subjectName: string, chart: Pick<DashboardChart, "title" | "section">, year: number | null): string {
+  const withYear = view === "region" && chart.section !== "trends" && year !== null;
+  return `${subjectName} · ${chart.title}${withYear ? ` · ${year}` : ""}`;
+}
+
 /** The words of a chart's ASCII file name: the selected indicator and the year only where the chart depends on them. */
 export function chartNameParts(view: DashboardView, subject: string, chart: Pick<DashboardChart, "id" | "section">, indicator: string, year: number | null): (string | number | null)[] {
   const byIndicator = chart.id === "ranking" || chart.id.startsWith("peer-");

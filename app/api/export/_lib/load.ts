@@ -66,6 +66,7 @@ export function fileBase(title: string): string {
     .replace(/[（(]/g, "_")
     .replace(/[）)年]/g, "")
     .replace(/[–—]/g, "-")
+    .replace(/\s*·\s*/g, "_")
     .replace(/[\\/:*?"<>|\s：，,]+/g, "_")
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "");

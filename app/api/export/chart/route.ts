@@ -12,7 +12,7 @@ import type { ChartOption } from "@/lib/charts/types";
 import { CHART_FORMATS, chartIndicator, parseFormat, type ChartFormat } from "@/lib/export/compare-params";
 import { renderChartSvg } from "@/lib/export/render-svg";
 import { contentDisposition } from "@/lib/http/content-disposition";
-import { asciiBase, chartNameParts, dashboardView, loadDashboardExport } from "../_lib/dashboard";
+import { asciiBase, chartNameParts, dashboardView, exportTitle, loadDashboardExport } from "../_lib/dashboard";
 import { errorResponse, exportDate, fileBase, loadExport } from "../_lib/load";
 import { findCjkFontFiles, PNG_SCALE, svgToPng } from "../_lib/png";
 
@@ -33,11 +33,11 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     const loaded = await loadDashboardExport(request, view, { chartRequired: true });
     if (loaded instanceof NextResponse) return loaded;
     if (!format.ok) return errorResponse(format.error);
-    const chart = loaded.chart!;
+    const chart = { ...loaded.chart!, title: exportTitle(view, loaded.subjectName, loaded.chart!, loaded.year) };
     drawing = {
       option: (frame) => buildDashboardExportOption(chart, frame),
       size: (frame) => dashboardChartSize(chart, frame),
-      title: `${loaded.subjectName}_${chart.title}${loaded.year && chart.section !== "trends" ? `_${loaded.year}` : ""}`,
+      title: chart.title,
       ascii: asciiBase(chartNameParts(view, loaded.subject, chart, loaded.indicator, loaded.year)),
     };
   } else {

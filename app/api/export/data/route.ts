@@ -12,7 +12,7 @@ import { compareCsv } from "@/lib/export/csv";
 import { dashboardCsv, dashboardXlsx } from "@/lib/export/dashboard";
 import { compareXlsx } from "@/lib/export/xlsx";
 import { contentDisposition } from "@/lib/http/content-disposition";
-import { asciiBase, chartNameParts, dashboardView, loadDashboardExport } from "../_lib/dashboard";
+import { asciiBase, chartNameParts, dashboardView, exportTitle, loadDashboardExport } from "../_lib/dashboard";
 import { errorResponse, fileBase, loadExport } from "../_lib/load";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     const pack = request.nextUrl.searchParams.get("pack") === "1";
     const selected = !pack && chart ? [chart] : charts;
     const packName = lang === "zh" ? "公开Gongkai看板数据包" : "Gongkai_dashboard_pack";
-    const base = fileBase(selected.length === 1 ? `${loaded.subjectName}_${selected[0]!.title}${year && selected[0]!.section !== "trends" ? `_${year}` : ""}` : `${packName}_${loaded.subjectName}${year ? `_${year}` : ""}`);
+    const base = fileBase(selected.length === 1 ? exportTitle(view, loaded.subjectName, selected[0]!, year) : `${packName}_${loaded.subjectName}${year ? `_${year}` : ""}`);
     const ascii = asciiBase(selected.length === 1 ? chartNameParts(view, subject, selected[0]!, indicator, year) : [view, subject, pack ? "pack" : "all", year]);
     if (format.value === "csv") {
       return new NextResponse(dashboardCsv(selected, lang), {
