@@ -75,7 +75,9 @@ async function exportFigure(page: Page, request: APIRequestContext, figure: Loca
   expect(head.headers()["content-disposition"]).toMatch(/filename="gongkai-[a-z]+-[A-Za-z0-9_.-]+\.png"; filename\*=UTF-8''/);
   await png.file.saveAs(`${ARTIFACTS}/${artifact}.png`);
 
-  const svg = (await download(page, figure, "矢量图 SVG")).bytes.toString("utf8");
+  const svgFile = await download(page, figure, "矢量图 SVG");
+  await svgFile.file.saveAs(`${ARTIFACTS}/${artifact}.svg`);
+  const svg = svgFile.bytes.toString("utf8");
   expect(svg.startsWith("<svg")).toBe(true);
   expect(svg).toMatch(new RegExp(`<text[^>]*>${imageTitle}</text>`));
   expect(svg).toContain("数据来源：公开 Gongkai");
@@ -114,6 +116,7 @@ test.describe("dashboard exports", () => {
     // The whole view: one workbook, a sheet per chart, and a README.
     const [pack] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /下载全部数据/ }).click()]);
     const bytes = readFileSync(await pack.path());
+    await pack.saveAs(`${ARTIFACTS}/export-overview-pack.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const names = wb.worksheets.map((w) => w.name);
