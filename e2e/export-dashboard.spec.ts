@@ -179,6 +179,11 @@ test.describe("dashboard exports", () => {
       expect(body.error.message).toMatch(says);
       expect(body.error.message).toMatch(/[\u4e00-\u9fff].*[A-Za-z]/);
     }
+    // view=compare names the comparison explicitly: the same export as without it.
+    const compare = await request.get("/api/export/data?format=csv&view=compare&agency=520281&indicator=refusal_rate");
+    expect(compare.status()).toBe(200);
+    expect((await compare.text()).split("\r\n")[0]).toBe("\uFEFF机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,说明");
+
     const anon = await browser.newContext({ storageState: SIGNED_OUT });
     for (const url of ["/api/export/chart?format=png&view=region&chart=ranking", "/api/export/data?format=csv&agency=520281"]) {
       const res = await anon.request.get(url);
