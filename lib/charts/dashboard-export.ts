@@ -219,7 +219,9 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
 
 export const DASHBOARD_EXPORT_WIDTH = 880;
 const PAD = 24;
-const HEADER_H = 64;
+/** Title line and the gap under the header; each formula line adds FORMULA_LINE_H. */
+const HEADER_BASE_H = 48;
+const FORMULA_LINE_H = 16;
 const FOOTER_LINE_H = 16;
 
 function wrap(line: string, width: number, fontSize: number): string[] {
@@ -251,10 +253,20 @@ export function dashboardFooterLines(chart: Pick<DashboardChart, "spec" | "notes
 
 type ExportChart = Pick<DashboardChart, "title" | "formula" | "spec" | "notes" | "smallSample" | "empty" | "caption">;
 
+/** "计算公式：…" wrapped to the image's width: a long formula is shown whole, never cut off. */
+function formulaLines(chart: Pick<ExportChart, "formula" | "spec">): string[] {
+  const lang = specLang(chart.spec);
+  return wrap(`${cm(lang, "chart.formula")}${lang === "zh" ? "：" : ": "}${chart.formula}`, DASHBOARD_EXPORT_WIDTH - 2 * PAD, 12);
+}
+
+function headerHeight(chart: Pick<ExportChart, "formula" | "spec">): number {
+  return HEADER_BASE_H + formulaLines(chart).length * FORMULA_LINE_H;
+}
+
 /** Export size in CSS pixels (the PNG is twice this): header, the page's plot height, footer. */
 export function dashboardChartSize(chart: ExportChart, frame: ExportFrame): ChartSize {
   const footer = dashboardFooterLines(chart, frame).length;
-  return { width: DASHBOARD_EXPORT_WIDTH, height: HEADER_H + chartHeight(chart.spec) + 16 + footer * FOOTER_LINE_H + 10 };
+  return { width: DASHBOARD_EXPORT_WIDTH, height: headerHeight(chart) + chartHeight(chart.spec) + 16 + footer * FOOTER_LINE_H + 10 };
 }
 
 type Grid = Extract<NonNullable<ChartOption["grid"]>, { top?: unknown }>;
@@ -270,27 +282,27 @@ export function buildDashboardExportOption(chart: ExportChart, frame: ExportFram
   const base = buildChartOption(chart.spec);
   const footer = dashboardFooterLines(chart, frame);
   const footerH = 16 + footer.length * FOOTER_LINE_H + 10;
+  const headerH = headerHeight(chart);
   const grid: Grid = { ...(base.grid as Grid) };
-  grid.top = plus(grid.top, HEADER_H);
+  grid.top = plus(grid.top, headerH);
   grid.bottom = plus(grid.bottom, footerH);
   grid.left = plus(grid.left, PAD - 8);
   grid.right = plus(grid.right, PAD - 8);
   const legend = base.legend as Legend | undefined;
-  const lang = specLang(chart.spec);
   return {
     ...base,
     backgroundColor: "#ffffff",
     grid,
-    ...(legend && legend.show !== false ? { legend: { ...legend, top: plus(legend.top, HEADER_H - 4), left: PAD } } : {}),
+    ...(legend && legend.show !== false ? { legend: { ...legend, top: plus(legend.top, headerH - 4), left: PAD } } : {}),
     title: [
       {
         text: chart.title,
-        subtext: `${cm(lang, "chart.formula")}：${chart.formula}`,
+        subtext: formulaLines(chart).join("\n"),
         left: PAD,
         top: 10,
         itemGap: 6,
         textStyle: { fontFamily: CJK_FONT_FAMILY, fontSize: 17, fontWeight: "bold", color: INK },
-        subtextStyle: { fontFamily: CJK_FONT_FAMILY, fontSize: 12, color: INK_MUTED, width: DASHBOARD_EXPORT_WIDTH - 2 * PAD, overflow: "truncate" },
+        subtextStyle: { fontFamily: CJK_FONT_FAMILY, fontSize: 12, color: INK_MUTED, lineHeight: FORMULA_LINE_H },
       },
       {
         text: footer.join("\n"),
