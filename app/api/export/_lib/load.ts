@@ -26,9 +26,11 @@ export function errorResponse(error: ExportError | CompareError, status = 400): 
   );
 }
 
-import { unauthorized } from "@/lib/http/unauthorized";
+import { UNAUTHORIZED_BODY, UNAUTHORIZED_INIT } from "@/lib/http/unauthorized";
 
-export { unauthorized };
+export function unauthorized(): NextResponse {
+  return NextResponse.json(UNAUTHORIZED_BODY, UNAUTHORIZED_INIT);
+}
 
 export interface LoadedExport {
   ctx: Ctx;
