@@ -9,6 +9,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, PATH_HEADER, SESSION_COOKIE_NAMES } from "./auth.config";
+import { UNAUTHORIZED_BODY, UNAUTHORIZED_INIT } from "./lib/http/unauthorized";
 
 const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth"];
 
@@ -23,8 +24,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     // Decrypts and checks expiry; a forged, expired or foreign token gives null.
     const token = await getToken({ req: request, secret: authConfig.secret, secureCookie });
     if (typeof token?.userId !== "string") {
-      // API routes answer 401 rather than a page redirect.
-      if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first. 请先登录。" }, { status: 401 });
+      // API routes answer 401 rather than a page redirect, in the handlers' error shape.
+      if (pathname.startsWith("/api/")) return NextResponse.json(UNAUTHORIZED_BODY, UNAUTHORIZED_INIT);
       const login = new URL("/login", request.nextUrl);
       login.searchParams.set("next", `${pathname}${search}`);
       if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) login.searchParams.set("expired", "1");

@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { agencyCharts, loadAgencyData } from "../app/_components/charts/agency-charts";
+import { loadRegionDashboard, regionDashboardCharts } from "../app/_components/charts/region-dashboard-charts";
 import { analyzeDocument } from "../lib/ingest/analyze";
 import type { Db } from "./client";
 import { AccessDeniedError, systemCtx, type Ctx } from "./context";
@@ -19,6 +21,7 @@ import { createUser } from "./mutations/user/create-user";
 import { disableUser } from "./mutations/user/disable-user";
 import { resetPassword } from "./mutations/user/reset-password";
 import { findVisibleReport } from "./queries/_scope";
+import { getRegion } from "./queries/dashboard/get-region";
 import { getViewer } from "./queries/auth/get-viewer";
 import { getReportById } from "./queries/report/get-report-by-id";
 import { getSelfReviewReportById } from "./queries/self-review/get-self-review-report";
@@ -150,6 +153,29 @@ describeEachDb("authorization matrix", (getDb) => {
         return report!.findings.some((f) => f.explanation === "内部说明：已核实") ? "allowed" : "denied";
       });
       expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("chart exports of the dashboards (view=region, view=agency): published figures for every role, never a draft", async () => {
+      // A draft of the same year in the agency's scope: the exports must not sum it or show it.
+      await upload(w.ctx.panzhou, SAMPLE);
+      const exported = await forEachRole(w, async (ctx) => {
+        const region = await getRegion({ ctx, input: { code: "520281" } });
+        if (!region) return "denied";
+        const params = { indicator: "refusal_rate" };
+        const regionCharts = regionDashboardCharts(await loadRegionDashboard(ctx, { region, year: 2024, params }), { lang: "zh", region, year: 2024, params });
+        const data = await loadAgencyData(ctx, { agencyId: w.panzhouAgencyId, indicator: "refusal_rate" });
+        if (!data) return "denied";
+        const charts = agencyCharts(data, { lang: "zh", indicator: "refusal_rate" });
+        const trend = (list: typeof charts) => list.find((c) => c.id === "trend-refusal_rate")!.rows.filter((r) => r.year === 2024);
+        return JSON.stringify({ region: trend(regionCharts), agency: trend(charts) });
+      });
+      const first = Object.values(exported)[0]!;
+      expect(first).not.toBe("denied");
+      // Identical for every role, and one report behind the figure (the published one, not the draft).
+      expect(new Set(Object.values(exported)).size).toBe(1);
+      const rows = JSON.parse(first) as { region: { reports: number; code: string }[]; agency: { reports: number; code: string }[] };
+      expect(rows.region).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
+      expect(rows.agency).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
     });
 
     it("lists accounts to administrators only, without password hashes", async () => {

@@ -67,7 +67,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   }
   const [hits, options] = await Promise.all([q ? findCompareAgencies({ ctx, input: { q } }) : Promise.resolve<CompareAgencyHit[]>([]), listCompareGroupOptions({ ctx })]);
   const specs = comparison ? params.indicators.map((k) => compareChartSpec(comparison, k, lang)) : [];
-  const qs = compareQueryString(params);
+  // Export links carry the reader's language, so a download is in the language on screen.
+  const qs = `${compareQueryString(params)}${lang === "en" ? "&lang=en" : ""}`;
 
   return (
     <>

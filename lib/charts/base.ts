@@ -4,8 +4,12 @@ import { formatIndicatorValue, formatInteger, formatPercent, type IndicatorDef }
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 
-/** The app's CSS font stack (app/globals.css); ECharts draws its own text, so it needs it too. */
-export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+/**
+ * The app's CSS font stack (app/globals.css); ECharts draws its own text, so it needs it too.
+ * Single quotes only: ECharts' SSR writes the family unescaped into a double-quoted SVG style
+ * attribute, so a double quote would end the attribute and break the exported SVG and PNG.
+ */
+export const CJK_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /** Accessible, print-safe palette (accent blue first, brand red for refusals). */
 export const PALETTE = ["#1f4e8c", "#3f8f5f", "#c8841b", "#b42318", "#6b5b95", "#5b8db8", "#8a93a1", "#2a9d8f", "#e76f51", "#7a5c3e", "#457b9d", "#9c6644"];

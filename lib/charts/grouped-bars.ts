@@ -16,6 +16,10 @@ export interface GroupedBarsInput {
   lang: Lang;
   unit: "share" | "count";
   categories: string[];
+  /** Stable keys of the categories (topic key, indicator key) for exports. */
+  keys?: string[];
+  /** The year the bars are of (exports). */
+  year?: number;
   series: GroupedBarsSeries[];
   formula: string;
   /** Horizontal bars suit long category names. */
@@ -30,7 +34,7 @@ export function buildGroupedBarsOption(input: GroupedBarsInput): ChartOption {
   const categoryAxis = { type: "category" as const, data: categories, axisLabel: input.horizontal ? { width: 120, overflow: "truncate" as const } : { interval: 0, rotate: categories.length > 6 ? 30 : 0 } };
   return {
     ...baseOption(),
-    grid: { left: 8, right: 24, top: input.series.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: input.series.length > 1 ? 40 : 16, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: input.series.length > 1 ? { top: 0 } : { show: false },
     tooltip: {
       ...tooltipShell(),

@@ -20,6 +20,10 @@ export const OUTCOME_INDICATORS: Readonly<Record<OutcomePart, string>> = {
 
 export interface OutcomeCategory {
   label: string;
+  /** Region code or agency code (exports). */
+  code?: string;
+  /** The report year of the category (exports). */
+  year?: number;
   href?: string;
   /** Total handled (the denominator); null or 0 gives "—" shares. */
   handled: number | null;
@@ -51,7 +55,7 @@ export function buildOutcomeMixOption(input: OutcomeMixInput): ChartOption {
   }));
   return {
     ...baseOption(),
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 48, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: { top: 0, type: "scroll" },
     tooltip: {
       ...tooltipShell(),

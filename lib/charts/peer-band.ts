@@ -35,7 +35,7 @@ export function buildPeerBandOption(input: PeerBandInput): ChartOption {
   const fmt = (v: number | null, small = false) => formatIndicatorValue(def, { value: v, smallSample: small }, lang);
   return {
     ...baseOption(),
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: { top: 0, data: [cm(lang, "chart.subject"), cm(lang, "chart.peerMedian")] },
     tooltip: {
       ...tooltipShell(),

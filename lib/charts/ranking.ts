@@ -8,6 +8,8 @@ import type { ChartOption } from "./types";
 
 export interface RankingItem {
   label: string;
+  /** Region code or agency code (exports). */
+  code?: string;
   href?: string;
   value: DashboardValue;
   /** Drawn in the accent colour (the agency among its peers). */
@@ -18,6 +20,8 @@ export interface RankingInput {
   indicatorKey: string;
   lang: Lang;
   items: RankingItem[];
+  /** The year ranked (exports). */
+  year?: number;
   /** Median of the plotted group, as an indicator value (fraction for rates); null = no markLine. */
   median?: number | null;
 }
@@ -45,7 +49,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
   return {
     ...baseOption(),
     // The y axis is inverted (highest first), so the median label at the line's start sits on top.
-    grid: { left: 8, right: 56, top: median !== null ? 28 : 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: median !== null ? 28 : 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     tooltip: {
       ...tooltipShell(),
       trigger: "item",

@@ -15,7 +15,8 @@ export interface TrendPoint {
 export interface TrendInput {
   indicatorKey: string;
   lang: Lang;
-  series: { name: string; points: TrendPoint[] }[];
+  /** `code`: region code or agency code of the series (exports). */
+  series: { name: string; code?: string; points: TrendPoint[] }[];
 }
 
 export function trendYears(input: Pick<TrendInput, "series">): number[] {
@@ -36,7 +37,7 @@ export function buildTrendOption(input: TrendInput): ChartOption {
   }));
   return {
     ...baseOption(),
-    grid: { left: 8, right: 24, top: input.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: input.series.length > 1 ? 40 : 24, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: input.series.length > 1 ? { top: 0, type: "scroll" } : { show: false },
     tooltip: {
       ...tooltipShell(),

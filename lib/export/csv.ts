@@ -10,7 +10,7 @@ import { ct } from "../charts/compare-messages";
 
 export const UTF8_BOM = "\uFEFF";
 
-function field(value: string | number | boolean | null): string {
+export function field(value: string | number | boolean | null): string {
   if (value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   let s = String(value);

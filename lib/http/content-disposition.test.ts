@@ -19,4 +19,9 @@ describe("contentDisposition", () => {
   it("escapes the characters RFC 5987 does not allow bare", () => {
     expect(contentDisposition("r(1)'s*.txt")).toContain("filename*=UTF-8''r%281%29%27s%2A.txt");
   });
+
+  it("uses a meaningful ASCII fallback when given one, keeping the Chinese name in filename*", () => {
+    const h = contentDisposition("贵州省_不予公开率.png", "attachment", "gongkai-region-520000-trend-refusal_rate-2024.png");
+    expect(h).toBe(`attachment; filename="gongkai-region-520000-trend-refusal_rate-2024.png"; filename*=UTF-8''${encodeURIComponent("贵州省_不予公开率.png")}`);
+  });
 });

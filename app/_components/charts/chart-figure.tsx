@@ -5,8 +5,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cm, chartTable, type ChartSpec } from "@/lib/charts";
+import { ct } from "@/lib/charts/compare-messages";
+import type { DashboardChart as ChartDescriptor } from "@/lib/charts/dashboard-export";
 import type { Lang } from "@/lib/i18n";
 import { DashboardChart } from "./dashboard-chart";
+import { chartDownloads, packDownload, type ChartDownloads } from "./export-links";
+import { PrintButton } from "./print-button";
 import styles from "./dashboard.module.css";
 
 export interface ChartFigureProps {
@@ -19,17 +23,22 @@ export interface ChartFigureProps {
   /** Any value of the chart is a small sample: explain the "*". */
   smallSample?: boolean;
   empty?: boolean;
+  /** Links to the chart's PNG/SVG/CSV/XLSX export (built on the server, carrying the reader's language). */
+  downloads?: ChartDownloads;
   children?: ReactNode;
 }
 
-export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, children }: ChartFigureProps) {
+export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, downloads, children }: ChartFigureProps) {
   const table = chartTable(spec);
   const shown = [...notes.filter((n): n is string => Boolean(n)), ...(smallSample ? [cm(lang, "chart.smallSample")] : [])];
   return (
-    <figure className={styles.figure} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}：${formula}`}>
-        {title}
-      </h3>
+    <figure className={styles.figure} aria-labelledby={`${id}-title`} data-chart-id={id}>
+      <div className={styles.figureHead}>
+        <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}：${formula}`}>
+          {title}
+        </h3>
+        {downloads ? <Downloads lang={lang} links={downloads} title={title} /> : null}
+      </div>
       <p className={styles.formula}>{formula}</p>
       {empty ? <p className={styles.muted}>{cm(lang, "chart.noData")}</p> : <DashboardChart spec={spec} label={title} />}
       {shown.map((n) => (
@@ -43,6 +52,61 @@ export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallS
         <DataTable head={table.head} rows={table.rows} caption={title} />
       </details>
     </figure>
+  );
+}
+
+/** The export menu of a chart: small links, like the comparison page's. */
+function Downloads({ lang, links, title }: { lang: Lang; links: ChartDownloads; title: string }) {
+  const items: [keyof ChartDownloads, Parameters<typeof ct>[1]][] = [
+    ["png", "page.downloadPng"],
+    ["svg", "page.downloadSvg"],
+    ["csv", "page.downloadCsv"],
+    ["xlsx", "page.downloadXlsx"],
+  ];
+  return (
+    <div className={styles.downloads} aria-label={`${ct(lang, "page.downloads")}：${title}`}>
+      {items.map(([format, label]) => (
+        <a key={format} className={styles.linkButton} href={links[format]} download data-format={format}>
+          {ct(lang, label)}
+        </a>
+      ))}
+    </div>
+  );
+}
+
+/** A chart descriptor (region-dashboard-charts.ts, agency-charts.ts) as a figure with its export menu. */
+export function DashboardFigure({ chart, lang, exportQuery, children }: { chart: ChartDescriptor; lang: Lang; exportQuery?: string; children?: ReactNode }) {
+  return (
+    <ChartFigure
+      id={chart.id}
+      lang={lang}
+      title={chart.title}
+      formula={chart.formula}
+      spec={chart.spec}
+      notes={chart.notes}
+      smallSample={chart.smallSample}
+      empty={chart.empty}
+      {...(exportQuery ? { downloads: chartDownloads(exportQuery, chart.id) } : {})}
+    >
+      {chart.caption ? <p className={styles.position}>{chart.caption}</p> : null}
+      {children}
+    </ChartFigure>
+  );
+}
+
+/** The app shell's part of the print CSS: no header or footer, full width (the rest is in dashboard.module.css). */
+const PRINT_SHELL = "@media print { body > header, .app-footer { display: none !important; } body { background: #fff; } .app-main { padding: 0; max-width: none; } }";
+
+/** Per view: all the view's data in one workbook, and a printable page. */
+export function ViewToolbar({ lang, exportQuery }: { lang: Lang; exportQuery: string }) {
+  return (
+    <div className={styles.toolbar}>
+      <style>{PRINT_SHELL}</style>
+      <a className={styles.linkButton} href={packDownload(exportQuery)} download data-format="pack">
+        {lang === "zh" ? "下载全部数据（XLSX，每图一表）" : "Download all data (XLSX, one sheet per chart)"}
+      </a>
+      <PrintButton label={ct(lang, "page.print")} className={styles.linkButton} />
+    </div>
   );
 }
 

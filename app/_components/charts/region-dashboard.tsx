@@ -1,46 +1,24 @@
 /**
  * The dashboard of one region for one year — the overview (贵州省) and every /regions/[code] page:
  * headline cards with YoY change, trends, application mix, outcomes and ranking of the child
- * regions, coverage. Server component: all data comes from db/queries/dashboard; charts are
+ * regions, coverage. Server component: all data comes from db/queries/dashboard; the charts are
+ * descriptors from region-dashboard-charts.ts (the same the export endpoints render), drawn by
  * client leaves fed plain specs.
  */
 import type { Ctx } from "@/db/context";
 import type { Coverage } from "@/db/queries/dashboard/get-coverage";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
-import { getRegionDashboard } from "@/db/queries/dashboard/get-region-dashboard";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
-import {
-  APPLICANT_INDICATORS,
-  cm,
-  formatNote,
-  HEADLINE_INDICATORS,
-  TREND_INDICATORS,
-  OUTCOME_INDICATORS,
-  OUTCOME_PARTS,
-  resultFromSums,
-  type ChartSpec,
-  type DashboardValue,
-  type OutcomeCategory,
-} from "@/lib/charts";
-import { TOPICS } from "@/lib/catalog";
-import {
-  formatIndicatorValue,
-  formatInteger,
-  formatPercent,
-  formatYoyChange,
-  getIndicator,
-  peerStats,
-  yoyChange,
-  type IndicatorDef,
-} from "@/lib/indicators";
+import { cm, HEADLINE_INDICATORS, resultFromSums, type DashboardValue } from "@/lib/charts";
+import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
-import { ApplicantFigure } from "./applicant-figure";
-import { ChartFigure, DataTable } from "./chart-figure";
+import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
+import { dashboardExportQuery } from "./export-links";
+import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-charts";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
 const HEADLINE = HEADLINE_INDICATORS;
-const TRENDS = TREND_INDICATORS;
 
 export interface RegionDashboardProps {
   ctx: Ctx;
@@ -53,11 +31,11 @@ export interface RegionDashboardProps {
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export async function RegionDashboard({ ctx, lang, region, year, params }: RegionDashboardProps) {
-  const indicator = getIndicator(params.indicator);
-  const { byYear, byChild, coverage, coveragePrev, topics, childNames: names } = await getRegionDashboard({
-    ctx,
-    input: { regionCode: region.code, year, indicatorKey: params.indicator, ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) },
-  });
+  const data = await loadRegionDashboard(ctx, { region, year, params });
+  const { byYear, coverage, coveragePrev, childNames: names } = data;
+  const charts = regionDashboardCharts(data, { lang, region, year, params });
+  const exportQuery = dashboardExportQuery({ view: "region", region: region.code, year, indicator: params.indicator, level: params.level, deptType: params.deptType, lang });
+  const figures = (section: string) => charts.filter((c) => c.section === section).map((c) => <DashboardFigure key={c.id} chart={c} lang={lang} exportQuery={exportQuery} />);
 
   const yearRow = byYear.find((r) => r.key === String(year));
   const prevRow = byYear.find((r) => r.key === String(year - 1));
@@ -67,6 +45,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
 
   return (
     <>
+      <ViewToolbar lang={lang} exportQuery={exportQuery} />
       <section className={styles.section} aria-labelledby="headline-title">
         <h2 id="headline-title" className={styles.sectionTitle}>
           {cm(lang, "dash.headline")} · {year}
@@ -88,62 +67,21 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         <h2 id="trends-title" className={styles.sectionTitle}>
           {cm(lang, "dash.trends")}
         </h2>
-        <div className={styles.grid2}>
-          {[...new Set<string>([params.indicator, ...TRENDS])].map((k) => (
-            <TrendFigure key={k} lang={lang} def={getIndicator(k)} rows={byYear} seriesName={region.name} />
-          ))}
-        </div>
+        <div className={styles.grid2}>{figures("trends")}</div>
       </section>
 
       <section className={styles.section} aria-labelledby="mix-title">
         <h2 id="mix-title" className={styles.sectionTitle}>
           {cm(lang, "dash.mix")} · {year}
         </h2>
-        <div className={styles.grid2}>
-          <ChartFigure
-            id="topics"
-            lang={lang}
-            title={cm(lang, "topics.title")}
-            formula={cm(lang, "topics.formula")}
-            empty={topics.topics.length === 0}
-            notes={[topics.topics.length === 0 ? cm(lang, "topics.none") : null]}
-            spec={{
-              type: "groupedBars",
-              input: {
-                lang,
-                unit: "share",
-                horizontal: true,
-                formula: cm(lang, "topics.formula"),
-                categories: topics.topics.map((t) => TOPICS.find((d) => d.key === t.topic)?.label[lang] ?? t.topic),
-                series: [
-                  {
-                    name: cm(lang, "topics.agencyShare"),
-                    values: topics.topics.map((t) => (topics.reports ? t.reports / topics.reports : null)),
-                    numerators: topics.topics.map((t) => t.reports),
-                    denominators: topics.topics.map(() => topics.reports),
-                  },
-                  {
-                    name: cm(lang, "topics.applicationShare"),
-                    values: topics.topics.map((t) => (topics.applications ? (t.applications ?? 0) / topics.applications : null)),
-                    numerators: topics.topics.map((t) => t.applications),
-                    denominators: topics.topics.map(() => topics.applications),
-                  },
-                ],
-              },
-            }}
-          />
-          <RegionApplicants lang={lang} row={yearRow} />
-        </div>
+        <div className={styles.grid2}>{figures("mix")}</div>
       </section>
 
       <section className={styles.section} aria-labelledby="outcomes-title">
         <h2 id="outcomes-title" className={styles.sectionTitle}>
           {cm(lang, "dash.outcomes")} · {year}
         </h2>
-        <div className={styles.grid2}>
-          <OutcomeFigure lang={lang} rows={byChild} label={childLabel} href={childHref} />
-          <RankingFigure lang={lang} def={indicator} rows={byChild} label={childLabel} href={childHref} />
-        </div>
+        <div className={styles.grid2}>{figures("outcomes")}</div>
       </section>
 
       <section className={styles.section} aria-labelledby="coverage-title">
@@ -223,67 +161,8 @@ function ErrorsCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Cove
   );
 }
 
-function TrendFigure({ lang, def, rows, seriesName }: { lang: Lang; def: IndicatorDef; rows: IndicatorSumsRow[]; seriesName: string }) {
-  const points = rows.map((r) => ({ year: Number(r.key), value: sumsOf(r, def.key) }));
-  const spec: ChartSpec = { type: "trend", input: { indicatorKey: def.key, lang, series: [{ name: seriesName, points }] } };
-  return (
-    <ChartFigure
-      id={`trend-${def.key.replace(/\W/g, "-")}`}
-      lang={lang}
-      title={def.label[lang]}
-      formula={def.formula[lang]}
-      spec={spec}
-      empty={points.every((p) => p.value.value === null)}
-      notes={[formatNote(def, points.map((p) => p.value), lang, points.map((p) => p.year))]}
-      smallSample={points.some((p) => p.value.smallSample)}
-    />
-  );
-}
-
-function RegionApplicants({ lang, row }: { lang: Lang; row: IndicatorSumsRow | undefined }) {
-  return <ApplicantFigure lang={lang} title={cm(lang, "applicant.title")} values={Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(row, k)]))} />;
-}
-
 type Labeler = (code: string) => string;
 type Hrefer = (code: string) => string | undefined;
-
-function OutcomeFigure({ lang, rows, label, href }: { lang: Lang; rows: IndicatorSumsRow[]; label: Labeler; href: Hrefer }) {
-  const categories: OutcomeCategory[] = rows.map((r) => {
-    const parts = Object.fromEntries(OUTCOME_PARTS.map((p) => [p, sumsOf(r, OUTCOME_INDICATORS[p]).numerator])) as OutcomeCategory["parts"];
-    const h = href(r.key);
-    return { label: label(r.key), ...(h ? { href: h } : {}), handled: sumsOf(r, OUTCOME_INDICATORS.granted).denominator, parts };
-  });
-  return (
-    <ChartFigure
-      id="outcomes"
-      lang={lang}
-      title={cm(lang, "outcome.title")}
-      formula={cm(lang, "outcome.formula")}
-      empty={categories.every((c) => !c.handled)}
-      spec={{ type: "outcomeMix", input: { lang, categories } }}
-    />
-  );
-}
-
-function RankingFigure({ lang, def, rows, label, href }: { lang: Lang; def: IndicatorDef; rows: IndicatorSumsRow[]; label: Labeler; href: Hrefer }) {
-  const items = rows.map((r) => {
-    const h = href(r.key);
-    return { label: label(r.key), ...(h ? { href: h } : {}), value: sumsOf(r, def.key) };
-  });
-  const median = peerStats(items.map((i) => i.value.value)).median;
-  return (
-    <ChartFigure
-      id="ranking"
-      lang={lang}
-      title={`${cm(lang, "dash.ranking")}：${def.label[lang]}`}
-      formula={def.formula[lang]}
-      empty={items.every((i) => i.value.value === null)}
-      notes={[formatNote(def, items.map((i) => i.value), lang)]}
-      smallSample={items.some((i) => i.value.smallSample)}
-      spec={{ type: "ranking", input: { indicatorKey: def.key, lang, items, median } }}
-    />
-  );
-}
 
 function CoverageTable({ lang, coverage, label, href }: { lang: Lang; coverage: Coverage; label: Labeler; href: Hrefer }) {
   const pct = (n: number, d: number) => formatPercent(d ? n / d : null, lang);

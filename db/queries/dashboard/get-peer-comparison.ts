@@ -46,6 +46,8 @@ export interface PeerYearStats {
 export interface PeerMember {
   agencyId: string;
   name: string;
+  /** The agency's region code (exports name agencies by name and code). */
+  code: string | null;
   reportId: string;
   value: number | null;
   numerator: number | null;
@@ -119,7 +121,7 @@ export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPe
     const num = numeratorOnly(def);
     const den = denominatorOnly(def);
     members = await ctx.db
-      .select({ agencyId: rf.agencyId, name: agencies.name, reportId: rf.reportId, value, numerator: num, denominator: den })
+      .select({ agencyId: rf.agencyId, name: agencies.name, code: agencies.regionCode, reportId: rf.reportId, value, numerator: num, denominator: den })
       .from(rf)
       .innerJoin(agencies, eq(agencies.id, rf.agencyId))
       .where(yearWhere)

@@ -8,22 +8,28 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getOptionalCtx } from "@/app/_lib/session";
 import type { Ctx } from "@/db/context";
 import { getComparison } from "@/db/queries/compare/get-comparison";
-import { errorMessage, getAll, parseCompareParams, requireSeries, type CompareError, type CompareParams } from "@/lib/export/compare-params";
+import { getAll, parseCompareParams, requireSeries, type CompareError, type CompareParams } from "@/lib/export/compare-params";
 import type { Comparison } from "@/lib/export/comparison";
 import { isLang, type Lang } from "@/lib/i18n";
 
-export function errorResponse(error: CompareError, status = 400): NextResponse {
+/** A 400's body: a code, and the message in both languages (CompareError is one). */
+export interface ExportError {
+  code: string;
+  message: { zh: string; en: string };
+  param?: string;
+}
+
+export function errorResponse(error: ExportError | CompareError, status = 400): NextResponse {
   return NextResponse.json(
-    { error: { code: error.code, message: errorMessage(error), zh: error.message.zh, en: error.message.en, ...(error.param ? { param: error.param } : {}) } },
+    { error: { code: error.code, message: `${error.message.zh} ${error.message.en}`, zh: error.message.zh, en: error.message.en, ...(error.param ? { param: error.param } : {}) } },
     { status, headers: { "Cache-Control": "no-store" } },
   );
 }
 
+import { UNAUTHORIZED_BODY, UNAUTHORIZED_INIT } from "@/lib/http/unauthorized";
+
 export function unauthorized(): NextResponse {
-  return NextResponse.json(
-    { error: { code: "unauthorized", message: "请先登录。 Sign in first.", zh: "请先登录。", en: "Sign in first." } },
-    { status: 401, headers: { "Cache-Control": "no-store" } },
-  );
+  return NextResponse.json(UNAUTHORIZED_BODY, UNAUTHORIZED_INIT);
 }
 
 export interface LoadedExport {
@@ -38,7 +44,9 @@ export interface LoadedExport {
 export async function loadExport(request: NextRequest): Promise<LoadedExport | NextResponse> {
   const ctx = await getOptionalCtx();
   if (!ctx) return unauthorized();
-  const search = request.nextUrl.searchParams;
+  const search = new URLSearchParams(request.nextUrl.searchParams);
+  // `view=compare` names this page's exports explicitly; the comparison's own view then is the default.
+  if (search.getAll("view").length === 1 && search.get("view") === "compare") search.delete("view");
   const parsed = parseCompareParams(search);
   if (!parsed.ok) return errorResponse(parsed.error);
   const missing = requireSeries(parsed.value);
@@ -60,6 +68,7 @@ export function fileBase(title: string): string {
     .replace(/[（(]/g, "_")
     .replace(/[）)年]/g, "")
     .replace(/[–—]/g, "-")
+    .replace(/\s*·\s*/g, "_")
     .replace(/[\\/:*?"<>|\s：，,]+/g, "_")
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "");

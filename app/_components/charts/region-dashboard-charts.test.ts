@@ -1,0 +1,116 @@
+/**
+ * The dashboard chart descriptors (what the page draws and /api/export renders): the records
+ * behind each chart are the numbers of its data table, titles follow the language, and the
+ * export option keeps the page's plot with a title, the formula and a footer.
+ */
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import type { RegionDashboardData } from "@/db/queries/dashboard/get-region-dashboard";
+import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
+import { chartTable, type IndicatorSums } from "@/lib/charts";
+import { buildDashboardExportOption, dashboardChartSize } from "@/lib/charts/dashboard-export";
+import { renderChartSvg } from "@/lib/export/render-svg";
+import ExcelJS from "exceljs";
+import { dashboardCsv, dashboardXlsx } from "@/lib/export/dashboard";
+import { regionDashboardCharts } from "./region-dashboard-charts";
+
+const sums = (numerator: number, denominator: number | null): IndicatorSums => ({ numerator, denominator, byFormat: { "2019": 0, "2021": 2 } });
+
+/** Sums for every indicator the charts read (same numbers for each: enough to compare tables). */
+function row(key: string, n: number, d: number): IndicatorSumsRow {
+  const keys = ["refusal_rate", "new_received", "substantive_disclosure_rate", "review_per_100", "granted_rate", "partial_rate", "unable_rate", "not_processed_rate", "other_rate"];
+  const applicant = ["natural_person", "commercial", "research", "social_org", "legal_service", "other"].map((c) => `applicant_share.${c}`);
+  return {
+    key,
+    reports: 2,
+    regionAggregate: 0,
+    unknownScope: 0,
+    sums: Object.fromEntries([...keys, ...applicant].map((k) => [k, k === "new_received" ? sums(n * 10, null) : sums(n, d)])),
+  };
+}
+
+const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0, byChild: [] };
+const DATA: RegionDashboardData = {
+  byYear: [row("2022", 3, 40), row("2023", 4, 50), row("2024", 6, 60)],
+  byChild: [row("520201", 2, 20), row("520281", 7, 35)],
+  coverage,
+  coveragePrev: { ...coverage, year: 2023 },
+  topics: { reports: 2, applications: 100, topics: [{ topic: "land_requisition", reports: 1, applications: 60 }] },
+  childNames: new Map([
+    ["520201", { code: "520201", name: "钟山区", shortName: "钟山区", level: "county" as const }],
+    ["520281", { code: "520281", name: "盘州市", shortName: "盘州市", level: "county" as const }],
+  ]),
+};
+const REGION = { code: "520200", name: "六盘水市", shortName: "六盘水", level: "prefecture" as const };
+
+describe("regionDashboardCharts", () => {
+  const zh = regionDashboardCharts(DATA, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+  const en = regionDashboardCharts(DATA, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+
+  it("lists the page's charts with stable ids, the same in both languages", () => {
+    expect(zh.map((c) => c.id)).toEqual(["trend-refusal_rate", "trend-new_received", "trend-substantive_disclosure_rate", "trend-review_per_100", "topics", "applicants", "outcomes", "ranking"]);
+    expect(en.map((c) => c.id)).toEqual(zh.map((c) => c.id));
+    expect(zh.find((c) => c.id === "trend-refusal_rate")!.title).toBe("不予公开率");
+    expect(en.find((c) => c.id === "trend-refusal_rate")!.title).toBe("Refusal share");
+    expect(zh.find((c) => c.id === "ranking")!.title).toBe("地区排名：不予公开率");
+    expect(en.find((c) => c.id === "ranking")!.title).toMatch(/^Regions ranked/);
+  });
+
+  it("trend records carry the data table's numbers, with the region's name and code", () => {
+    const trend = zh.find((c) => c.id === "trend-refusal_rate")!;
+    const table = chartTable(trend.spec);
+    expect(trend.rows.map((r) => [String(r.year), r.shown, String(r.numerator), String(r.denominator), String(r.reports)])).toEqual(table.rows.map((cells) => cells.map((c) => c.text)));
+    expect(trend.rows[2]).toMatchObject({ name: "六盘水市", code: "520200", year: 2024, indicatorKey: "refusal_rate", numerator: 6, denominator: 60, value: 0.1, reports: 2 });
+  });
+
+  it("ranking records are in the ranked order of the table, with child region codes", () => {
+    const ranking = zh.find((c) => c.id === "ranking")!;
+    const table = chartTable(ranking.spec);
+    expect(ranking.rows.map((r) => [r.name, r.shown])).toEqual(table.rows.map((cells) => [cells[1]!.text, cells[2]!.text]));
+    expect(ranking.rows.map((r) => r.code)).toEqual(["520281", "520201"]);
+    expect(ranking.rows[0]).toMatchObject({ numerator: 7, denominator: 35, value: 0.2, year: 2024 });
+  });
+
+  it("outcome and applicant records keep numerators and denominators", () => {
+    const outcomes = zh.find((c) => c.id === "outcomes")!;
+    expect(outcomes.rows.filter((r) => r.code === "520281" && r.indicatorKey === "refusal_rate")).toEqual([expect.objectContaining({ numerator: 7, denominator: 35, value: 0.2, name: "盘州市" })]);
+    const applicants = zh.find((c) => c.id === "applicants")!;
+    expect(applicants.rows[0]).toMatchObject({ indicatorKey: "applicant_share.natural_person", numerator: 6, denominator: 60, year: 2024 });
+  });
+
+  it("renders the export with the page's plot, a Chinese title, the formula and the footer", () => {
+    const chart = zh.find((c) => c.id === "ranking")!;
+    const frame = { exportedOn: "2026-11-30" };
+    const option = buildDashboardExportOption(chart, frame);
+    expect((option.grid as { outerBoundsMode?: string }).outerBoundsMode).toBe("same");
+    const svg = renderChartSvg(option, dashboardChartSize(chart, frame));
+    expect(svg).toMatch(/<text[^>]*>地区排名：不予公开率<\/text>/);
+    expect(svg).toContain("计算公式：");
+    expect(svg).toContain("导出日期：2026-11-30");
+    expect(svg).toContain("font-family:'Noto Sans CJK SC'");
+    // Well-formed: the font stack did not end a style attribute early (resvg rejects broken XML).
+    expect(() => new Resvg(svg)).not.toThrow();
+    expect(svg).not.toContain('"Noto');
+    expect(svg).toContain("盘州市");
+  });
+
+  it("CSV: BOM, one row per plotted figure, a chart column for several charts", () => {
+    const trend = en.find((c) => c.id === "trend-refusal_rate")!;
+    const one = dashboardCsv([trend], "en");
+    expect(one.startsWith("\uFEFFSeries,Name (region/agency/category),Code,Year,Indicator,Indicator key,Numerator,Denominator,Value,As shown,Reports,Small sample\r\n")).toBe(true);
+    expect(one.trimEnd().split("\r\n")).toHaveLength(1 + 3);
+    const all = dashboardCsv(zh, "zh");
+    expect(all.split("\r\n")[0]!.startsWith("\uFEFF图表,系列,")).toBe(true);
+    expect(all.trimEnd().split("\r\n")).toHaveLength(1 + zh.reduce((n, c) => n + c.rows.length, 0));
+  });
+
+  it("XLSX pack: one sheet per chart with the records as numbers, and a README", async () => {
+    const bytes = await dashboardXlsx({ charts: zh, lang: "zh", link: "http://x/regions/520200", exportedAt: "2026-11-30T00:00:00Z" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...zh.map((c) => c.title.replace(/[\\/?*[\]:]/g, "·").slice(0, 31)), "说明"]);
+    const ws = wb.getWorksheet("不予公开率")!;
+    expect(ws.getRow(4).values).toEqual([undefined, "六盘水市", "六盘水市", "520200", 2024, "不予公开率", "refusal_rate", 6, 60, 0.1, "10.0%", 2, "否"]);
+    expect(ws.getRow(4).getCell(9).numFmt).toBe("0.0%");
+  });
+});

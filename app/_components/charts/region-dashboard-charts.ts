@@ -1,0 +1,147 @@
+/**
+ * The charts of a region dashboard (overview 贵州省 and /regions/[code]) as descriptors: the page
+ * maps over them and /api/export/* renders them, so a download is exactly the chart on screen.
+ * Data comes from db/queries/dashboard with the reader's Ctx (the same scope as the page).
+ */
+import "server-only";
+import type { Ctx } from "@/db/context";
+import type { RegionSummary } from "@/db/queries/dashboard/get-region";
+import { getRegionDashboard, type RegionDashboardData } from "@/db/queries/dashboard/get-region-dashboard";
+import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
+import {
+  APPLICANT_INDICATORS,
+  cm,
+  formatNote,
+  OUTCOME_INDICATORS,
+  OUTCOME_PARTS,
+  resultFromSums,
+  TREND_INDICATORS,
+  type DashboardValue,
+  type OutcomeCategory,
+} from "@/lib/charts";
+import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
+import { TOPICS } from "@/lib/catalog";
+import { getIndicator, peerStats } from "@/lib/indicators";
+import type { Lang } from "@/lib/i18n";
+import { applicantChart } from "./applicant-chart";
+import { dashboardQuery, type DashboardParams } from "./search-params";
+
+export interface RegionChartsInput {
+  lang: Lang;
+  region: RegionSummary;
+  year: number;
+  params: Pick<DashboardParams, "indicator" | "level" | "deptType">;
+}
+
+const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
+
+export const trendChartId = (key: string) => `trend-${key.replace(/\W/g, "-")}`;
+
+/** Loads the dashboard's data through the scoped query. */
+export function loadRegionDashboard(ctx: Ctx, { region, year, params }: Omit<RegionChartsInput, "lang">): Promise<RegionDashboardData> {
+  return getRegionDashboard({
+    ctx,
+    input: { regionCode: region.code, year, indicatorKey: params.indicator, ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) },
+  });
+}
+
+/** The chart descriptors, in page order (sections: trends, mix, outcomes). Pure over loaded data. */
+export function regionDashboardCharts(data: RegionDashboardData, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
+  const { byYear, byChild, topics, childNames: names } = data;
+  const yearRow = byYear.find((r) => r.key === String(year));
+  const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
+  const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
+  const childHref = (code: string) => (code === region.code ? undefined : `/regions/${code}${q}`);
+  const charts: DashboardChart[] = [];
+
+  for (const k of [...new Set<string>([params.indicator, ...TREND_INDICATORS])]) {
+    const def = getIndicator(k);
+    const points = byYear.map((r) => ({ year: Number(r.key), value: sumsOf(r, def.key) }));
+    charts.push(
+      dashboardChart({
+        id: trendChartId(def.key),
+        section: "trends",
+        title: def.label[lang],
+        formula: def.formula[lang],
+        spec: { type: "trend", input: { indicatorKey: def.key, lang, series: [{ name: region.name, code: region.code, points }] } },
+        empty: points.every((p) => p.value.value === null),
+        notes: [formatNote(def, points.map((p) => p.value), lang, points.map((p) => p.year))],
+        smallSample: points.some((p) => p.value.smallSample),
+      }),
+    );
+  }
+
+  const topicsFormula = cm(lang, "topics.formula");
+  charts.push(
+    dashboardChart({
+      id: "topics",
+      section: "mix",
+      title: cm(lang, "topics.title"),
+      formula: topicsFormula,
+      empty: topics.topics.length === 0,
+      notes: [topics.topics.length === 0 ? cm(lang, "topics.none") : null],
+      spec: {
+        type: "groupedBars",
+        input: {
+          lang,
+          unit: "share",
+          horizontal: true,
+          year,
+          formula: topicsFormula,
+          categories: topics.topics.map((t) => TOPICS.find((d) => d.key === t.topic)?.label[lang] ?? t.topic),
+          keys: topics.topics.map((t) => `topic.${t.topic}`),
+          series: [
+            {
+              name: cm(lang, "topics.agencyShare"),
+              values: topics.topics.map((t) => (topics.reports ? t.reports / topics.reports : null)),
+              numerators: topics.topics.map((t) => t.reports),
+              denominators: topics.topics.map(() => topics.reports),
+            },
+            {
+              name: cm(lang, "topics.applicationShare"),
+              values: topics.topics.map((t) => (topics.applications ? (t.applications ?? 0) / topics.applications : null)),
+              numerators: topics.topics.map((t) => t.applications),
+              denominators: topics.topics.map(() => topics.applications),
+            },
+          ],
+        },
+      },
+    }),
+  );
+  charts.push(applicantChart({ lang, title: cm(lang, "applicant.title"), year, values: Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(yearRow, k)])) }));
+
+  const categories: OutcomeCategory[] = byChild.map((r) => {
+    const parts = Object.fromEntries(OUTCOME_PARTS.map((p) => [p, sumsOf(r, OUTCOME_INDICATORS[p]).numerator])) as OutcomeCategory["parts"];
+    const h = childHref(r.key);
+    return { label: childLabel(r.key), code: r.key, year, ...(h ? { href: h } : {}), handled: sumsOf(r, OUTCOME_INDICATORS.granted).denominator, parts };
+  });
+  charts.push(
+    dashboardChart({
+      id: "outcomes",
+      section: "outcomes",
+      title: cm(lang, "outcome.title"),
+      formula: cm(lang, "outcome.formula"),
+      empty: categories.every((c) => !c.handled),
+      spec: { type: "outcomeMix", input: { lang, categories } },
+    }),
+  );
+
+  const def = getIndicator(params.indicator);
+  const items = byChild.map((r) => {
+    const h = childHref(r.key);
+    return { label: childLabel(r.key), code: r.key, ...(h ? { href: h } : {}), value: sumsOf(r, def.key) };
+  });
+  charts.push(
+    dashboardChart({
+      id: "ranking",
+      section: "outcomes",
+      title: `${cm(lang, "dash.ranking")}：${def.label[lang]}`,
+      formula: def.formula[lang],
+      empty: items.every((i) => i.value.value === null),
+      notes: [formatNote(def, items.map((i) => i.value), lang)],
+      smallSample: items.some((i) => i.value.smallSample),
+      spec: { type: "ranking", input: { indicatorKey: def.key, lang, year, items, median: peerStats(items.map((i) => i.value.value)).median } },
+    }),
+  );
+  return charts;
+}
