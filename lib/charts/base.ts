@@ -4,8 +4,11 @@ import { formatIndicatorValue, formatInteger, formatPercent, type IndicatorDef }
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 
-/** The app's CSS font stack (app/globals.css); ECharts draws its own text, so it needs it too. */
-export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+/**
+ * The app's CSS font stack (app/globals.css); ECharts draws its own text, so it needs it too.
+ * Single quotes: ECharts SSR writes it into a double-quoted style attribute (lib/export/render-svg).
+ */
+export const CJK_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
 
 /** Accessible, print-safe palette (accent blue first, brand red for refusals). */
 export const PALETTE = ["#1f4e8c", "#3f8f5f", "#c8841b", "#b42318", "#6b5b95", "#5b8db8", "#8a93a1", "#2a9d8f", "#e76f51", "#7a5c3e", "#457b9d", "#9c6644"];
