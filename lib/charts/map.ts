@@ -116,7 +116,8 @@ export function buildMapOption(input: MapInput): ChartOption {
       ...tooltipShell(),
       trigger: "item",
       formatter: (p: unknown) => {
-        const name = String((p as { name?: unknown }).name ?? "");
+        const raw = (p as { name?: unknown }).name;
+        const name = typeof raw === "string" ? raw : "";
         return tooltip(codeByName.get(name) ?? name);
       },
     },

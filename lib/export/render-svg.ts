@@ -49,7 +49,7 @@ export interface ChartMap {
 
 export function renderChartSvg(option: ChartOption, size: ChartSize, maps: readonly ChartMap[] = []): string {
   // The registry is per process; a name always stands for the same shapes (see mapName in map specs).
-  for (const m of maps) registerMap(m.name, m.geo as Parameters<typeof registerMap>[1]);
+  for (const m of maps) registerMap(m.name, m.geo);
   const chart = init(null, undefined, { renderer: "svg", ssr: true, width: size.width, height: size.height, locale: "ZH" });
   try {
     chart.setOption(option);

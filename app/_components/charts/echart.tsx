@@ -6,39 +6,70 @@
  * briefing, selectable text) and follows its container's width.
  */
 import { useEffect, useRef } from "react";
-import { BarChart, LineChart } from "echarts/charts";
+import { BarChart, LineChart, LinesChart, MapChart } from "echarts/charts";
 import {
   DatasetComponent,
+  GeoComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from "echarts/components";
-import { init, use as registerEcharts, type EChartsType } from "echarts/core";
+import { init, registerMap, use as registerEcharts, type EChartsType } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import type { ChartOption } from "@/lib/charts/types";
+import type { RegionFeatureCollection } from "@/lib/regions/geo";
 
 // echarts/core `use` (renamed: it is not React's `use` hook).
-registerEcharts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
+registerEcharts([
+  BarChart,
+  LineChart,
+  MapChart,
+  LinesChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  DatasetComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  GeoComponent,
+  VisualMapContinuousComponent,
+  GraphicComponent,
+  SVGRenderer,
+]);
 
 export interface EChartProps {
   option: ChartOption;
   height: number;
   /** Accessible name of the drawing; the data table next to it carries the numbers. */
   label: string;
+  /** Shapes the option's `geo.map` refers to, registered before the option is set. */
+  maps?: readonly { name: string; geo: RegionFeatureCollection }[];
+  /** A click on a data item or map region, with its name as ECharts knows it. */
+  onItemClick?: (name: string) => void;
 }
 
-export function EChart({ option, height, label }: EChartProps) {
+export function EChart({ option, height, label, maps, onItemClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const click = useRef(onItemClick);
+  useEffect(() => {
+    click.current = onItemClick;
+  }, [onItemClick]);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const instance = init(el, undefined, { renderer: "svg", locale: "ZH" });
     chart.current = instance;
+    instance.on("click", (p) => {
+      if (typeof p.name === "string" && p.name) click.current?.(p.name);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {
@@ -49,8 +80,18 @@ export function EChart({ option, height, label }: EChartProps) {
   }, []);
 
   useEffect(() => {
+    // registerMap is global and keyed by name; a name always stands for the same shapes.
+    for (const m of maps ?? []) registerMap(m.name, m.geo);
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  }, [option, maps]);
 
-  return <div ref={ref} role="img" aria-label={label} style={{ width: "100%", height }} data-chart="echarts" />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      style={{ width: "100%", height, cursor: onItemClick ? "pointer" : undefined }}
+      data-chart="echarts"
+    />
+  );
 }

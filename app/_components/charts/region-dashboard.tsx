@@ -36,6 +36,7 @@ import {
 import type { Lang } from "@/lib/i18n";
 import { ApplicantFigure } from "./applicant-figure";
 import { ChartFigure, DataTable } from "./chart-figure";
+import { RegionMap } from "./region-map";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
@@ -135,6 +136,8 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
           <RegionApplicants lang={lang} row={yearRow} />
         </div>
       </section>
+
+      <RegionMap ctx={ctx} lang={lang} region={region} year={year} params={params} />
 
       <section className={styles.section} aria-labelledby="outcomes-title">
         <h2 id="outcomes-title" className={styles.sectionTitle}>
