@@ -183,6 +183,10 @@ export function buildMapOption(input: MapInput): ChartOption {
       {
         type: "map",
         geoIndex: 0,
+        // The series fills in the map's regions itself: it needs the geo's naming, or shapes
+        // without data take the series colour instead of the grey.
+        nameProperty: "code",
+        nameMap: Object.fromEntries(names),
         name: def.label[lang],
         // Regions without a value stay out of the data, so the geo's grey shows through.
         data: input.items.filter((it) => hasValue(it.value)).map((it) => ({ name: names.get(it.code) ?? it.code, value: plotValue(def, it.value.value)! })),

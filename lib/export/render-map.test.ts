@@ -4,6 +4,7 @@ import type { ChartSpec } from "../charts/spec";
 import { resultFromSums } from "../charts/sums";
 import { MAP_NO_DATA } from "../charts/map";
 import { allCounties, simplifyCollection } from "../regions/geo";
+import { getGuizhouRegion } from "../regions/guizhou";
 import { testGuizhouGeo } from "../regions/testing/read-geo";
 import { renderSpecSvg } from "./render-svg";
 
@@ -38,6 +39,20 @@ describe("map SVG export (ECharts SSR)", () => {
     for (const text of ["六盘水", "贵阳", "无数据", "30.0%", "12.0%"]) expect(svg).toContain(text);
     // The font stack must not close the style attribute early (resvg rejects the SVG otherwise).
     expect(svg).not.toMatch(/style="[^"]*font-family:"/);
+  });
+
+  it("keeps shapes without data grey when every shape has an item and a short name (as the pages send)", () => {
+    const geo = simplifyCollection(testGuizhouGeo().prefectures, 0.004);
+    const items = geo.features.map((f) => ({
+      code: f.properties.code,
+      name: f.properties.name,
+      shortName: getGuizhouRegion(f.properties.code)!.shortName,
+      value: f.properties.code === "520200" ? v(5, 100) : resultFromSums("refusal_rate"),
+    }));
+    const svg = renderSpecSvg({ type: "map", input: { indicatorKey: "refusal_rate", lang: "zh", mapName: "test-svg-all-items", geo, items } }, 800, 460);
+    const regionFills = (svg.match(/<path [^>]*d="M[^"]{40,}"[^>]*>/g) ?? []).map((p) => /fill="([^"]+)"/.exec(p)?.[1]);
+    expect(regionFills.filter((f) => f === MAP_NO_DATA)).toHaveLength(8);
+    for (const short of ["遵义", "黔南州", "六盘水"]) expect(svg).toContain(`>${short}</text>`);
   });
 
   it("renders the province's 88 counties with 市州 borders", () => {
