@@ -37,7 +37,7 @@ describe("map option", () => {
   const o = buildMapOption(input()) as unknown as Opt;
 
   it("draws the registered shapes keyed by code, values only where there are values", () => {
-    expect(o.geo).toMatchObject({ map: "test-520000-prefecture", nameProperty: "code", nameMap: { "520200": "六盘水", "522700": "黔南布依族苗族自治州" } });
+    expect(o.geo).toMatchObject({ map: "test-520000-prefecture", nameProperty: "code", preserveAspect: "contain", nameMap: { "520200": "六盘水", "522700": "黔南布依族苗族自治州" } });
     expect(o.series[0]).toMatchObject({ type: "map" });
     // 遵义 has a zero denominator ("—"): no data, so it stays grey.
     expect(o.series[0]!.data).toEqual([

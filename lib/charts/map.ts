@@ -127,11 +127,12 @@ export function buildMapOption(input: MapInput): ChartOption {
       nameProperty: "code",
       nameMap: Object.fromEntries(names),
       roam: false,
-      // Above the legend; the map keeps its aspect inside this box.
+      // Right of the legend; without preserveAspect the shapes stretch to fill a wide box.
       top: 8,
       bottom: 8,
       left: 96,
       right: 8,
+      preserveAspect: "contain",
       selectedMode: false,
       itemStyle: { areaColor: MAP_NO_DATA, borderColor: "#ffffff", borderWidth: labels ? 1 : 0.6 },
       label: {
@@ -211,4 +212,4 @@ export function buildMapOption(input: MapInput): ChartOption {
 }
 
 /** Map height: the province is about as tall as wide at dashboard widths. */
-export const MAP_HEIGHT = 460;
+export const MAP_HEIGHT = 520;

@@ -1,6 +1,7 @@
 /**
  * The ECharts option type our builders return: ComposeOption over exactly the series and
- * components the client wrapper registers (app/_components/charts/echart.tsx), so a builder
+ * components the client wrapper registers (app/_components/charts/echart.tsx, and
+ * echart-map-modules.ts for maps), so a builder
  * cannot use a module that is not loaded.
  */
 import type { BarSeriesOption, LineSeriesOption, LinesSeriesOption, MapSeriesOption } from "echarts/charts";

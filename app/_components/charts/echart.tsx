@@ -6,42 +6,23 @@
  * briefing, selectable text) and follows its container's width.
  */
 import { useEffect, useRef } from "react";
-import { BarChart, LineChart, LinesChart, MapChart } from "echarts/charts";
+import { BarChart, LineChart } from "echarts/charts";
 import {
   DatasetComponent,
-  GeoComponent,
-  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
 } from "echarts/components";
-import { init, registerMap, use as registerEcharts, type EChartsType } from "echarts/core";
+import { init, use as registerEcharts, type EChartsType } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import type { ChartOption } from "@/lib/charts/types";
 import type { RegionFeatureCollection } from "@/lib/regions/geo";
 
-// echarts/core `use` (renamed: it is not React's `use` hook).
-registerEcharts([
-  BarChart,
-  LineChart,
-  MapChart,
-  LinesChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  TitleComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  GeoComponent,
-  VisualMapContinuousComponent,
-  GraphicComponent,
-  SVGRenderer,
-]);
+// echarts/core `use` (renamed: it is not React's `use` hook). Map modules: echart-map-modules.ts.
+registerEcharts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
 
 export interface EChartProps {
   option: ChartOption;
@@ -80,9 +61,20 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
   }, []);
 
   useEffect(() => {
-    // registerMap is global and keyed by name; a name always stands for the same shapes.
-    for (const m of maps ?? []) registerMap(m.name, m.geo);
-    chart.current?.setOption(option, { notMerge: true });
+    if (!maps?.length) {
+      chart.current?.setOption(option, { notMerge: true });
+      return;
+    }
+    let live = true;
+    void import("./echart-map-modules").then(({ registerMap }) => {
+      if (!live) return;
+      // registerMap is global and keyed by name; a name always stands for the same shapes.
+      for (const m of maps) registerMap(m.name, m.geo);
+      chart.current?.setOption(option, { notMerge: true });
+    });
+    return () => {
+      live = false;
+    };
   }, [option, maps]);
 
   return (
