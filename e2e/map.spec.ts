@@ -15,6 +15,17 @@ async function mapDrawn(figure: Locator): Promise<void> {
   await expect(figure.locator('[data-chart="echarts"] svg path').nth(8)).toBeAttached({ timeout: 30_000 });
 }
 
+/** Region shapes filled with a data colour (not the no-data grey, not the legend's gradient). */
+function colouredRegions(figure: Locator): Promise<number> {
+  return figure.locator("svg path").evaluateAll(
+    (paths) =>
+      paths.filter((p) => {
+        const fill = p.getAttribute("fill") ?? "";
+        return (p.getAttribute("d") ?? "").length > 200 && /^(#|rgb)/i.test(fill) && !/^#e6e8eb$/i.test(fill);
+      }).length,
+  );
+}
+
 async function tableRows(figure: Locator): Promise<Locator> {
   // A client-side navigation keeps an opened <details> open.
   if ((await figure.locator("details").getAttribute("open")) === null) await figure.getByText("数据表", { exact: true }).click();
@@ -33,6 +44,8 @@ test.describe("dashboard map", () => {
     await mapDrawn(figure);
     await expect(figure.locator("svg text", { hasText: "六盘水" })).toHaveCount(1);
     await expect(figure.locator("svg text", { hasText: "无数据" })).toHaveCount(1);
+    // 六盘水市 has data: its shape is coloured by the legend's ramp, the others stay grey.
+    await expect.poll(() => colouredRegions(figure)).toBe(1);
     await figure.scrollIntoViewIfNeeded();
     await figure.screenshot({ path: `${SCREENSHOT_DIR}/map-overview.png` });
 
@@ -65,6 +78,7 @@ test.describe("dashboard map", () => {
     await expect(pref.getByRole("heading", { level: 3, name: /^六盘水市 · / })).toBeVisible();
     await expect(pref.locator('[data-chart="echarts"] svg path').nth(3)).toBeAttached({ timeout: 30_000 });
     await expect(pref.locator("svg text", { hasText: "盘州" })).toHaveCount(1);
+    await expect.poll(() => colouredRegions(pref)).toBeGreaterThanOrEqual(4);
     await pref.scrollIntoViewIfNeeded();
     await pref.screenshot({ path: `${SCREENSHOT_DIR}/map-region-520200.png` });
     const countyRows = await tableRows(pref);

@@ -5,7 +5,7 @@
  * builders use (lib/charts/types.ts lists the same set), renders SVG (crisp when pasted into a
  * briefing, selectable text) and follows its container's width.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BarChart, LineChart } from "echarts/charts";
 import {
   DatasetComponent,
@@ -35,6 +35,8 @@ export interface EChartProps {
   onItemClick?: (name: string) => void;
 }
 
+type MapModules = typeof import("./echart-map-modules");
+
 export function EChart({ option, height, label, maps, onItemClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -43,9 +45,25 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
     click.current = onItemClick;
   }, [onItemClick]);
 
+  // Map modules must be registered before init: an instance snapshots the visual encoders
+  // (visualMap's among them) when it is created.
+  const needsMap = Boolean(maps?.length);
+  const [mapModules, setMapModules] = useState<MapModules | null>(null);
+  useEffect(() => {
+    if (!needsMap || mapModules) return;
+    let live = true;
+    void import("./echart-map-modules").then((m) => {
+      if (live) setMapModules(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [needsMap, mapModules]);
+  const ready = !needsMap || mapModules !== null;
+
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || !ready) return;
     const instance = init(el, undefined, { renderer: "svg", locale: "ZH" });
     chart.current = instance;
     instance.on("click", (p) => {
@@ -58,24 +76,14 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
-    if (!maps?.length) {
-      chart.current?.setOption(option, { notMerge: true });
-      return;
-    }
-    let live = true;
-    void import("./echart-map-modules").then(({ registerMap }) => {
-      if (!live) return;
-      // registerMap is global and keyed by name; a name always stands for the same shapes.
-      for (const m of maps) registerMap(m.name, m.geo);
-      chart.current?.setOption(option, { notMerge: true });
-    });
-    return () => {
-      live = false;
-    };
-  }, [option, maps]);
+    if (!ready) return;
+    // registerMap is global and keyed by name; a name always stands for the same shapes.
+    for (const m of maps ?? []) mapModules?.registerMap(m.name, m.geo);
+    chart.current?.setOption(option, { notMerge: true });
+  }, [ready, option, maps, mapModules]);
 
   return (
     <div
