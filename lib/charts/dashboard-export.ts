@@ -186,6 +186,24 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
         smallSample: it.value.smallSample,
       }));
     }
+    case "map": {
+      const { lang } = spec.input;
+      const def = getIndicator(spec.input.indicatorKey);
+      return spec.input.items.map((it) => ({
+        series: def.label[lang],
+        name: it.name,
+        code: it.code,
+        year: null,
+        indicatorKey: def.key,
+        indicator: def.label[lang],
+        numerator: it.value.numerator,
+        denominator: it.value.denominator,
+        value: it.value.value,
+        shown: formatIndicatorValue(def, it.value, lang),
+        reports: it.value.reports,
+        smallSample: it.value.smallSample,
+      }));
+    }
     case "peerBand": {
       const { lang } = spec.input;
       const def = getIndicator(spec.input.indicatorKey);

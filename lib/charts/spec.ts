@@ -3,6 +3,7 @@
  * its input. The same spec gives the ECharts option (buildChartOption) and the data-table
  * alternative (chartTable, table.ts), so both always show the same numbers.
  */
+import { buildMapOption, MAP_HEIGHT, type MapInput } from "./map";
 import { buildGroupedBarsOption, type GroupedBarsInput } from "./grouped-bars";
 import { buildOutcomeMixOption, type OutcomeMixInput } from "./outcome-mix";
 import { buildPeerBandOption, type PeerBandInput } from "./peer-band";
@@ -15,7 +16,8 @@ export type ChartSpec =
   | { type: "outcomeMix"; input: OutcomeMixInput }
   | { type: "groupedBars"; input: GroupedBarsInput }
   | { type: "ranking"; input: RankingInput }
-  | { type: "peerBand"; input: PeerBandInput };
+  | { type: "peerBand"; input: PeerBandInput }
+  | { type: "map"; input: MapInput };
 
 export function buildChartOption(spec: ChartSpec): ChartOption {
   switch (spec.type) {
@@ -29,6 +31,8 @@ export function buildChartOption(spec: ChartSpec): ChartOption {
       return buildRankingOption(spec.input);
     case "peerBand":
       return buildPeerBandOption(spec.input);
+    case "map":
+      return buildMapOption(spec.input);
   }
 }
 
@@ -41,6 +45,8 @@ export function chartHeight(spec: ChartSpec): number {
       return Math.max(200, 48 + spec.input.items.length * 26);
     case "groupedBars":
       return spec.input.horizontal ? Math.max(240, 56 + spec.input.categories.length * 22 * Math.max(1, spec.input.series.length)) : 300;
+    case "map":
+      return MAP_HEIGHT;
     default:
       return 300;
   }

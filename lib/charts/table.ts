@@ -93,6 +93,29 @@ export function chartTable(spec: ChartSpec): ChartTable {
         ]),
       };
     }
+    case "map": {
+      const { lang } = spec.input;
+      const def = getIndicator(spec.input.indicatorKey);
+      const hasDen = def.minDenominator !== null || spec.input.items.some((it) => it.value.denominator !== null);
+      const byCode = new Map(spec.input.items.map((it) => [it.code, it]));
+      // One row per shape, in code order, so regions without data are listed too.
+      const codes = [...new Set([...spec.input.geo.features.map((f) => f.properties.code), ...byCode.keys()])].sort();
+      return {
+        head: [cm(lang, "chart.region"), cm(lang, "map.code"), def.label[lang], cm(lang, "chart.numerator"), ...(hasDen ? [cm(lang, "chart.denominator")] : []), cm(lang, "chart.reports")],
+        rows: codes.map((code) => {
+          const it = byCode.get(code);
+          const name = it?.name ?? spec.input.geo.features.find((f) => f.properties.code === code)?.properties.name ?? code;
+          return [
+            { text: name, ...(it?.href ? { href: it.href } : {}) },
+            { text: code },
+            num(it ? formatIndicatorValue(def, it.value, lang) : "—"),
+            num(formatInteger(it?.value.numerator, lang)),
+            ...(hasDen ? [num(formatInteger(it?.value.denominator, lang))] : []),
+            num(formatInteger(it?.value.reports ?? 0, lang)),
+          ];
+        }),
+      };
+    }
     case "peerBand": {
       const { lang } = spec.input;
       const def = getIndicator(spec.input.indicatorKey);

@@ -1,17 +1,21 @@
 /**
  * The ECharts option type our builders return: ComposeOption over exactly the series and
- * components the client wrapper registers (app/_components/charts/echart.tsx), so a builder
+ * components the client wrapper registers (app/_components/charts/echart.tsx, and
+ * echart-map-modules.ts for maps), so a builder
  * cannot use a module that is not loaded.
  */
-import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
+import type { BarSeriesOption, LineSeriesOption, LinesSeriesOption, MapSeriesOption } from "echarts/charts";
 import type {
   DatasetComponentOption,
+  GeoComponentOption,
+  GraphicComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
   MarkLineComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 
@@ -25,6 +29,11 @@ export type ChartOption = ComposeOption<
   | DatasetComponentOption
   | MarkLineComponentOption
   | MarkAreaComponentOption
+  | MapSeriesOption
+  | LinesSeriesOption
+  | GeoComponentOption
+  | VisualMapComponentOption
+  | GraphicComponentOption
 >;
 
 export type { BarSeriesOption, LineSeriesOption };

@@ -5,7 +5,7 @@
  * builders use (lib/charts/types.ts lists the same set), renders SVG (crisp when pasted into a
  * briefing, selectable text) and follows its container's width.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BarChart, LineChart } from "echarts/charts";
 import {
   DatasetComponent,
@@ -19,8 +19,9 @@ import {
 import { init, use as registerEcharts, type EChartsType } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import type { ChartOption } from "@/lib/charts/types";
+import type { RegionFeatureCollection } from "@/lib/regions/geo";
 
-// echarts/core `use` (renamed: it is not React's `use` hook).
+// echarts/core `use` (renamed: it is not React's `use` hook). Map modules: echart-map-modules.ts.
 registerEcharts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
 
 export interface EChartProps {
@@ -28,17 +29,46 @@ export interface EChartProps {
   height: number;
   /** Accessible name of the drawing; the data table next to it carries the numbers. */
   label: string;
+  /** Shapes the option's `geo.map` refers to, registered before the option is set. */
+  maps?: readonly { name: string; geo: RegionFeatureCollection }[];
+  /** A click on a data item or map region, with its name as ECharts knows it. */
+  onItemClick?: (name: string) => void;
 }
 
-export function EChart({ option, height, label }: EChartProps) {
+type MapModules = typeof import("./echart-map-modules");
+
+export function EChart({ option, height, label, maps, onItemClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const click = useRef(onItemClick);
+  useEffect(() => {
+    click.current = onItemClick;
+  }, [onItemClick]);
+
+  // Map modules must be registered before init: an instance snapshots the visual encoders
+  // (visualMap's among them) when it is created.
+  const needsMap = Boolean(maps?.length);
+  const [mapModules, setMapModules] = useState<MapModules | null>(null);
+  useEffect(() => {
+    if (!needsMap || mapModules) return;
+    let live = true;
+    void import("./echart-map-modules").then((m) => {
+      if (live) setMapModules(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [needsMap, mapModules]);
+  const ready = !needsMap || mapModules !== null;
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || !ready) return;
     const instance = init(el, undefined, { renderer: "svg", locale: "ZH" });
     chart.current = instance;
+    instance.on("click", (p) => {
+      if (typeof p.name === "string" && p.name) click.current?.(p.name);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {
@@ -46,11 +76,22 @@ export function EChart({ option, height, label }: EChartProps) {
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
+    if (!ready) return;
+    // registerMap is global and keyed by name; a name always stands for the same shapes.
+    for (const m of maps ?? []) mapModules?.registerMap(m.name, m.geo);
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  }, [ready, option, maps, mapModules]);
 
-  return <div ref={ref} role="img" aria-label={label} style={{ width: "100%", height }} data-chart="echarts" />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      style={{ width: "100%", height, cursor: onItemClick ? "pointer" : undefined }}
+      data-chart="echarts"
+    />
+  );
 }

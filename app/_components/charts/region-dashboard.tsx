@@ -14,6 +14,7 @@ import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, ge
 import type { Lang } from "@/lib/i18n";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
+import { RegionMap } from "./region-map";
 import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-charts";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
@@ -76,6 +77,8 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         </h2>
         <div className={styles.grid2}>{figures("mix")}</div>
       </section>
+
+      <RegionMap ctx={ctx} lang={lang} region={region} year={year} params={params} />
 
       <section className={styles.section} aria-labelledby="outcomes-title">
         <h2 id="outcomes-title" className={styles.sectionTitle}>

@@ -27,6 +27,8 @@ export interface DashboardParams {
   indicator: string;
   q?: string;
   page: number;
+  /** The overview map's view: the 88 counties instead of the 9 市州 (region-map.tsx). */
+  map?: "county";
 }
 
 export function parseDashboardParams(raw: RawSearchParams): DashboardParams {
@@ -48,6 +50,7 @@ export function parseDashboardParams(raw: RawSearchParams): DashboardParams {
     ...(q.success && q.data ? { q: q.data } : {}),
     indicator,
     page: page.success ? page.data : 1,
+    ...(one(raw.map) === "county" ? { map: "county" as const } : {}),
   };
 }
 
