@@ -3,6 +3,7 @@
  * drill-down to 六盘水市's county map. Screenshots of the map figure at desktop and tablet width in
  * e2e/artifacts/screens/. Data: the demo corpus (六盘水市's agencies), signed in as the demo admin.
  */
+import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SCREENSHOT_DIR } from "./fixtures/shell";
 
@@ -65,6 +66,14 @@ test.describe("dashboard map", () => {
     await counties.scrollIntoViewIfNeeded();
     await counties.screenshot({ path: `${SCREENSHOT_DIR}/map-overview-counties.png` });
     await expect(await tableRows(counties)).toHaveCount(88);
+    // The county map downloads like every chart: an SVG drawn on the server with its shapes and title.
+    const [download] = await Promise.all([page.waitForEvent("download"), counties.getByRole("link", { name: "矢量图 SVG", exact: true }).click()]);
+    const svg = readFileSync(await download.path(), "utf8");
+    expect(svg).toContain("贵州省 · ");
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(88);
+    const [data] = await Promise.all([page.waitForEvent("download"), counties.getByRole("link", { name: "数据 CSV", exact: true }).click()]);
+    const csvLines = readFileSync(await data.path(), "utf8").trim().split(/\r?\n/);
+    expect(csvLines).toHaveLength(89);
 
     // Following the table's link keeps the year and opens 六盘水市 with its counties' map.
     await page.goto("/");

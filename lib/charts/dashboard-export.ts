@@ -193,7 +193,7 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
         series: def.label[lang],
         name: it.name,
         code: it.code,
-        year: null,
+        year: spec.input.year ?? null,
         indicatorKey: def.key,
         indicator: def.label[lang],
         numerator: it.value.numerator,
@@ -307,10 +307,19 @@ export function buildDashboardExportOption(chart: ExportChart, frame: ExportFram
   grid.left = plus(grid.left, PAD - 8);
   grid.right = plus(grid.right, PAD - 8);
   const legend = base.legend as Legend | undefined;
+  // A map has no grid: its geo box moves under the header, its colour scale above the footer.
+  const mapLayout =
+    chart.spec.type === "map"
+      ? {
+          geo: { ...(base.geo as Record<string, unknown>), top: plus((base.geo as { top?: unknown }).top, headerH), bottom: plus((base.geo as { bottom?: unknown }).bottom, footerH), left: plus((base.geo as { left?: unknown }).left, PAD - 8), right: plus((base.geo as { right?: unknown }).right, PAD - 8) },
+          ...(base.visualMap ? { visualMap: { ...(base.visualMap as Record<string, unknown>), bottom: plus((base.visualMap as { bottom?: unknown }).bottom, footerH), left: PAD } } : {}),
+          graphic: ((base.graphic ?? []) as Record<string, unknown>[]).map((g) => ({ ...g, bottom: plus(g.bottom, footerH), left: plus(g.left, PAD - 8) })),
+        }
+      : { grid };
   return {
     ...base,
     backgroundColor: "#ffffff",
-    grid,
+    ...mapLayout,
     ...(legend && legend.show !== false ? { legend: { ...legend, top: plus(legend.top, headerH - 4), left: PAD } } : {}),
     title: [
       {

@@ -27,6 +27,8 @@ export interface MapItem {
 export interface MapInput {
   indicatorKey: string;
   lang: Lang;
+  /** The year the values are of (data exports). */
+  year?: number;
   /** Name the shapes are registered under (one per distinct set of shapes). */
   mapName: string;
   /** The shapes drawn and coloured, keyed by `properties.code`. */

@@ -16,10 +16,12 @@ export interface DashboardExportParams {
   indicator: string;
   level?: string;
   deptType?: string;
+  /** view=region: `county` for the overview map's 88 counties. */
+  map?: "county" | undefined;
   lang: Lang;
 }
 
-/** `view=region&region=520000&year=2024&indicator=refusal_rate[&level=…][&dept_type=…][&lang=en]` */
+/** `view=region&region=520000&year=2024&indicator=refusal_rate[&level=…][&dept_type=…][&map=county][&lang=en]` */
 export function dashboardExportQuery(p: DashboardExportParams): string {
   const s = new URLSearchParams();
   s.set("view", p.view);
@@ -29,6 +31,7 @@ export function dashboardExportQuery(p: DashboardExportParams): string {
   s.set("indicator", p.indicator);
   if (p.level) s.set("level", p.level);
   if (p.deptType) s.set("dept_type", p.deptType);
+  if (p.map) s.set("map", p.map);
   if (p.lang === "en") s.set("lang", "en");
   return s.toString();
 }

@@ -55,6 +55,8 @@ export function Filters({ lang, action, params, years, year, show = { level: tru
           </select>
         </label>
       ) : null}
+      {/* The overview map's county view survives a change of year or indicator. */}
+      {params.map ? <input type="hidden" name="map" value={params.map} /> : null}
       <button type="submit" className={styles.apply}>
         {cm(lang, "dash.apply")}
       </button>

@@ -5,14 +5,14 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import type { RegionDashboardData } from "@/db/queries/dashboard/get-region-dashboard";
+import { getRegionMapShapes } from "@/app/_lib/guizhou-geo";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
 import { chartTable, type IndicatorSums } from "@/lib/charts";
 import { buildDashboardExportOption, dashboardChartSize } from "@/lib/charts/dashboard-export";
 import { renderChartSvg } from "@/lib/export/render-svg";
 import ExcelJS from "exceljs";
 import { dashboardCsv, dashboardXlsx } from "@/lib/export/dashboard";
-import { regionDashboardCharts } from "./region-dashboard-charts";
+import { regionDashboardCharts, type RegionDashboardLoaded } from "./region-dashboard-charts";
 
 const sums = (numerator: number, denominator: number | null): IndicatorSums => ({ numerator, denominator, byFormat: { "2019": 0, "2021": 2 } });
 
@@ -30,7 +30,8 @@ function row(key: string, n: number, d: number): IndicatorSumsRow {
 }
 
 const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0, byChild: [] };
-const DATA: RegionDashboardData = {
+const DATA: RegionDashboardLoaded = {
+  map: null,
   byYear: [row("2022", 3, 40), row("2023", 4, 50), row("2024", 6, 60)],
   byChild: [row("520201", 2, 20), row("520281", 7, 35)],
   coverage,
@@ -42,6 +43,33 @@ const DATA: RegionDashboardData = {
   ]),
 };
 const REGION = { code: "520200", name: "六盘水市", shortName: "六盘水", level: "prefecture" as const };
+
+describe("the map descriptor", () => {
+  const shapes = getRegionMapShapes("520200", "prefecture")!;
+  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild } };
+  const charts = regionDashboardCharts(data, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+  const map = charts.find((c) => c.id === "map")!;
+
+  it("sits between the application mix and the outcomes, one shape per county of 六盘水市", () => {
+    expect(charts.map((c) => c.section)).toEqual(["trends", "trends", "trends", "trends", "mix", "mix", "map", "outcomes", "outcomes"]);
+    expect(map.spec.type).toBe("map");
+    expect(map.rows.map((r) => r.code).sort()).toEqual(shapes.geo.features.map((f) => f.properties.code).sort());
+  });
+
+  it("records carry each county's sums and the data table's numbers; counties without reports have none", () => {
+    expect(map.rows.find((r) => r.code === "520281")).toMatchObject({ name: "盘州市", year: 2024, numerator: 7, denominator: 35, value: 0.2, reports: 2 });
+    expect(map.rows.find((r) => r.code === "520203")).toMatchObject({ value: null, reports: 0, shown: "—" });
+    const table = chartTable(map.spec);
+    expect(table.rows.map((cells) => cells[1]!.text).sort()).toEqual(map.rows.map((r) => r.code).sort());
+  });
+
+  it("exports as an SVG with the shapes and the title", () => {
+    const frame = { exportedOn: "2026-11-29", fontMissing: false };
+    const svg = renderChartSvg(buildDashboardExportOption(map, frame), dashboardChartSize(map, frame), [{ name: (map.spec as { input: { mapName: string } }).input.mapName, geo: shapes.geo }]);
+    expect(svg).toContain("六盘水市 · 不予公开率");
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(shapes.geo.features.length);
+  });
+});
 
 describe("regionDashboardCharts", () => {
   const zh = regionDashboardCharts(DATA, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });

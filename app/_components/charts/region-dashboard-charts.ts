@@ -24,29 +24,39 @@ import { TOPICS } from "@/lib/catalog";
 import { getIndicator, peerStats } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { applicantChart } from "./applicant-chart";
+import { loadRegionMap, regionMapChart, type RegionMapData } from "./region-map-chart";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 
 export interface RegionChartsInput {
   lang: Lang;
   region: RegionSummary;
   year: number;
-  params: Pick<DashboardParams, "indicator" | "level" | "deptType">;
+  params: Pick<DashboardParams, "indicator" | "level" | "deptType" | "map">;
 }
 
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export const trendChartId = (key: string) => `trend-${key.replace(/\W/g, "-")}`;
 
-/** Loads the dashboard's data through the scoped query. */
-export function loadRegionDashboard(ctx: Ctx, { region, year, params }: Omit<RegionChartsInput, "lang">): Promise<RegionDashboardData> {
-  return getRegionDashboard({
-    ctx,
-    input: { regionCode: region.code, year, indicatorKey: params.indicator, ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) },
-  });
+export interface RegionDashboardLoaded extends RegionDashboardData {
+  /** The map's data; null where the region gets no map (counties, townships). */
+  map: RegionMapData | null;
 }
 
-/** The chart descriptors, in page order (sections: trends, mix, outcomes). Pure over loaded data. */
-export function regionDashboardCharts(data: RegionDashboardData, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
+/** Loads the dashboard's data through the scoped queries. */
+export async function loadRegionDashboard(ctx: Ctx, { region, year, params }: Omit<RegionChartsInput, "lang">): Promise<RegionDashboardLoaded> {
+  const [data, map] = await Promise.all([
+    getRegionDashboard({
+      ctx,
+      input: { regionCode: region.code, year, indicatorKey: params.indicator, ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) },
+    }),
+    loadRegionMap(ctx, { region, year, params }),
+  ]);
+  return { ...data, map };
+}
+
+/** The chart descriptors, in page order (sections: trends, mix, map, outcomes). Pure over loaded data. */
+export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
   const { byYear, byChild, topics, childNames: names } = data;
   const yearRow = byYear.find((r) => r.key === String(year));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
@@ -109,6 +119,8 @@ export function regionDashboardCharts(data: RegionDashboardData, { lang, region,
     }),
   );
   charts.push(applicantChart({ lang, title: cm(lang, "applicant.title"), year, values: Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(yearRow, k)])) }));
+
+  if (data.map) charts.push(regionMapChart(data.map, { lang, region, year, params }));
 
   const categories: OutcomeCategory[] = byChild.map((r) => {
     const parts = Object.fromEntries(OUTCOME_PARTS.map((p) => [p, sumsOf(r, OUTCOME_INDICATORS[p]).numerator])) as OutcomeCategory["parts"];

@@ -35,7 +35,8 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
   const data = await loadRegionDashboard(ctx, { region, year, params });
   const { byYear, coverage, coveragePrev, childNames: names } = data;
   const charts = regionDashboardCharts(data, { lang, region, year, params });
-  const exportQuery = dashboardExportQuery({ view: "region", region: region.code, year, indicator: params.indicator, level: params.level, deptType: params.deptType, lang });
+  const exportQuery = dashboardExportQuery({ view: "region", region: region.code, year, indicator: params.indicator, level: params.level, deptType: params.deptType, map: params.map, lang });
+  const mapChart = charts.find((c) => c.section === "map");
   const figures = (section: string) => charts.filter((c) => c.section === section).map((c) => <DashboardFigure key={c.id} chart={c} lang={lang} exportQuery={exportQuery} />);
 
   const yearRow = byYear.find((r) => r.key === String(year));
@@ -78,7 +79,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         <div className={styles.grid2}>{figures("mix")}</div>
       </section>
 
-      <RegionMap ctx={ctx} lang={lang} region={region} year={year} params={params} />
+      {mapChart ? <RegionMap lang={lang} region={region} year={year} params={params} chart={mapChart} exportQuery={exportQuery} /> : null}
 
       <section className={styles.section} aria-labelledby="outcomes-title">
         <h2 id="outcomes-title" className={styles.sectionTitle}>

@@ -103,13 +103,14 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
       if (!years.length) return bad("no_data", "尚无已发布的年报数据。", "No published report yet.", "year");
       year = years[0]!;
     }
-    const params = { indicator, ...(level ? { level } : {}), ...(deptType ? { deptType } : {}) };
+    const map = one(search, "map") === "county" ? ("county" as const) : undefined;
+    const params = { indicator, ...(level ? { level } : {}), ...(deptType ? { deptType } : {}), ...(map ? { map } : {}) };
     const data = await loadRegionDashboard(ctx, { region, year, params });
     charts = regionDashboardCharts(data, { lang, region, year, params });
     pagePath = code === PROVINCE ? "/" : `/regions/${code}`;
     subject = code;
     subjectName = region.name;
-    query = dashboardExportQuery({ view, region: code, year, indicator, ...(level ? { level } : {}), ...(deptType ? { deptType } : {}), lang });
+    query = dashboardExportQuery({ view, region: code, year, indicator, ...(level ? { level } : {}), ...(deptType ? { deptType } : {}), ...(map ? { map } : {}), lang });
   } else {
     const agencyId = one(search, "agency");
     if (!agencyId) return bad("missing_agency", "请用 agency= 指定机关（机关页网址中的 ID）。", "Name the agency with agency= (the id in the agency page's address).", "agency");

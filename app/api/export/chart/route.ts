@@ -10,7 +10,7 @@ import { buildCompareOption, compareChartSize, compareChartSpec, type ChartSize 
 import { buildDashboardExportOption, dashboardChartSize } from "@/lib/charts/dashboard-export";
 import type { ChartOption } from "@/lib/charts/types";
 import { CHART_FORMATS, chartIndicator, parseFormat, type ChartFormat } from "@/lib/export/compare-params";
-import { renderChartSvg } from "@/lib/export/render-svg";
+import { renderChartSvg, specMaps, type ChartMap } from "@/lib/export/render-svg";
 import { contentDisposition } from "@/lib/http/content-disposition";
 import { asciiBase, chartNameParts, dashboardView, exportTitle, loadDashboardExport } from "../_lib/dashboard";
 import { errorResponse, exportDate, fileBase, loadExport } from "../_lib/load";
@@ -23,6 +23,8 @@ interface Drawing {
   size: (frame: { exportedOn: string; fontMissing: boolean }) => ChartSize;
   title: string;
   ascii: string;
+  /** Shapes a map chart needs registered before rendering. */
+  maps?: ChartMap[];
 }
 
 export async function GET(request: NextRequest): Promise<NextResponse> {
@@ -39,6 +41,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       size: (frame) => dashboardChartSize(chart, frame),
       title: chart.title,
       ascii: asciiBase(chartNameParts(view, loaded.subject, chart, loaded.indicator, loaded.year)),
+      maps: specMaps(chart.spec),
     };
   } else {
     const loaded = await loadExport(request);
@@ -62,7 +65,7 @@ function render(drawing: Drawing, format: ChartFormat): NextResponse {
   const fontMissing = format === "png" && fontFiles.length === 0;
   const frame = { exportedOn: exportDate(), fontMissing };
   const size = drawing.size(frame);
-  const svg = renderChartSvg(drawing.option(frame), size);
+  const svg = renderChartSvg(drawing.option(frame), size, drawing.maps);
   const headers: Record<string, string> = {
     "Content-Disposition": contentDisposition(`${fileBase(drawing.title)}.${format}`, "attachment", `${drawing.ascii}.${format}`),
     "Cache-Control": "private, no-store",
