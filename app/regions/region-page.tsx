@@ -85,34 +85,56 @@ function AgencySection({ id, lang, title, agencies, showReports }: { id: string;
       {agencies.length === 0 ? (
         <p className={styles.muted}>{cm(lang, "dash.noAgencies")}</p>
       ) : (
-        <ul className={styles.list}>
-          {agencies.map((a) => (
-            <li key={a.id}>
-              <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-              {a.deptType ? <span className={styles.tag}>{a.deptType}</span> : null}
-              {showReports ? (
-                <div className={styles.cardDetail}>
-                  {a.reports.map((r, i) => (
-                    <span key={r.reportId}>
-                      {i > 0 ? " · " : ""}
-                      <Link href={`/reports/${r.reportId}`} aria-label={`${a.name} ${r.year}`}>
-                        {r.year}
-                      </Link>
-                      {r.scope === "region_aggregate" ? `（${cm(lang, "scope.region_aggregate")}）` : ""}
-                    </span>
-                  ))}
-                </div>
-              ) : a.reports[0] ? (
-                <span className={styles.tag}>
-                  <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${a.name} ${a.reports[0].year}`}>
-                    {a.reports[0].year}
-                  </Link>
-                </span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <AgencyList lang={lang} agencies={agencies} showReports={showReports} />
       )}
     </section>
+  );
+}
+
+/** Long lists (盘州's 27 townships) show the first few and fold the rest into a native disclosure. */
+const LIST_FOLD_AFTER = 12;
+
+function AgencyList({ lang, agencies, showReports }: { lang: Lang; agencies: RegionAgency[]; showReports?: boolean }) {
+  const shown = agencies.length > LIST_FOLD_AFTER + 3 ? agencies.slice(0, LIST_FOLD_AFTER) : agencies;
+  const rest = agencies.slice(shown.length);
+  const items = (list: RegionAgency[]) => list.map((a) => <AgencyItem key={a.id} lang={lang} a={a} showReports={showReports} />);
+  return (
+    <>
+      <ul className={styles.list}>{items(shown)}</ul>
+      {rest.length ? (
+        <details className={styles.more}>
+          <summary>{lang === "zh" ? `展开其余 ${rest.length} 个（共 ${agencies.length} 个）` : `Show the other ${rest.length} (${agencies.length} in all)`}</summary>
+          <ul className={styles.list}>{items(rest)}</ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; showReports?: boolean }) {
+  return (
+    <li>
+      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+      {a.deptType ? <span className={styles.tag}>{a.deptType}</span> : null}
+      {showReports ? (
+        <div className={styles.cardDetail}>
+          {a.reports.map((r, i) => (
+            <span key={r.reportId}>
+              {i > 0 ? " · " : ""}
+              <Link href={`/reports/${r.reportId}`} aria-label={`${a.name} ${r.year}`}>
+                {r.year}
+              </Link>
+              {r.scope === "region_aggregate" ? `（${cm(lang, "scope.region_aggregate")}）` : ""}
+            </span>
+          ))}
+        </div>
+      ) : a.reports[0] ? (
+        <span className={styles.tag}>
+          <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${a.name} ${a.reports[0].year}`}>
+            {a.reports[0].year}
+          </Link>
+        </span>
+      ) : null}
+    </li>
   );
 }

@@ -101,8 +101,20 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
   );
 }
 
-function Delta({ text, sign }: { text: string; sign: number }) {
-  return <span className={sign > 0 ? styles.up : sign < 0 ? styles.down : undefined}>{text}</span>;
+/**
+ * A year-on-year change with an arrow. `good` colours it only where the direction has a settled
+ * meaning (more reports received, fewer with errors); an indicator's rise is neither good nor bad
+ * in itself (more applications, a higher refusal share), so indicator changes stay neutral.
+ */
+function Delta({ text, sign, good }: { text: string; sign: number; good?: boolean }) {
+  const arrow = sign > 0 ? "▲ " : sign < 0 ? "▼ " : "";
+  const tone = good === undefined || sign === 0 ? styles.neutral : good ? styles.up : styles.down;
+  return (
+    <span className={tone}>
+      <span aria-hidden="true">{arrow}</span>
+      {text}
+    </span>
+  );
 }
 
 function IndicatorCard({ lang, def, cur, prev }: { lang: Lang; def: IndicatorDef; cur: DashboardValue; prev: DashboardValue | null }) {
@@ -143,7 +155,7 @@ function CoverageCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Co
         {formatInteger(cur.unknownDate, lang)}
       </span>
       <span className={styles.cardDetail}>
-        {cm(lang, "card.yoy")} {change.abs === null || prev.received === 0 ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} />}
+        {cm(lang, "card.yoy")} {change.abs === null || prev.received === 0 ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs > 0} />}
       </span>
     </div>
   );
@@ -159,7 +171,7 @@ function ErrorsCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Cove
         {formatPercent(cur.received ? cur.withErrors / cur.received : null, lang)} · {formatInteger(cur.withErrors, lang)} / {formatInteger(cur.received, lang)}
       </span>
       <span className={styles.cardDetail}>
-        {cm(lang, "card.yoy")} {prev.received === 0 || change.abs === null ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={-Math.sign(change.abs)} />}
+        {cm(lang, "card.yoy")} {prev.received === 0 || change.abs === null ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs < 0} />}
       </span>
     </div>
   );
