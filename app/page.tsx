@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { LoadingSkeleton } from "@/app/_components/loading-skeleton";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -36,7 +38,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       {header}
       <Filters lang={lang} action="/" params={params} years={years} year={year} />
-      <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+      <Suspense key={JSON.stringify(params)} fallback={<LoadingSkeleton />}>
+        <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+      </Suspense>
     </>
   );
 }

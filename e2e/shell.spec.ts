@@ -102,6 +102,15 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL("/");
   });
 
+  test("an unknown agency, report or region answers 404, not a 200 page saying so", async ({ page }) => {
+    const none = "00000000-0000-4000-8000-000000000000";
+    for (const url of [`/agencies/${none}`, `/reports/${none}`, `/self-review/${none}`, "/regions/529999", "/regions/not-a-code", "/agencies/not-an-id"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "页面不存在" })).toBeVisible();
+    }
+  });
+
   test("at tablet width every section stays reachable", async ({ page }) => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto("/");

@@ -1,1 +1,5 @@
-export { default } from "@/app/loading";
+import { LoadingSkeleton } from "@/app/_components/loading-skeleton";
+
+export default function Loading() {
+  return <LoadingSkeleton />;
+}

@@ -4,6 +4,8 @@
  */
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { LoadingSkeleton } from "@/app/_components/loading-skeleton";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { Filters } from "@/app/_components/charts/filters";
@@ -69,7 +71,9 @@ export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: 
           <div className={styles.section}>
             <Filters lang={lang} action={`/regions/${code}`} params={params} years={years} year={year} />
           </div>
-          <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+          <Suspense key={JSON.stringify(params)} fallback={<LoadingSkeleton />}>
+            <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+          </Suspense>
         </>
       )}
     </>

@@ -11,7 +11,7 @@ import { getRegion } from "@/db/queries/dashboard/get-region";
 import { listAgencies } from "@/db/queries/dashboard/list-agencies";
 import { cm, type ChartMessageKey } from "@/lib/charts";
 import { t } from "@/lib/i18n";
-import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "./search-params";
+import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "agencies");

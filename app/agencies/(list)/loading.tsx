@@ -1,0 +1,5 @@
+import { LoadingSkeleton } from "@/app/_components/loading-skeleton";
+
+export default function Loading() {
+  return <LoadingSkeleton />;
+}
