@@ -1,15 +1,17 @@
 /**
  * Indicator sums over current reports, grouped by year, by child region or by agency: the
- * building block of the overview, region and agency pages. One pass over report_figures per
- * call, whatever the number of indicators; nothing but the group rows comes back.
+ * building block of the overview, region and agency pages. By year and by child region they are
+ * read from the pre-computed rollups (dashboard_groups, dashboard_indicator_sums: a few thousand
+ * group rows at 100,000 reports); by agency, or for chosen agencies (/compare), from
+ * report_figures directly, one pass per call whatever the number of indicators.
  */
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { EMPTY_SUMS, isGroupSummable, type IndicatorSums } from "../../../lib/charts/sums";
 import { INDICATOR_BY_KEY } from "../../../lib/indicators";
 import type { Ctx } from "../../context";
-import { agencies, reportFigures as rf } from "../../schema";
+import { agencies, dashboardGroups as dg, dashboardIndicatorSums as dis, reportFigures as rf } from "../../schema";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "../../schema/agencies.constants";
 import { addSums, adminCodeSchemaPattern, aliasOf, assertViewer, childRegionKey, dynamicRow, indicatorDefs, inRegion, sumFields } from "./_sql";
 
@@ -53,8 +55,78 @@ export interface ListIndicatorSumsOptions {
 export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
   assertViewer(ctx);
   const p = listIndicatorSumsInputSchema.parse(input);
+  if (p.groupBy === "agency" || p.agencyIds) return sumsFromFigures(ctx, p);
   const defs = indicatorDefs(p.indicatorKeys);
+  const keyOf = (t: { year: AnyColumn; regionCode: AnyColumn }): SQL<string> =>
+    p.groupBy === "year" ? sql<string>`${t.year}::text` : childRegionKey(p.regionCode, t.regionCode);
+  const filters = (t: typeof dg | typeof dis): SQL[] => {
+    const where = [inRegion(t.regionCode, p.regionCode)];
+    if (p.years) where.push(inArray(t.year, p.years.length ? p.years : [-1]));
+    if (p.level) where.push(eq(t.level, p.level));
+    if (p.kind) where.push(eq(t.kind, p.kind));
+    if (p.deptType) where.push(eq(t.deptType, p.deptType));
+    return where;
+  };
 
+  const groupKey = keyOf(dg);
+  const sumKey = keyOf(dis);
+  const [counts, sums] = await Promise.all([
+    ctx.db
+      .select({ key: groupKey, format: dg.formatVersion, scope: dg.scope, reports: sql`sum(${dg.reports})::int`.mapWith(Number) })
+      .from(dg)
+      .where(and(...filters(dg)))
+      .groupBy(groupKey, dg.formatVersion, dg.scope),
+    ctx.db
+      .select({
+        key: sumKey,
+        format: dis.formatVersion,
+        indicator: dis.indicator,
+        n: sql`sum(${dis.numerator})::float8`.mapWith(toNumberOrNull),
+        d: sql`sum(${dis.denominator})::float8`.mapWith(toNumberOrNull),
+        c: sql`sum(${dis.reports})::int`.mapWith(Number),
+      })
+      .from(dis)
+      .where(and(inArray(dis.indicator, [...new Set(p.indicatorKeys)]), ...filters(dis)))
+      .groupBy(sumKey, dis.formatVersion, dis.indicator),
+  ]);
+
+  const out = new Map<string, IndicatorSumsRow>();
+  for (const row of counts) {
+    const k = String(row.key);
+    const g = out.get(k) ?? { key: k, reports: 0, regionAggregate: 0, unknownScope: 0, sums: Object.fromEntries(defs.map((d) => [d.key, EMPTY_SUMS])) };
+    g.reports += row.reports;
+    if (row.scope === "region_aggregate") g.regionAggregate += row.reports;
+    else if (row.scope === "unknown") g.unknownScope += row.reports;
+    out.set(k, g);
+  }
+  // The same arithmetic as addSums on a (key, format, self) row of the direct query.
+  for (const row of sums) {
+    const g = out.get(String(row.key));
+    if (!g || !row.c) continue;
+    const into = g.sums[row.indicator] ?? EMPTY_SUMS;
+    g.sums[row.indicator] = {
+      numerator: row.n === null ? into.numerator : (into.numerator ?? 0) + row.n,
+      denominator: row.d === null ? into.denominator : (into.denominator ?? 0) + row.d,
+      byFormat: { ...into.byFormat, [row.format]: into.byFormat[row.format] + row.c },
+    };
+  }
+  return [...out.values()].sort(byKey);
+}
+
+const toNumberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const byKey = (a: IndicatorSumsRow, b: IndicatorSumsRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * The direct computation over report_figures, for any grouping and agency list: what the
+ * rollups pre-compute (their tests compare the two).
+ */
+export async function listIndicatorSumsFromFigures({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
+  assertViewer(ctx);
+  return sumsFromFigures(ctx, listIndicatorSumsInputSchema.parse(input));
+}
+
+async function sumsFromFigures(ctx: Ctx, p: z.output<typeof listIndicatorSumsInputSchema>): Promise<IndicatorSumsRow[]> {
+  const defs = indicatorDefs(p.indicatorKeys);
   const key: SQL<string> =
     p.groupBy === "year" ? sql<string>`${rf.year}::text` : p.groupBy === "agency" ? sql<string>`${rf.agencyId}::text` : childRegionKey(p.regionCode);
 
@@ -94,5 +166,5 @@ export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions
     }
     out.set(k, g);
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].sort(byKey);
 }
