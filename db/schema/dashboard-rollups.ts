@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, numeric, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import { index, integer, numeric, pgTable, primaryKey, text, unique, type PgColumn } from "drizzle-orm/pg-core";
 import { TOPIC_KEYS } from "../../lib/catalog/topics";
+import { isGroupSummable } from "../../lib/charts/sums";
+import { INDICATORS, type IndicatorDef } from "../../lib/indicators";
 import { timestamps } from "./_shared";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "./agencies.constants";
 import { FORMAT_VERSIONS, REPORT_SCOPES } from "./reports.constants";
@@ -15,7 +17,35 @@ import { FORMAT_VERSIONS, REPORT_SCOPES } from "./reports.constants";
  * the direct queries did.
  */
 
-/** Current reports per group, any scope and format (the counts beside the sums). */
+/** The indicators the rollups sum: every one computable from one report at a time. */
+export const ROLLUP_INDICATORS: readonly IndicatorDef[] = INDICATORS.filter(isGroupSummable);
+
+export type RollupPart = "n" | "d" | "c";
+
+/** The rollup column of an indicator's numerator, denominator or report count ("s_refusal_rate_n"). */
+export function rollupColumnName(key: string, part: RollupPart): string {
+  const name = `s_${key.replace(/[^A-Za-z0-9]+/g, "_")}_${part}`;
+  if (name.length > 63) throw new Error(`Rollup column ${name} is longer than PostgreSQL's 63 characters; shorten indicator key ${key}.`);
+  return name;
+}
+
+function sumColumns() {
+  const out: Record<string, ReturnType<typeof numeric> | ReturnType<typeof integer>> = {};
+  for (const d of ROLLUP_INDICATORS) {
+    out[rollupColumnName(d.key, "n")] = numeric(rollupColumnName(d.key, "n"));
+    out[rollupColumnName(d.key, "d")] = numeric(rollupColumnName(d.key, "d"));
+    out[rollupColumnName(d.key, "c")] = integer(rollupColumnName(d.key, "c")).notNull().default(0);
+  }
+  return out;
+}
+
+/**
+ * Current reports per group (any scope and format), and per summable indicator the numerator,
+ * denominator and report count over the group's reports exactly as _sql.ts sumFields computes
+ * them for the group's one format (a report with any needed cell null is in none of the three).
+ * Readers use the sums of scope "self" rows only, as the direct query does. One wide row per
+ * group, like report_figures: a dashboard sums a few columns of a few thousand rows.
+ */
 export const dashboardGroups = pgTable(
   "dashboard_groups",
   {
@@ -27,6 +57,7 @@ export const dashboardGroups = pgTable(
     kind: text("kind", { enum: AGENCY_KINDS }).notNull(),
     deptType: text("dept_type"),
     reports: integer("reports").notNull(),
+    ...sumColumns(),
     ...timestamps,
   },
   (t) => [
@@ -35,33 +66,12 @@ export const dashboardGroups = pgTable(
   ],
 );
 
-/**
- * Per group and summable indicator, over self-scope reports of one format: the numerator,
- * denominator and report count exactly as _sql.ts sumFields computes them (a report with any
- * needed cell null is in none of the three). Only groups where the count is above 0.
- */
-export const dashboardIndicatorSums = pgTable(
-  "dashboard_indicator_sums",
-  {
-    indicator: text("indicator").notNull(),
-    year: integer("year").notNull(),
-    regionCode: text("region_code").notNull(),
-    formatVersion: text("format_version", { enum: FORMAT_VERSIONS }).notNull(),
-    level: text("level", { enum: AGENCY_LEVELS }).notNull(),
-    kind: text("kind", { enum: AGENCY_KINDS }).notNull(),
-    deptType: text("dept_type"),
-    numerator: numeric("numerator"),
-    denominator: numeric("denominator"),
-    reports: integer("reports").notNull(),
-    ...timestamps,
-  },
-  (t) => [
-    unique("dashboard_indicator_sums_key_uq")
-      .on(t.indicator, t.year, t.regionCode, t.formatVersion, t.level, t.kind, t.deptType)
-      .nullsNotDistinct(),
-    index("dashboard_indicator_sums_region_year_idx").on(t.regionCode, t.year),
-  ],
-);
+/** The dashboard_groups column of an indicator's part, by indicator key. */
+export function rollupColumn(key: string, part: RollupPart): PgColumn {
+  const col = (dashboardGroups as unknown as Record<string, PgColumn | undefined>)[rollupColumnName(key, part)];
+  if (!col) throw new Error(`dashboard_groups has no column for indicator ${key}; run \`npm run db:generate\` after changing the indicators.`);
+  return col;
+}
 
 /**
  * Coverage of year Y per leaf region (get-coverage.ts): `expected` counts agencies with a current
@@ -125,8 +135,6 @@ export const dashboardRollupState = pgTable("dashboard_rollup_state", {
 
 export type DashboardGroup = typeof dashboardGroups.$inferSelect;
 export type NewDashboardGroup = typeof dashboardGroups.$inferInsert;
-export type DashboardIndicatorSum = typeof dashboardIndicatorSums.$inferSelect;
-export type NewDashboardIndicatorSum = typeof dashboardIndicatorSums.$inferInsert;
 export type DashboardCoverage = typeof dashboardCoverage.$inferSelect;
 export type NewDashboardCoverage = typeof dashboardCoverage.$inferInsert;
 export type DashboardTopic = typeof dashboardTopics.$inferSelect;

@@ -8,11 +8,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { isGroupSummable } from "../../../lib/charts/sums";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
-import { INDICATORS } from "../../../lib/indicators";
 import type { Tx } from "../../client";
-import { agencies, dashboardCoverage, dashboardGroups, dashboardIndicatorSums, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics } from "../../schema";
+import { agencies, dashboardCoverage, dashboardGroups, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
 import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
 
 export interface RollupKey {
@@ -27,18 +25,14 @@ export function rollupKeys(rows: readonly { year: number; regionCode: string | n
   return [...seen.values()];
 }
 
-const SUMMABLE = INDICATORS.filter(isGroupSummable);
-
 /** Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt. */
 export const ROLLUP_FINGERPRINT = createHash("sha256")
-  .update(JSON.stringify(SUMMABLE.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])))
+  .update(JSON.stringify(ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])))
   .digest("hex")
   .slice(0, 16);
 
 // Per-key refreshes share this lock; a full rebuild takes it alone (so it never races them).
 const GLOBAL_LOCK = sql`hashtext('dashboard_rollups')`;
-
-const quote = (s: string) => sql.raw(`'${s.replace(/'/g, "''")}'`);
 
 /** `(year, region_code) in (…)` for report_figures, or every placed report. */
 function keyFilter(keys: readonly RollupKey[] | "all"): SQL {
@@ -60,49 +54,38 @@ function rollupFilter(t: { year: AnyColumn; regionCode: AnyColumn }, keys: reado
 }
 
 /**
- * Per (group, indicator) numerator, denominator and count, as _sql.ts sumFields computes them but
- * exact (numeric, not float8) and unpivoted to one row per indicator by a lateral VALUES list.
+ * One row per group: the report count and, per summable indicator, the exact (numeric) numerator,
+ * denominator and count that _sql.ts sumFields computes. A group has one format, so of an
+ * indicator's term groups (formats with the same terms) only the one for that format is non-null:
+ * coalesce picks it, and the other counts are 0.
  */
-function insertIndicatorSums(filter: SQL): SQL {
+function insertGroups(filter: SQL): SQL {
+  const columns: SQL[] = [];
   const fields: SQL[] = [];
-  const values: SQL[] = [];
-  SUMMABLE.forEach((def, i) => {
-    termGroups(def).forEach(({ formats, t }, j) => {
-      const a = `i${i}_${j}`;
+  for (const def of ROLLUP_INDICATORS) {
+    const parts = termGroups(def).map(({ formats, t }) => {
       const n = numeratorExpr(t);
       const d = denominatorExpr(t);
       const only = formats.length === FORMAT_VERSIONS.length ? null : sql`${rf.formatVersion} in (${sql.join(formats.map(lit), sql`, `)})`;
       const filt = only ? sql` filter (where ${only})` : sql``;
-      if (d) {
-        fields.push(sql`sum(case when ${d} is not null then ${n} end)${filt} as ${sql.raw(`${a}_n`)}`);
-        fields.push(sql`sum(case when ${n} is not null then ${d} end)${filt} as ${sql.raw(`${a}_d`)}`);
-        fields.push(sql`count(${n} + ${d})${filt} as ${sql.raw(`${a}_c`)}`);
-        values.push(sql`(${quote(def.key)}, g.${sql.raw(`${a}_n`)}::numeric, g.${sql.raw(`${a}_d`)}::numeric, g.${sql.raw(`${a}_c`)})`);
-      } else {
-        fields.push(sql`sum(${n})${filt} as ${sql.raw(`${a}_n`)}`);
-        fields.push(sql`count(${n})${filt} as ${sql.raw(`${a}_c`)}`);
-        values.push(sql`(${quote(def.key)}, g.${sql.raw(`${a}_n`)}::numeric, null::numeric, g.${sql.raw(`${a}_c`)})`);
-      }
+      return d
+        ? {
+            n: sql`sum(case when ${d} is not null then ${n} end)${filt}`,
+            d: sql`sum(case when ${n} is not null then ${d} end)${filt}`,
+            c: sql`count(${n} + ${d})${filt}`,
+          }
+        : { n: sql`sum(${n})${filt}`, d: sql`null::numeric`, c: sql`count(${n})${filt}` };
     });
-  });
+    if (!parts.length) continue;
+    for (const part of ["n", "d", "c"] as const) columns.push(sql.raw(`"${rollupColumnName(def.key, part)}"`));
+    fields.push(sql`coalesce(${sql.join(parts.map((x) => x.n), sql`, `)})`);
+    fields.push(sql`coalesce(${sql.join(parts.map((x) => x.d), sql`, `)})`);
+    fields.push(sql`(${sql.join(parts.map((x) => x.c), sql` + `)})`);
+  }
   return sql`
-    insert into ${dashboardIndicatorSums} (indicator, year, region_code, format_version, level, kind, dept_type, numerator, denominator, reports)
-    select v.indicator, g.year, g.region_code, g.format_version, g.level, g.kind, g.dept_type, v.n, v.d, v.c
-    from (
-      select ${rf.year} as year, ${rf.regionCode} as region_code, ${rf.formatVersion} as format_version,
-             ${agencies.level} as level, ${agencies.kind} as kind, ${agencies.deptType} as dept_type,
-             ${sql.join(fields, sql`, `)}
-      from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
-      where ${rf.isCurrent} and ${rf.scope} = 'self' and ${rf.formatVersion} is not null and ${filter}
-      group by 1, 2, 3, 4, 5, 6
-    ) g cross join lateral (values ${sql.join(values, sql`, `)}) as v(indicator, n, d, c)
-    where v.c > 0`;
-}
-
-function insertGroups(filter: SQL): SQL {
-  return sql`
-    insert into ${dashboardGroups} (year, region_code, format_version, scope, level, kind, dept_type, reports)
-    select ${rf.year}, ${rf.regionCode}, ${rf.formatVersion}, ${rf.scope}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, count(*)
+    insert into ${dashboardGroups} (year, region_code, format_version, scope, level, kind, dept_type, reports, ${sql.join(columns, sql`, `)})
+    select ${rf.year}, ${rf.regionCode}, ${rf.formatVersion}, ${rf.scope}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, count(*),
+           ${sql.join(fields, sql`, `)}
     from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
     where ${rf.isCurrent} and ${filter}
     group by 1, 2, 3, 4, 5, 6, 7`;
@@ -172,10 +155,8 @@ export async function refreshRollups(tx: Tx, keys: readonly { year: number; regi
   for (let i = 0; i < unique.length; i += CHUNK) {
     const part = unique.slice(i, i + CHUNK);
     await tx.execute(sql`delete from ${dashboardGroups} where ${rollupFilter(dashboardGroups, part)}`);
-    await tx.execute(sql`delete from ${dashboardIndicatorSums} where ${rollupFilter(dashboardIndicatorSums, part)}`);
     await tx.execute(sql`delete from ${dashboardTopics} where ${rollupFilter(dashboardTopics, part)}`);
     await tx.execute(insertGroups(keyFilter(part)));
-    await tx.execute(insertIndicatorSums(keyFilter(part)));
     await tx.execute(insertTopics(keyFilter(part)));
   }
   for (let i = 0; i < targets.length; i += CHUNK) {
@@ -189,13 +170,11 @@ export async function refreshRollups(tx: Tx, keys: readonly { year: number; regi
 export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${GLOBAL_LOCK})`);
   await tx.execute(sql`delete from ${dashboardGroups} where true`);
-  await tx.execute(sql`delete from ${dashboardIndicatorSums} where true`);
   await tx.execute(sql`delete from ${dashboardTopics} where true`);
   await tx.execute(sql`delete from ${dashboardCoverage} where true`);
   await tx.execute(sql`delete from ${dashboardRollupsDirty} where true`);
   const all = keyFilter("all");
   await tx.execute(insertGroups(all));
-  await tx.execute(insertIndicatorSums(all));
   await tx.execute(insertTopics(all));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));

@@ -1,17 +1,17 @@
 /**
  * Indicator sums over current reports, grouped by year, by child region or by agency: the
  * building block of the overview, region and agency pages. By year and by child region they are
- * read from the pre-computed rollups (dashboard_groups, dashboard_indicator_sums: a few thousand
- * group rows at 100,000 reports); by agency, or for chosen agencies (/compare), from
- * report_figures directly, one pass per call whatever the number of indicators.
+ * read from the pre-computed rollups (dashboard_groups: a few thousand group rows at 100,000
+ * reports); by agency, or for chosen agencies (/compare), from report_figures directly, one pass
+ * per call whatever the number of indicators.
  */
 import "server-only";
-import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { EMPTY_SUMS, isGroupSummable, type IndicatorSums } from "../../../lib/charts/sums";
 import { INDICATOR_BY_KEY } from "../../../lib/indicators";
 import type { Ctx } from "../../context";
-import { agencies, dashboardGroups as dg, dashboardIndicatorSums as dis, reportFigures as rf } from "../../schema";
+import { agencies, dashboardGroups as dg, reportFigures as rf, rollupColumn } from "../../schema";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "../../schema/agencies.constants";
 import { addSums, adminCodeSchemaPattern, aliasOf, assertViewer, childRegionKey, dynamicRow, indicatorDefs, inRegion, sumFields } from "./_sql";
 
@@ -57,58 +57,51 @@ export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions
   const p = listIndicatorSumsInputSchema.parse(input);
   if (p.groupBy === "agency" || p.agencyIds) return sumsFromFigures(ctx, p);
   const defs = indicatorDefs(p.indicatorKeys);
-  const keyOf = (t: { year: AnyColumn; regionCode: AnyColumn }): SQL<string> =>
-    p.groupBy === "year" ? sql<string>`${t.year}::text` : childRegionKey(p.regionCode, t.regionCode);
-  const filters = (t: typeof dg | typeof dis): SQL[] => {
-    const where = [inRegion(t.regionCode, p.regionCode)];
-    if (p.years) where.push(inArray(t.year, p.years.length ? p.years : [-1]));
-    if (p.level) where.push(eq(t.level, p.level));
-    if (p.kind) where.push(eq(t.kind, p.kind));
-    if (p.deptType) where.push(eq(t.deptType, p.deptType));
-    return where;
-  };
 
-  const groupKey = keyOf(dg);
-  const sumKey = keyOf(dis);
-  const [counts, sums] = await Promise.all([
-    ctx.db
-      .select({ key: groupKey, format: dg.formatVersion, scope: dg.scope, reports: sql`sum(${dg.reports})::int`.mapWith(Number) })
-      .from(dg)
-      .where(and(...filters(dg)))
-      .groupBy(groupKey, dg.formatVersion, dg.scope),
-    ctx.db
-      .select({
-        key: sumKey,
-        format: dis.formatVersion,
-        indicator: dis.indicator,
-        n: sql`sum(${dis.numerator})::float8`.mapWith(toNumberOrNull),
-        d: sql`sum(${dis.denominator})::float8`.mapWith(toNumberOrNull),
-        c: sql`sum(${dis.reports})::int`.mapWith(Number),
-      })
-      .from(dis)
-      .where(and(inArray(dis.indicator, [...new Set(p.indicatorKeys)]), ...filters(dis)))
-      .groupBy(sumKey, dis.formatVersion, dis.indicator),
-  ]);
+  const key: SQL<string> = p.groupBy === "year" ? sql<string>`${dg.year}::text` : childRegionKey(p.regionCode, dg.regionCode);
+  const fields: Record<string, SQL | typeof dg.formatVersion | typeof dg.scope> = {
+    key,
+    format: dg.formatVersion,
+    scope: dg.scope,
+    reports: sql`sum(${dg.reports})::int`.mapWith(Number),
+  };
+  defs.forEach((d, i) => {
+    fields[`${aliasOf(i)}_n`] = sql`sum(${rollupColumn(d.key, "n")})::float8`.mapWith(toNumberOrNull);
+    fields[`${aliasOf(i)}_d`] = sql`sum(${rollupColumn(d.key, "d")})::float8`.mapWith(toNumberOrNull);
+    fields[`${aliasOf(i)}_c`] = sql`sum(${rollupColumn(d.key, "c")})::int`.mapWith(Number);
+  });
+  const where = [inRegion(dg.regionCode, p.regionCode)];
+  if (p.years) where.push(inArray(dg.year, p.years.length ? p.years : [-1]));
+  if (p.level) where.push(eq(dg.level, p.level));
+  if (p.kind) where.push(eq(dg.kind, p.kind));
+  if (p.deptType) where.push(eq(dg.deptType, p.deptType));
+  const rows = (await ctx.db.select(fields).from(dg).where(and(...where)).groupBy(key, dg.formatVersion, dg.scope)).map(dynamicRow);
 
   const out = new Map<string, IndicatorSumsRow>();
-  for (const row of counts) {
+  for (const row of rows) {
     const k = String(row.key);
     const g = out.get(k) ?? { key: k, reports: 0, regionAggregate: 0, unknownScope: 0, sums: Object.fromEntries(defs.map((d) => [d.key, EMPTY_SUMS])) };
-    g.reports += row.reports;
-    if (row.scope === "region_aggregate") g.regionAggregate += row.reports;
-    else if (row.scope === "unknown") g.unknownScope += row.reports;
+    const n = Number(row.reports);
+    g.reports += n;
+    if (row.scope === "region_aggregate") g.regionAggregate += n;
+    else if (row.scope === "unknown") g.unknownScope += n;
+    else if (row.scope === "self" && (row.format === "2019" || row.format === "2021")) {
+      const format = row.format;
+      // The same arithmetic as addSums on a (key, format, self) row of the direct query.
+      defs.forEach((d, i) => {
+        const c = Number(row[`${aliasOf(i)}_c`] ?? 0);
+        if (!c) return;
+        const into = g.sums[d.key] ?? EMPTY_SUMS;
+        const num = toNumberOrNull(row[`${aliasOf(i)}_n`]);
+        const den = toNumberOrNull(row[`${aliasOf(i)}_d`]);
+        g.sums[d.key] = {
+          numerator: num === null ? into.numerator : (into.numerator ?? 0) + num,
+          denominator: den === null ? into.denominator : (into.denominator ?? 0) + den,
+          byFormat: { ...into.byFormat, [format]: into.byFormat[format] + c },
+        };
+      });
+    }
     out.set(k, g);
-  }
-  // The same arithmetic as addSums on a (key, format, self) row of the direct query.
-  for (const row of sums) {
-    const g = out.get(String(row.key));
-    if (!g || !row.c) continue;
-    const into = g.sums[row.indicator] ?? EMPTY_SUMS;
-    g.sums[row.indicator] = {
-      numerator: row.n === null ? into.numerator : (into.numerator ?? 0) + row.n,
-      denominator: row.d === null ? into.denominator : (into.denominator ?? 0) + row.d,
-      byFormat: { ...into.byFormat, [row.format]: into.byFormat[row.format] + row.c },
-    };
   }
   return [...out.values()].sort(byKey);
 }
