@@ -191,6 +191,71 @@ CREATE TABLE "dashboard_groups" (
 	CONSTRAINT "dashboard_groups_key_uq" UNIQUE NULLS NOT DISTINCT("year","region_code","format_version","scope","level","kind","dept_type")
 );
 --> statement-breakpoint
+CREATE TABLE "dashboard_peer_values" (
+	"report_id" uuid PRIMARY KEY NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"level" text NOT NULL,
+	"kind" text NOT NULL,
+	"dept_type" text,
+	"s_new_received_v" double precision,
+	"s_workload_v" double precision,
+	"s_handled_v" double precision,
+	"s_clearance_rate_v" double precision,
+	"s_backlog_share_v" double precision,
+	"s_granted_rate_v" double precision,
+	"s_partial_rate_v" double precision,
+	"s_substantive_disclosure_rate_v" double precision,
+	"s_substantive_disclosure_rate_workload_v" double precision,
+	"s_merits_disclosure_rate_v" double precision,
+	"s_refusal_rate_v" double precision,
+	"s_refusal_reason_share_state_secret_v" double precision,
+	"s_refusal_reason_share_prohibited_by_law_v" double precision,
+	"s_refusal_reason_share_security_stability_v" double precision,
+	"s_refusal_reason_share_third_party_v" double precision,
+	"s_refusal_reason_share_internal_affairs_v" double precision,
+	"s_refusal_reason_share_process_info_v" double precision,
+	"s_refusal_reason_share_enforcement_file_v" double precision,
+	"s_refusal_reason_share_admin_query_v" double precision,
+	"s_unable_rate_v" double precision,
+	"s_not_held_rate_v" double precision,
+	"s_not_processed_rate_v" double precision,
+	"s_petition_share_v" double precision,
+	"s_repeat_share_v" double precision,
+	"s_other_rate_v" double precision,
+	"s_fee_unpaid_rate_v" double precision,
+	"s_legal_person_share_v" double precision,
+	"s_applicant_share_natural_person_v" double precision,
+	"s_applicant_share_commercial_enterprise_v" double precision,
+	"s_applicant_share_research_institution_v" double precision,
+	"s_applicant_share_public_interest_org_v" double precision,
+	"s_applicant_share_legal_service_org_v" double precision,
+	"s_applicant_share_other_org_v" double precision,
+	"s_applicant_granted_rate_natural_person_v" double precision,
+	"s_applicant_granted_rate_commercial_enterprise_v" double precision,
+	"s_applicant_granted_rate_research_institution_v" double precision,
+	"s_applicant_granted_rate_public_interest_org_v" double precision,
+	"s_applicant_granted_rate_legal_service_org_v" double precision,
+	"s_applicant_granted_rate_other_org_v" double precision,
+	"s_review_count_v" double precision,
+	"s_litigation_count_v" double precision,
+	"s_review_per_100_v" double precision,
+	"s_litigation_per_100_v" double precision,
+	"s_dispute_conversion_v" double precision,
+	"s_review_correction_rate_v" double precision,
+	"s_review_upheld_rate_v" double precision,
+	"s_litigation_loss_rate_v" double precision,
+	"s_combined_correction_rate_v" double precision,
+	"s_review_pending_share_v" double precision,
+	"s_litigation_pending_share_v" double precision,
+	"s_normative_in_force_v" double precision,
+	"s_normative_net_change_v" double precision,
+	"s_service_ratio_v" double precision,
+	"s_fee_income_v" double precision,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "dashboard_rollup_state" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"fingerprint" text NOT NULL,
@@ -216,4 +281,7 @@ CREATE TABLE "dashboard_topics" (
 	CONSTRAINT "dashboard_topics_pk" PRIMARY KEY("year","region_code","topic")
 );
 --> statement-breakpoint
-CREATE INDEX "dashboard_groups_region_year_idx" ON "dashboard_groups" USING btree ("region_code","year");
+CREATE INDEX "dashboard_groups_region_year_idx" ON "dashboard_groups" USING btree ("region_code","year");--> statement-breakpoint
+CREATE INDEX "dashboard_peer_values_dept_idx" ON "dashboard_peer_values" USING btree ("level","dept_type","year");--> statement-breakpoint
+CREATE INDEX "dashboard_peer_values_kind_idx" ON "dashboard_peer_values" USING btree ("level","kind","year");--> statement-breakpoint
+CREATE INDEX "dashboard_peer_values_agency_idx" ON "dashboard_peer_values" USING btree ("agency_id","year");

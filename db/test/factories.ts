@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { Db } from "../client";
-import { refreshRollups } from "../mutations/dashboard/rollups";
+import { refreshPeerValues, refreshRollups } from "../mutations/dashboard/rollups";
 import {
   agencies,
   figureColumnValues,
@@ -134,6 +134,9 @@ export async function createTestReport(db: Db, options: CreateTestReportOptions)
     .returning();
   if (!figures) throw new Error("createTestReport: figures insert returned no row");
   // What every write path does: the dashboards read the rollups of the report's (year, region).
-  await db.transaction((tx) => refreshRollups(tx, [{ year: figures.year, regionCode: figures.regionCode }]));
+  await db.transaction(async (tx) => {
+    await refreshRollups(tx, [{ year: figures.year, regionCode: figures.regionCode }]);
+    await refreshPeerValues(tx, figures.agencyId, [figures.year]);
+  });
   return { document, report, figures };
 }

@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
 import type { Tx } from "../../client";
-import { agencies, dashboardCoverage, dashboardGroups, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
-import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
+import { agencies, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
+import { denominatorExpr, lit, numeratorExpr, termGroups, valueExpr } from "../../queries/dashboard/_sql";
 
 export interface RollupKey {
   year: number;
@@ -127,6 +127,30 @@ function insertCoverage(targets: SQL): SQL {
     group by t.year, t.region_code`;
 }
 
+/** Each current self-scope report's indicator values (valueExpr), for the agency page's peers. */
+function insertPeerValues(filter: SQL): SQL {
+  const columns = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+  return sql`
+    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(columns, sql`, `)})
+    select ${rf.reportId}, ${rf.agencyId}, ${rf.year}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, ${sql.join(
+      ROLLUP_INDICATORS.map((d) => valueExpr(d)),
+      sql`, `,
+    )}
+    from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
+    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}`;
+}
+
+/**
+ * Rebuilds the peer values of an agency's reports in some years, in `tx`. Callers hold the
+ * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile.
+ */
+export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonly number[]): Promise<void> {
+  if (!years.length) return;
+  const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
+  await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
+  await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
+}
+
 /** The keys plus the year after each: coverage of Y+1 counts Y's reports as "expected". */
 function coverageTargets(keys: readonly RollupKey[]): RollupKey[] {
   return rollupKeys(keys.flatMap((k) => [k, { year: k.year + 1, regionCode: k.regionCode }]));
@@ -173,9 +197,11 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from ${dashboardTopics} where true`);
   await tx.execute(sql`delete from ${dashboardCoverage} where true`);
   await tx.execute(sql`delete from ${dashboardRollupsDirty} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerValues} where true`);
   const all = keyFilter("all");
   await tx.execute(insertGroups(all));
   await tx.execute(insertTopics(all));
+  await tx.execute(insertPeerValues(sql`true`));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
   await tx.execute(

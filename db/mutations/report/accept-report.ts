@@ -11,7 +11,7 @@ import type { Tx } from "../../client";
 import { assertReportInScope } from "../../queries/_scope";
 import { auditLog, findings, reports } from "../../schema";
 import { MutationError } from "../errors";
-import { agencyRollupKeys, refreshRollups } from "../dashboard/rollups";
+import { agencyRollupKeys, refreshPeerValues, refreshRollups } from "../dashboard/rollups";
 import { refreshCrossYearFindings } from "./cross-year";
 
 export const acceptReportInputSchema = z.object({ reportId: z.uuid() });
@@ -54,6 +54,7 @@ export async function acceptReport({ ctx, input }: AcceptReportOptions): Promise
     });
     await refreshCrossYearFindings(tx, access.agencyId, access.year);
     await refreshRollups(tx, await agencyRollupKeys(tx, access.agencyId, [access.year]));
+    await refreshPeerValues(tx, access.agencyId, [access.year]);
     return { reportId: access.id, supersededId: previous?.id ?? null };
   });
 }

@@ -12,7 +12,7 @@ import { AccessDeniedError, actorUserId, canActForAgency, type Ctx } from "../..
 import type { Tx } from "../../client";
 import { agencies, auditLog, findings, reportFigures, reports, reportTopics, sourceDocuments } from "../../schema";
 import { figureColumnValues } from "../../schema/report-figures";
-import { markRollupsDirty, refreshRollups } from "../dashboard/rollups";
+import { markRollupsDirty, refreshPeerValues, refreshRollups } from "../dashboard/rollups";
 import { refreshCrossYearFindings } from "./cross-year";
 
 export const MEDIA_TYPES: Record<string, string> = {
@@ -196,6 +196,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
     const touched = [{ year, regionCode: agency.regionCode }];
     if (deferCrossYear) await markRollupsDirty(tx, touched);
     else await refreshRollups(tx, touched);
+    await refreshPeerValues(tx, agency.id, [year]);
     return {
       status: "created",
       reportId,

@@ -18,10 +18,11 @@ import { acceptReport } from "../../mutations/report/accept-report";
 import { clearReports } from "../../mutations/report/clear-reports";
 import { ingestReport } from "../../mutations/report/ingest-report";
 import { refreshCrossYear } from "../../mutations/report/refresh-cross-year";
-import { dashboardCoverage, dashboardGroups, dashboardRollupsDirty, dashboardTopics } from "../../schema";
+import { dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardTopics, reportFigures } from "../../schema";
 import { describeEachDb } from "../../test/db";
 import { createTestAgency, createTestReport } from "../../test/factories";
 import { getCoverage, getCoverageFromFigures } from "./get-coverage";
+import { getPeerComparison, getPeerComparisonFromFigures, type PeerComparison } from "./get-peer-comparison";
 import { GROUP_BYS, listIndicatorSums, listIndicatorSumsFromFigures, type ListIndicatorSumsInput } from "./list-indicator-sums";
 import { listTopicShares, listTopicSharesFromFigures } from "./list-topic-shares";
 
@@ -68,6 +69,7 @@ async function snapshot(db: Db) {
     groups: strip(await db.select().from(dashboardGroups).orderBy(asc(sql`1`), asc(sql`2`), asc(sql`3`), asc(sql`4`), asc(sql`5`), asc(sql`6`), asc(sql`7`))),
     coverage: strip(await db.select().from(dashboardCoverage).orderBy(asc(sql`1`), asc(sql`2`))),
     topics: strip(await db.select().from(dashboardTopics).orderBy(asc(sql`1`), asc(sql`2`), asc(sql`3`))),
+    peers: strip(await db.select().from(dashboardPeerValues).orderBy(asc(dashboardPeerValues.reportId))),
   };
 }
 
@@ -82,6 +84,16 @@ async function expectRollupsMatch(ctx: Ctx): Promise<void> {
     for (const year of [YEARS[0]! - 1, ...YEARS, YEARS.at(-1)! + 1]) {
       expect(await getCoverage({ ctx, input: { year, regionCode } })).toEqual(await getCoverageFromFigures({ ctx, input: { year, regionCode } }));
       expect(await listTopicShares({ ctx, input: { year, regionCode } })).toEqual(await listTopicSharesFromFigures({ ctx, input: { year, regionCode } }));
+    }
+  }
+  const sorted = (c: PeerComparison | null) => c && { ...c, values: [...c.values].sort((a, b) => a - b) };
+  const agencyIds = await ctx.db.selectDistinct({ id: reportFigures.agencyId }).from(reportFigures);
+  for (const { id } of agencyIds) {
+    for (const indicatorKey of ["refusal_rate", "new_received", "service_ratio", "fee_income"]) {
+      for (const year of [undefined, YEARS[1]]) {
+        const input = { agencyId: id, indicatorKey, ...(year ? { year } : {}) };
+        expect(sorted(await getPeerComparison({ ctx, input })), JSON.stringify(input)).toEqual(sorted(await getPeerComparisonFromFigures({ ctx, input })));
+      }
     }
   }
   // What the write paths maintained incrementally is what a rebuild from scratch gives.
@@ -179,7 +191,7 @@ describeEachDb("dashboard rollups", (getDb) => {
   it("are emptied with the reports", async () => {
     await clearReports({ ctx });
     const s = await snapshot(getDb());
-    expect(s).toEqual({ groups: [], coverage: [], topics: [] });
+    expect(s).toEqual({ groups: [], coverage: [], topics: [], peers: [] });
     expect(await listIndicatorSums({ ctx, input: { indicatorKeys: KEYS, groupBy: "year" } })).toEqual([]);
   });
 });
