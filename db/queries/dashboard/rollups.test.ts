@@ -110,7 +110,7 @@ describeEachDb("dashboard rollups", (getDb) => {
     dept: `盘州市卷测试${Math.random().toString(36).slice(2, 6)}局`,
   };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ctx = systemCtx("rollups test", getDb());
   });
 
