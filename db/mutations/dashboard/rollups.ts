@@ -142,10 +142,12 @@ function insertPeerValues(filter: SQL): SQL {
 
 /**
  * Rebuilds the peer values of an agency's reports in some years, in `tx`. Callers hold the
- * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile.
+ * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile;
+ * the shared global lock keeps a full rebuild from running in between.
  */
 export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonly number[]): Promise<void> {
   if (!years.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
   const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
   await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
   await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
