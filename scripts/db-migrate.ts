@@ -7,7 +7,6 @@ import "./lib/load-env";
 import { z } from "zod";
 import { closeDb, dbKind, dbLocation, getDb } from "../db/client";
 import { migrateDb, pendingMigrations } from "../db/migrate";
-import { ensureDashboardRollups } from "./lib/rollups";
 
 const argsSchema = z.array(z.enum(["--dry-run"], { error: (issue) => `Unknown argument ${String(issue.input)}. Usage: npm run db:migrate [-- --dry-run]` }));
 
@@ -30,7 +29,6 @@ async function main(): Promise<number> {
     const { applied, all } = await migrateDb(getDb());
     if (applied.length === 0) console.log(`Up to date: all ${all.length} migrations were already applied.`);
     else console.log(`Applied ${applied.length} of ${all.length} migrations:\n${applied.map((m) => `  ✓ ${m.tag}`).join("\n")}`);
-    await ensureDashboardRollups(getDb());
     return 0;
   } catch (error) {
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);

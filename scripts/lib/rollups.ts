@@ -1,7 +1,8 @@
 /**
- * After migrating: rebuilds the dashboard rollups when they are missing for existing reports (a
- * database from before migration 0003), were built with other indicator terms, or a bulk load
- * stopped before rebuilding what it touched. Prints only when it did work.
+ * After migrating (npm start, npm run ingest): rebuilds the dashboard rollups when they are
+ * missing for existing reports (a database from before migration 0003), were built with other
+ * indicator terms, or a bulk load stopped before rebuilding what it touched. Prints only when it
+ * did work. Not in db:migrate, which runs without the react-server condition server-only needs.
  */
 import type { Db } from "../../db/client";
 import { systemCtx } from "../../db/context";
