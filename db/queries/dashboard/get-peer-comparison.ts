@@ -64,6 +64,8 @@ export interface PeerComparison {
   members: PeerMember[] | null;
 }
 
+const toNum = (v: unknown) => (v === null ? null : Number(v));
+
 interface Subject {
   def: ReturnType<typeof getIndicator>;
   group: PeerGroup;
@@ -75,24 +77,22 @@ async function subjectOf(ctx: Ctx, p: GetPeerComparisonInput): Promise<(Subject 
   const parsed = getPeerComparisonInputSchema.safeParse(p);
   if (!parsed.success) return null;
   const input = parsed.data;
-  const [agency] = await ctx.db
-    .select({ level: agencies.level, kind: agencies.kind, deptType: agencies.deptType })
+  // One round trip: the agency's attributes and the year of its latest current report.
+  const [row] = await ctx.db
+    .select({
+      level: agencies.level,
+      kind: agencies.kind,
+      deptType: agencies.deptType,
+      latest: sql`(select max(${rf.year}) from ${rf} where ${rf.agencyId} = ${agencies.id} and ${rf.isCurrent})`.mapWith(toNum),
+    })
     .from(agencies)
     .where(eq(agencies.id, input.agencyId));
-  if (!agency) return null;
+  if (!row) return null;
+  const { latest, ...agency } = row;
   const basis: PeerGroup["basis"] = agency.deptType && agency.kind !== "government" && agency.kind !== "township" ? "deptType" : "kind";
-  let year = input.year ?? null;
-  if (year === null) {
-    const [latest] = await ctx.db
-      .select({ year: sql`max(${rf.year})`.mapWith(Number) })
-      .from(rf)
-      .where(and(eq(rf.agencyId, input.agencyId), eq(rf.isCurrent, true)));
-    year = latest?.year && Number.isFinite(latest.year) ? latest.year : null;
-  }
+  const year = input.year ?? (latest !== null && Number.isFinite(latest) ? latest : null);
   return { p: input, def: getIndicator(input.indicatorKey), group: { ...agency, basis }, year };
 }
-
-const toNum = (v: unknown) => (v === null ? null : Number(v));
 
 export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
   assertViewer(ctx);
