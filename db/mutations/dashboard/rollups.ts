@@ -11,7 +11,8 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
 import type { Tx } from "../../client";
 import { agencies, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
-import { denominatorExpr, lit, numeratorExpr, termGroups, valueExpr } from "../../queries/dashboard/_sql";
+import type { IndicatorDef } from "../../../lib/indicators";
+import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
 
 export interface RollupKey {
   year: number;
@@ -127,13 +128,33 @@ function insertCoverage(targets: SQL): SQL {
     group by t.year, t.region_code`;
 }
 
+/**
+ * A self-scope report's value of the indicator, equal to _sql.ts valueExpr but without its
+ * per-cell IS NOT NULL chains: the arithmetic is null as soon as one cell is, and the scope is
+ * filtered by the caller. Half the SQL, which PGlite parses and plans on every ingest.
+ */
+function peerValueExpr(def: IndicatorDef): SQL {
+  const branches = termGroups(def).map(({ formats, t }) => {
+    const n = numeratorExpr(t);
+    const d = denominatorExpr(t);
+    let e: SQL;
+    if (def.kind === "count" || def.kind === "amount") e = sql`${n}::float8`;
+    else if (!d) e = sql`null::float8`;
+    else if (def.kind === "per100") e = sql`100.0 * ${n}::float8 / nullif(${d}, 0)`;
+    else if (def.kind === "growth") e = sql`${n}::float8 / nullif(${d}, 0) - 1`;
+    else e = sql`${n}::float8 / nullif(${d}, 0)`;
+    return sql`when ${rf.formatVersion} in (${sql.join(formats.map(lit), sql`, `)}) then ${e}`;
+  });
+  return branches.length ? sql`(case ${sql.join(branches, sql` `)} end)` : sql`null::float8`;
+}
+
 /** Each current self-scope report's indicator values (valueExpr), for the agency page's peers. */
 function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
   const columns = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
   return sql`
     insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(columns, sql`, `)})
     select ${rf.reportId}, ${rf.agencyId}, ${rf.year}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, ${sql.join(
-      ROLLUP_INDICATORS.map((d) => valueExpr(d)),
+      ROLLUP_INDICATORS.map((d) => peerValueExpr(d)),
       sql`, `,
     )}
     from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
