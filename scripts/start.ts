@@ -15,6 +15,7 @@ import { migrateDb } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { ensureBuilt } from "./lib/build";
 import { loadDemoCorpus } from "./lib/demo-load";
+import { ensureDashboardRollups } from "./lib/rollups";
 import { ROOT, localBin } from "./lib/run";
 
 const LOCAL_SECRET_FILE = join(ROOT, ".data", "auth-secret");
@@ -30,6 +31,7 @@ async function prepareDatabase(): Promise<void> {
     const db = getDb();
     await migrateDb(db);
     console.log("database: migrations applied");
+    await ensureDashboardRollups(db);
     await loadDemoIfEmpty(db);
   } finally {
     // PGlite allows one process per folder: release it before the server opens it.

@@ -8,4 +8,5 @@ export * from "./report-figures";
 export * from "./findings";
 export * from "./report-topics";
 export * from "./audit-log";
+export * from "./dashboard-rollups";
 export * from "./relations";

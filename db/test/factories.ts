@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { Db } from "../client";
+import { refreshPeerValues, refreshRollups } from "../mutations/dashboard/rollups";
 import {
   agencies,
   figureColumnValues,
@@ -85,7 +86,8 @@ export interface TestReport {
 
 /**
  * A current, published 2021-format report with its source document and figures, written directly
- * (not through the ingest pipeline) so query tests can set exact figures.
+ * (not through the ingest pipeline) so query tests can set exact figures; the dashboard rollups
+ * of its (year, region) are rebuilt as the mutations would.
  */
 export async function createTestReport(db: Db, options: CreateTestReportOptions): Promise<TestReport> {
   const bytes = new Uint8Array(randomBytes(32));
@@ -131,5 +133,10 @@ export async function createTestReport(db: Db, options: CreateTestReportOptions)
     })
     .returning();
   if (!figures) throw new Error("createTestReport: figures insert returned no row");
+  // What every write path does: the dashboards read the rollups of the report's (year, region).
+  await db.transaction(async (tx) => {
+    await refreshRollups(tx, [{ year: figures.year, regionCode: figures.regionCode }]);
+    await refreshPeerValues(tx, figures.agencyId, [figures.year]);
+  });
   return { document, report, figures };
 }

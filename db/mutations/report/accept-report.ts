@@ -11,6 +11,7 @@ import type { Tx } from "../../client";
 import { assertReportInScope } from "../../queries/_scope";
 import { auditLog, findings, reports } from "../../schema";
 import { MutationError } from "../errors";
+import { agencyRollupKeys, refreshPeerValues, refreshRollups } from "../dashboard/rollups";
 import { refreshCrossYearFindings } from "./cross-year";
 
 export const acceptReportInputSchema = z.object({ reportId: z.uuid() });
@@ -52,6 +53,8 @@ export async function acceptReport({ ctx, input }: AcceptReportOptions): Promise
       details: { agencyId: access.agencyId, year: access.year, version: access.version, supersedes: previous?.id ?? null },
     });
     await refreshCrossYearFindings(tx, access.agencyId, access.year);
+    await refreshRollups(tx, await agencyRollupKeys(tx, access.agencyId, [access.year]));
+    await refreshPeerValues(tx, access.agencyId, [access.year]);
     return { reportId: access.id, supersededId: previous?.id ?? null };
   });
 }

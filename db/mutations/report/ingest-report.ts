@@ -12,6 +12,7 @@ import { AccessDeniedError, actorUserId, canActForAgency, type Ctx } from "../..
 import type { Tx } from "../../client";
 import { agencies, auditLog, findings, reportFigures, reports, reportTopics, sourceDocuments } from "../../schema";
 import { figureColumnValues } from "../../schema/report-figures";
+import { markRollupsDirty, refreshPeerValues, refreshRollups } from "../dashboard/rollups";
 import { refreshCrossYearFindings } from "./cross-year";
 
 export const MEDIA_TYPES: Record<string, string> = {
@@ -190,6 +191,12 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
     });
 
     if (!deferCrossYear) await refreshCrossYearFindings(tx, agency.id, year);
+    // Dashboards read pre-computed sums: rebuild this report's (year, region) now, or once at the
+    // end of a bulk load (refreshCrossYear), like the cross-year findings.
+    const touched = [{ year, regionCode: agency.regionCode }];
+    if (deferCrossYear) await markRollupsDirty(tx, touched);
+    else await refreshRollups(tx, touched);
+    await refreshPeerValues(tx, agency.id, [year]);
     return {
       status: "created",
       reportId,

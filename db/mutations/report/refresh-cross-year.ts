@@ -1,10 +1,11 @@
 /**
  * Recomputes cross-year findings for whole agencies, one transaction each: the end of a bulk
- * load that ingested with `deferCrossYear`.
+ * load that ingested with `deferCrossYear`; then rebuilds the dashboard rollups the load left dirty.
  */
 import "server-only";
 import { z } from "zod";
 import { AccessDeniedError, isPrivileged, type Ctx } from "../../context";
+import { agencyRollupKeys, markRollupsDirty, refreshDirtyRollupsInTx } from "../dashboard/rollups";
 import { refreshAllCrossYearFindings } from "./cross-year";
 
 export const refreshCrossYearInputSchema = z.object({ agencyIds: z.array(z.uuid()) });
@@ -18,7 +19,12 @@ export async function refreshCrossYear({ ctx, input }: RefreshCrossYearOptions):
   if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators and operator scripts recompute findings in bulk.");
   const { agencyIds } = refreshCrossYearInputSchema.parse(input);
   for (const agencyId of new Set(agencyIds)) {
-    await ctx.db.transaction((tx) => refreshAllCrossYearFindings(tx, agencyId));
+    await ctx.db.transaction(async (tx) => {
+      await refreshAllCrossYearFindings(tx, agencyId);
+      await markRollupsDirty(tx, await agencyRollupKeys(tx, agencyId));
+    });
   }
+  // The dashboards' rollups of every pair the load (or these findings) touched, rebuilt once.
+  await ctx.db.transaction((tx) => refreshDirtyRollupsInTx(tx));
   return { agencies: new Set(agencyIds).size };
 }

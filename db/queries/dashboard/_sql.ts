@@ -45,18 +45,18 @@ export function inRegion(column: AnyColumn, rootCode: string): SQL {
  * county under a 市州, township (or the county itself) under a county. A key equal to the root
  * means the root's own agencies (本级).
  */
-export function childRegionKey(rootCode: string): SQL<string> {
+export function childRegionKey(rootCode: string, column: AnyColumn = rf.regionCode): SQL<string> {
   switch (adminCodeLevel(rootCode)) {
     case "province":
-      return sql<string>`(left(${rf.regionCode}, 4) || '00')`;
+      return sql<string>`(left(${column}, 4) || '00')`;
     case "prefecture":
-      return sql<string>`left(${rf.regionCode}, 6)`;
+      return sql<string>`left(${column}, 6)`;
     default:
-      return sql<string>`${rf.regionCode}`;
+      return sql<string>`${column}`;
   }
 }
 
-const lit = (f: FormatVersion) => sql.raw(`'${f}'`);
+export const lit = (f: FormatVersion) => sql.raw(`'${f}'`);
 
 function cells(keys: readonly string[]): SQL[] {
   return keys.map((k) => sql`${figureColumn(k)}`);
@@ -69,13 +69,13 @@ function condition(t: IndicatorTerms, f: FormatVersion): SQL {
   return sql.join([sql`${rf.formatVersion} = ${lit(f)}`, sql`${rf.scope} = 'self'`, ...notNull], sql` and `);
 }
 
-function numeratorExpr(t: IndicatorTerms): SQL {
+export function numeratorExpr(t: IndicatorTerms): SQL {
   const plus = sql.join(cells(t.numerator), sql` + `);
   const minus = t.numeratorMinus?.length ? sql` - (${sql.join(cells(t.numeratorMinus), sql` + `)})` : sql``;
   return sql`(${plus}${minus})`;
 }
 
-function denominatorExpr(t: IndicatorTerms): SQL | null {
+export function denominatorExpr(t: IndicatorTerms): SQL | null {
   return t.denominator ? sql`(${sql.join(cells(t.denominator), sql` + `)})` : null;
 }
 
@@ -100,7 +100,7 @@ export function hasDenominator(def: IndicatorDef): boolean {
 }
 
 /** The formats of an indicator grouped by identical terms (most indicators: one group for both). */
-function termGroups(def: IndicatorDef): { formats: FormatVersion[]; t: IndicatorTerms }[] {
+export function termGroups(def: IndicatorDef): { formats: FormatVersion[]; t: IndicatorTerms }[] {
   const groups = new Map<string, { formats: FormatVersion[]; t: IndicatorTerms }>();
   for (const { f, t } of formatsOf(def)) {
     const id = JSON.stringify([t.numerator, t.numeratorMinus ?? [], t.denominator]);

@@ -68,26 +68,26 @@ export async function getAgencyProfile({ ctx, input }: { ctx: Ctx; input: GetAge
   const parsed = getAgencyProfileInputSchema.safeParse(input);
   if (!parsed.success) return null;
   const { agencyId, indicatorKeys } = parsed.data;
-  const [agency] = await ctx.db
-    .select({
-      id: agencies.id,
-      name: agencies.name,
-      kind: agencies.kind,
-      level: agencies.level,
-      deptType: agencies.deptType,
-      regionCode: agencies.regionCode,
-      regionName: regions.name,
-    })
-    .from(agencies)
-    .leftJoin(regions, eq(regions.adminCode, agencies.regionCode))
-    .where(eq(agencies.id, agencyId));
-  if (!agency) return null;
 
   const defs = indicatorKeys.map((k) => getIndicator(k));
   const cellKeys = [...new Set(defs.flatMap((d) => indicatorCells(d)))];
   const cellFields = Object.fromEntries(cellKeys.map((k, i) => [`c${i}`, figureColumn(k)]));
 
-  const [reportRows, figureRows, findingRows] = await Promise.all([
+  // The agency and its reports in one parallel round trip (an unknown id finds no reports either).
+  const [[agency], reportRows, figureRows, findingRows] = await Promise.all([
+    ctx.db
+      .select({
+        id: agencies.id,
+        name: agencies.name,
+        kind: agencies.kind,
+        level: agencies.level,
+        deptType: agencies.deptType,
+        regionCode: agencies.regionCode,
+        regionName: regions.name,
+      })
+      .from(agencies)
+      .leftJoin(regions, eq(regions.adminCode, agencies.regionCode))
+      .where(eq(agencies.id, agencyId)),
     ctx.db
       .select({
         id: reports.id,
@@ -115,6 +115,8 @@ export async function getAgencyProfile({ ctx, input }: { ctx: Ctx; input: GetAge
       .groupBy(reports.year, reports.id, findings.severity)
       .orderBy(asc(reports.year)),
   ]);
+
+  if (!agency) return null;
 
   const asReport = (row: (typeof figureRows)[number]): IndicatorReport => {
     const raw = dynamicRow(row);

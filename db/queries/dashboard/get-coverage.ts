@@ -9,12 +9,15 @@
  *   governments and everyone else (township deadlines are set locally; 31 Mar is the lenient
  *   reading); reports without a publication date are counted apart, not as late;
  * - with errors: current reports of the year with at least one error-level finding.
+ *
+ * Read from dashboard_coverage (per year and leaf region, pre-computed by the write paths);
+ * getCoverageFromFigures is the direct computation it equals.
  */
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type AnyColumn } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../context";
-import { agencies, findings, reportFigures as rf, reports } from "../../schema";
+import { agencies, dashboardCoverage as dc, findings, reportFigures as rf, reports } from "../../schema";
 import { adminCodeSchemaPattern, assertViewer, childRegionKey, inRegion } from "./_sql";
 
 export const getCoverageInputSchema = z.object({
@@ -43,6 +46,36 @@ const ZERO: CoverageCounts = { expected: 0, received: 0, onTime: 0, late: 0, unk
 export async function getCoverage({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
   assertViewer(ctx);
   const { year, regionCode } = getCoverageInputSchema.parse(input);
+  const key = childRegionKey(regionCode, dc.regionCode);
+  const n = (c: AnyColumn) => sql`sum(${c})::int`.mapWith(Number);
+  const rows = await ctx.db
+    .select({
+      code: key,
+      expected: n(dc.expected),
+      received: n(dc.received),
+      onTime: n(dc.onTime),
+      late: n(dc.late),
+      unknownDate: n(dc.unknownDate),
+      withErrors: n(dc.withErrors),
+      regionAggregate: n(dc.regionAggregate),
+    })
+    .from(dc)
+    .where(and(eq(dc.year, year), inRegion(dc.regionCode, regionCode)))
+    .groupBy(key)
+    .orderBy(key);
+  return withTotal(year, rows);
+}
+
+function withTotal(year: number, rows: ({ code: unknown } & CoverageCounts)[]): Coverage {
+  const total = { ...ZERO };
+  for (const r of rows) for (const k of Object.keys(ZERO) as (keyof CoverageCounts)[]) total[k] += r[k];
+  return { year, ...total, byChild: rows.map((r) => ({ ...r, code: String(r.code) })) };
+}
+
+/** The direct computation over report_figures (the rollups' definition, and their tests' oracle). */
+export async function getCoverageFromFigures({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
+  assertViewer(ctx);
+  const { year, regionCode } = getCoverageInputSchema.parse(input);
   const key = childRegionKey(regionCode);
   const thisYear = sql`${rf.year} = ${sql.raw(String(year))}`;
   const deadline = sql`(case when ${agencies.kind} = 'department' then ${`${year + 1}-01-31`}::date else ${`${year + 1}-03-31`}::date end)`;
@@ -68,7 +101,5 @@ export async function getCoverage({ ctx, input }: { ctx: Ctx; input: GetCoverage
     .groupBy(key)
     .orderBy(key);
 
-  const total = { ...ZERO };
-  for (const r of rows) for (const k of Object.keys(ZERO) as (keyof CoverageCounts)[]) total[k] += r[k];
-  return { year, ...total, byChild: rows.map((r) => ({ ...r, code: String(r.code) })) };
+  return withTotal(year, rows);
 }

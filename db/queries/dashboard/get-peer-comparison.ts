@@ -5,15 +5,17 @@
  *
  * Peers: same level and dept_type for departments (县级自然资源局 with 县级自然资源局); same
  * level and kind for governments, townships and bodies without a dept_type. Self-scope current
- * reports only; the agency itself is left out.
+ * reports only; the agency itself is left out. Values are read from dashboard_peer_values (each
+ * report's value, pre-computed by the write paths); getPeerComparisonFromFigures computes them
+ * from report_figures and is what those rows must equal.
  */
 import "server-only";
-import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getIndicator, INDICATOR_BY_KEY } from "../../../lib/indicators";
 import { isGroupSummable } from "../../../lib/charts/sums";
 import type { Ctx } from "../../context";
-import { agencies, reportFigures as rf } from "../../schema";
+import { agencies, dashboardPeerValues as pv, reportFigures as rf, rollupColumn } from "../../schema";
 import type { AgencyKind, AgencyLevel } from "../../schema/agencies.constants";
 import { assertViewer, denominatorOnly, numeratorOnly, valueExpr } from "./_sql";
 
@@ -64,29 +66,88 @@ export interface PeerComparison {
   members: PeerMember[] | null;
 }
 
+const toNum = (v: unknown) => (v === null ? null : Number(v));
+
+interface Subject {
+  def: ReturnType<typeof getIndicator>;
+  group: PeerGroup;
+  year: number | null;
+}
+
+/** The agency's peer group and the year to place it in; null for an unknown agency or bad input. */
+async function subjectOf(ctx: Ctx, p: GetPeerComparisonInput): Promise<(Subject & { p: z.output<typeof getPeerComparisonInputSchema> }) | null> {
+  const parsed = getPeerComparisonInputSchema.safeParse(p);
+  if (!parsed.success) return null;
+  const input = parsed.data;
+  // One round trip: the agency's attributes and the year of its latest current report.
+  const [row] = await ctx.db
+    .select({
+      level: agencies.level,
+      kind: agencies.kind,
+      deptType: agencies.deptType,
+      latest: sql`(select max(${rf.year}) from ${rf} where ${rf.agencyId} = ${agencies.id} and ${rf.isCurrent})`.mapWith(toNum),
+    })
+    .from(agencies)
+    .where(eq(agencies.id, input.agencyId));
+  if (!row) return null;
+  const { latest, ...agency } = row;
+  const basis: PeerGroup["basis"] = agency.deptType && agency.kind !== "government" && agency.kind !== "township" ? "deptType" : "kind";
+  const year = input.year ?? (latest !== null && Number.isFinite(latest) ? latest : null);
+  return { p: input, def: getIndicator(input.indicatorKey), group: { ...agency, basis }, year };
+}
+
 export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
   assertViewer(ctx);
-  const parsed = getPeerComparisonInputSchema.safeParse(input);
-  if (!parsed.success) return null;
-  const p = parsed.data;
-  const def = getIndicator(p.indicatorKey);
-  const [agency] = await ctx.db
-    .select({ level: agencies.level, kind: agencies.kind, deptType: agencies.deptType })
-    .from(agencies)
-    .where(eq(agencies.id, p.agencyId));
-  if (!agency) return null;
-  const basis: PeerGroup["basis"] = agency.deptType && agency.kind !== "government" && agency.kind !== "township" ? "deptType" : "kind";
-  const group: PeerGroup = { ...agency, basis };
+  const subject = await subjectOf(ctx, input);
+  if (!subject) return null;
+  const { p, def, group, year } = subject;
+  const v = rollupColumn(def.key, "v");
+  const peerWhere: SQL = and(
+    ne(pv.agencyId, p.agencyId),
+    eq(pv.level, group.level),
+    group.basis === "deptType" ? eq(pv.deptType, group.deptType!) : eq(pv.kind, group.kind),
+  )!;
+  const statsQuery = ctx.db
+    .select({
+      year: pv.year,
+      n: sql`count(${v})::int`.mapWith(Number),
+      p25: sql`percentile_cont(0.25) within group (order by ${v})`.mapWith(toNum),
+      median: sql`percentile_cont(0.5) within group (order by ${v})`.mapWith(toNum),
+      p75: sql`percentile_cont(0.75) within group (order by ${v})`.mapWith(toNum),
+    })
+    .from(pv)
+    .where(peerWhere)
+    .groupBy(pv.year)
+    .orderBy(asc(pv.year));
+  const valuesQuery = ctx.db
+    .select({ reportId: pv.reportId, value: sql`${v}`.mapWith(toNum) })
+    .from(pv)
+    .where(and(peerWhere, eq(pv.year, year ?? -1)));
+  const [stats, valueRows] = await Promise.all([statsQuery, valuesQuery]);
+  const values = valueRows.map((r) => r.value).filter((x): x is number => x !== null && Number.isFinite(x));
 
-  let year = p.year ?? null;
-  if (year === null) {
-    const [latest] = await ctx.db
-      .select({ year: sql`max(${rf.year})`.mapWith(Number) })
-      .from(rf)
-      .where(and(eq(rf.agencyId, p.agencyId), eq(rf.isCurrent, true)));
-    year = latest?.year && Number.isFinite(latest.year) ? latest.year : null;
+  let members: PeerMember[] | null = null;
+  if (year !== null && valueRows.length <= p.listUpTo) {
+    members = valueRows.length
+      ? await ctx.db
+          .select({ agencyId: rf.agencyId, name: agencies.name, reportId: rf.reportId, value: valueExpr(def), numerator: numeratorOnly(def), denominator: denominatorOnly(def) })
+          .from(rf)
+          .innerJoin(agencies, eq(agencies.id, rf.agencyId))
+          .where(inArray(rf.reportId, valueRows.map((r) => r.reportId)))
+          .orderBy(asc(agencies.name))
+      : [];
   }
+  return { group, year, stats, values, members };
+}
 
+/** The direct computation over report_figures (what dashboard_peer_values must reproduce; the tests' oracle). */
+export async function getPeerComparisonFromFigures({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
+  assertViewer(ctx);
+  const subject = await subjectOf(ctx, input);
+  if (!subject) return null;
+  const { p, def, group, year } = subject;
+  const { basis } = group;
+  const agency = group;
   const peerWhere: SQL = and(
     eq(rf.isCurrent, true),
     eq(rf.scope, "self"),

@@ -1,7 +1,9 @@
 /**
  * Indicator sums over current reports, grouped by year, by child region or by agency: the
- * building block of the overview, region and agency pages. One pass over report_figures per
- * call, whatever the number of indicators; nothing but the group rows comes back.
+ * building block of the overview, region and agency pages. By year and by child region they are
+ * read from the pre-computed rollups (dashboard_groups: a few thousand group rows at 100,000
+ * reports); by agency, or for chosen agencies (/compare), from report_figures directly, one pass
+ * per call whatever the number of indicators.
  */
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
@@ -9,7 +11,7 @@ import { z } from "zod";
 import { EMPTY_SUMS, isGroupSummable, type IndicatorSums } from "../../../lib/charts/sums";
 import { INDICATOR_BY_KEY } from "../../../lib/indicators";
 import type { Ctx } from "../../context";
-import { agencies, reportFigures as rf } from "../../schema";
+import { agencies, dashboardGroups as dg, reportFigures as rf, rollupColumn } from "../../schema";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "../../schema/agencies.constants";
 import { addSums, adminCodeSchemaPattern, aliasOf, assertViewer, childRegionKey, dynamicRow, indicatorDefs, inRegion, sumFields } from "./_sql";
 
@@ -53,8 +55,71 @@ export interface ListIndicatorSumsOptions {
 export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
   assertViewer(ctx);
   const p = listIndicatorSumsInputSchema.parse(input);
+  if (p.groupBy === "agency" || p.agencyIds) return sumsFromFigures(ctx, p);
   const defs = indicatorDefs(p.indicatorKeys);
 
+  const key: SQL<string> = p.groupBy === "year" ? sql<string>`${dg.year}::text` : childRegionKey(p.regionCode, dg.regionCode);
+  const fields: Record<string, SQL | typeof dg.formatVersion | typeof dg.scope> = {
+    key,
+    format: dg.formatVersion,
+    scope: dg.scope,
+    reports: sql`sum(${dg.reports})::int`.mapWith(Number),
+  };
+  defs.forEach((d, i) => {
+    fields[`${aliasOf(i)}_n`] = sql`sum(${rollupColumn(d.key, "n")})::float8`.mapWith(toNumberOrNull);
+    fields[`${aliasOf(i)}_d`] = sql`sum(${rollupColumn(d.key, "d")})::float8`.mapWith(toNumberOrNull);
+    fields[`${aliasOf(i)}_c`] = sql`sum(${rollupColumn(d.key, "c")})::int`.mapWith(Number);
+  });
+  const where = [inRegion(dg.regionCode, p.regionCode)];
+  if (p.years) where.push(inArray(dg.year, p.years.length ? p.years : [-1]));
+  if (p.level) where.push(eq(dg.level, p.level));
+  if (p.kind) where.push(eq(dg.kind, p.kind));
+  if (p.deptType) where.push(eq(dg.deptType, p.deptType));
+  const rows = (await ctx.db.select(fields).from(dg).where(and(...where)).groupBy(key, dg.formatVersion, dg.scope)).map(dynamicRow);
+
+  const out = new Map<string, IndicatorSumsRow>();
+  for (const row of rows) {
+    const k = String(row.key);
+    const g = out.get(k) ?? { key: k, reports: 0, regionAggregate: 0, unknownScope: 0, sums: Object.fromEntries(defs.map((d) => [d.key, EMPTY_SUMS])) };
+    const n = Number(row.reports);
+    g.reports += n;
+    if (row.scope === "region_aggregate") g.regionAggregate += n;
+    else if (row.scope === "unknown") g.unknownScope += n;
+    else if (row.scope === "self" && (row.format === "2019" || row.format === "2021")) {
+      const format = row.format;
+      // The same arithmetic as addSums on a (key, format, self) row of the direct query.
+      defs.forEach((d, i) => {
+        const c = Number(row[`${aliasOf(i)}_c`] ?? 0);
+        if (!c) return;
+        const into = g.sums[d.key] ?? EMPTY_SUMS;
+        const num = toNumberOrNull(row[`${aliasOf(i)}_n`]);
+        const den = toNumberOrNull(row[`${aliasOf(i)}_d`]);
+        g.sums[d.key] = {
+          numerator: num === null ? into.numerator : (into.numerator ?? 0) + num,
+          denominator: den === null ? into.denominator : (into.denominator ?? 0) + den,
+          byFormat: { ...into.byFormat, [format]: into.byFormat[format] + c },
+        };
+      });
+    }
+    out.set(k, g);
+  }
+  return [...out.values()].sort(byKey);
+}
+
+const toNumberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const byKey = (a: IndicatorSumsRow, b: IndicatorSumsRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * The direct computation over report_figures, for any grouping and agency list: what the
+ * rollups pre-compute (their tests compare the two).
+ */
+export async function listIndicatorSumsFromFigures({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
+  assertViewer(ctx);
+  return sumsFromFigures(ctx, listIndicatorSumsInputSchema.parse(input));
+}
+
+async function sumsFromFigures(ctx: Ctx, p: z.output<typeof listIndicatorSumsInputSchema>): Promise<IndicatorSumsRow[]> {
+  const defs = indicatorDefs(p.indicatorKeys);
   const key: SQL<string> =
     p.groupBy === "year" ? sql<string>`${rf.year}::text` : p.groupBy === "agency" ? sql<string>`${rf.agencyId}::text` : childRegionKey(p.regionCode);
 
@@ -94,5 +159,5 @@ export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions
     }
     out.set(k, g);
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].sort(byKey);
 }

@@ -1,0 +1,262 @@
+/**
+ * Rebuilds the dashboard rollups (db/schema/dashboard-rollups.ts) of some (year, region_code)
+ * pairs from report_figures, inside the caller's transaction: delete the pairs' rows, insert them
+ * again from the current reports. Every change to current reports, their findings or topics calls
+ * it (or marks the pairs dirty in a bulk load), so the dashboards read pre-computed sums that
+ * always equal the direct computation.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { FORMAT_VERSIONS } from "../../../lib/catalog";
+import type { Tx } from "../../client";
+import { agencies, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
+import type { IndicatorDef } from "../../../lib/indicators";
+import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
+
+export interface RollupKey {
+  year: number;
+  regionCode: string;
+}
+
+/** Keys of reports whose region is unknown are skipped: no dashboard reads them (inRegion). */
+export function rollupKeys(rows: readonly { year: number; regionCode: string | null }[]): RollupKey[] {
+  const seen = new Map<string, RollupKey>();
+  for (const r of rows) if (r.regionCode !== null) seen.set(`${r.year}:${r.regionCode}`, { year: r.year, regionCode: r.regionCode });
+  return [...seen.values()];
+}
+
+/** Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt. */
+export const ROLLUP_FINGERPRINT = createHash("sha256")
+  .update(JSON.stringify(ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])))
+  .digest("hex")
+  .slice(0, 16);
+
+// Per-key refreshes share this lock; a full rebuild takes it alone (so it never races them).
+const GLOBAL_LOCK = sql`hashtext('dashboard_rollups')`;
+
+/** `(year, region_code) in (…)` for report_figures, or every placed report. */
+function keyFilter(keys: readonly RollupKey[] | "all"): SQL {
+  if (keys === "all") return sql`${rf.regionCode} is not null`;
+  const list = sql.join(
+    keys.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`),
+    sql`, `,
+  );
+  return sql`(${rf.year}, ${rf.regionCode}) in (${list})`;
+}
+
+/** Same, for a rollup table's own columns. */
+function rollupFilter(t: { year: AnyColumn; regionCode: AnyColumn }, keys: readonly RollupKey[]): SQL {
+  const list = sql.join(
+    keys.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`),
+    sql`, `,
+  );
+  return sql`(${t.year}, ${t.regionCode}) in (${list})`;
+}
+
+/**
+ * One row per group: the report count and, per summable indicator, the exact (numeric) numerator,
+ * denominator and count that _sql.ts sumFields computes. A group has one format, so of an
+ * indicator's term groups (formats with the same terms) only the one for that format is non-null:
+ * coalesce picks it, and the other counts are 0.
+ */
+function insertGroups(filter: SQL): SQL {
+  const columns: SQL[] = [];
+  const fields: SQL[] = [];
+  for (const def of ROLLUP_INDICATORS) {
+    const parts = termGroups(def).map(({ formats, t }) => {
+      const n = numeratorExpr(t);
+      const d = denominatorExpr(t);
+      const only = formats.length === FORMAT_VERSIONS.length ? null : sql`${rf.formatVersion} in (${sql.join(formats.map(lit), sql`, `)})`;
+      const filt = only ? sql` filter (where ${only})` : sql``;
+      return d
+        ? {
+            n: sql`sum(case when ${d} is not null then ${n} end)${filt}`,
+            d: sql`sum(case when ${n} is not null then ${d} end)${filt}`,
+            c: sql`count(${n} + ${d})${filt}`,
+          }
+        : { n: sql`sum(${n})${filt}`, d: sql`null::numeric`, c: sql`count(${n})${filt}` };
+    });
+    if (!parts.length) continue;
+    for (const part of ["n", "d", "c"] as const) columns.push(sql.raw(`"${rollupColumnName(def.key, part)}"`));
+    fields.push(sql`coalesce(${sql.join(parts.map((x) => x.n), sql`, `)})`);
+    fields.push(sql`coalesce(${sql.join(parts.map((x) => x.d), sql`, `)})`);
+    fields.push(sql`(${sql.join(parts.map((x) => x.c), sql` + `)})`);
+  }
+  return sql`
+    insert into ${dashboardGroups} (year, region_code, format_version, scope, level, kind, dept_type, reports, ${sql.join(columns, sql`, `)})
+    select ${rf.year}, ${rf.regionCode}, ${rf.formatVersion}, ${rf.scope}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, count(*),
+           ${sql.join(fields, sql`, `)}
+    from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
+    where ${rf.isCurrent} and ${filter}
+    group by 1, 2, 3, 4, 5, 6, 7`;
+}
+
+function insertTopics(filter: SQL): SQL {
+  return sql`
+    insert into ${dashboardTopics} (year, region_code, topic, reports, applications)
+    select ${rf.year}, ${rf.regionCode}, ${reportTopics.topic}, count(*), sum(${figureColumn("t3.new_received.total")})
+    from ${reportTopics} inner join ${rf} on ${rf.reportId} = ${reportTopics.reportId}
+    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}
+    group by 1, 2, 3`;
+}
+
+/**
+ * Coverage of each target (year Y, region): get-coverage.ts's counts over the current reports of
+ * Y−1 and Y there. `targets` is SQL yielding (year, region_code) rows.
+ */
+function insertCoverage(targets: SQL): SQL {
+  const thisYear = sql`${rf.year} = t.year`;
+  const deadline = sql`(case when ${agencies.kind} = 'department' then make_date(t.year + 1, 1, 31) else make_date(t.year + 1, 3, 31) end)`;
+  const n = (cond: SQL) => sql`count(*) filter (where ${cond})`;
+  return sql`
+    insert into ${dashboardCoverage} (year, region_code, expected, received, on_time, late, unknown_date, with_errors, region_aggregate, self_reports, self_applications)
+    select t.year, t.region_code,
+      count(distinct ${rf.agencyId}),
+      ${n(thisYear)},
+      ${n(sql`${thisYear} and ${reports.publishedOn} is not null and ${reports.publishedOn} <= ${deadline}`)},
+      ${n(sql`${thisYear} and ${reports.publishedOn} > ${deadline}`)},
+      ${n(sql`${thisYear} and ${reports.publishedOn} is null`)},
+      ${n(sql`${thisYear} and exists (select 1 from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')`)},
+      ${n(sql`${thisYear} and ${rf.scope} = 'region_aggregate'`)},
+      ${n(sql`${thisYear} and ${rf.scope} = 'self'`)},
+      sum(${figureColumn("t3.new_received.total")}) filter (where ${thisYear} and ${rf.scope} = 'self')
+    from (${targets}) as t(year, region_code)
+    inner join ${rf} on ${rf.regionCode} = t.region_code and ${rf.year} in (t.year - 1, t.year) and ${rf.isCurrent}
+    inner join ${reports} on ${reports.id} = ${rf.reportId}
+    inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
+    group by t.year, t.region_code`;
+}
+
+/**
+ * A self-scope report's value of the indicator, equal to _sql.ts valueExpr but without its
+ * per-cell IS NOT NULL chains: the arithmetic is null as soon as one cell is, and the scope is
+ * filtered by the caller. Half the SQL, which PGlite parses and plans on every ingest.
+ */
+function peerValueExpr(def: IndicatorDef): SQL {
+  const branches = termGroups(def).map(({ formats, t }) => {
+    const n = numeratorExpr(t);
+    const d = denominatorExpr(t);
+    let e: SQL;
+    if (def.kind === "count" || def.kind === "amount") e = sql`${n}::float8`;
+    else if (!d) e = sql`null::float8`;
+    else if (def.kind === "per100") e = sql`100.0 * ${n}::float8 / nullif(${d}, 0)`;
+    else if (def.kind === "growth") e = sql`${n}::float8 / nullif(${d}, 0) - 1`;
+    else e = sql`${n}::float8 / nullif(${d}, 0)`;
+    return sql`when ${rf.formatVersion} in (${sql.join(formats.map(lit), sql`, `)}) then ${e}`;
+  });
+  return branches.length ? sql`(case ${sql.join(branches, sql` `)} end)` : sql`null::float8`;
+}
+
+/** Each current self-scope report's indicator values (valueExpr), for the agency page's peers. */
+function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
+  const columns = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+  return sql`
+    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(columns, sql`, `)})
+    select ${rf.reportId}, ${rf.agencyId}, ${rf.year}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, ${sql.join(
+      ROLLUP_INDICATORS.map((d) => peerValueExpr(d)),
+      sql`, `,
+    )}
+    from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
+    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}
+    ${orderByGroup ? sql`order by ${agencies.level}, ${agencies.deptType}, ${agencies.kind}, ${rf.year}` : sql``}`;
+}
+
+/**
+ * Rebuilds the peer values of an agency's reports in some years, in `tx`. Callers hold the
+ * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile;
+ * the shared global lock keeps a full rebuild from running in between.
+ */
+export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonly number[]): Promise<void> {
+  if (!years.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
+  const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
+  await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
+  await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
+}
+
+/** The keys plus the year after each: coverage of Y+1 counts Y's reports as "expected". */
+function coverageTargets(keys: readonly RollupKey[]): RollupKey[] {
+  return rollupKeys(keys.flatMap((k) => [k, { year: k.year + 1, regionCode: k.regionCode }]));
+}
+
+const CHUNK = 2000;
+
+/**
+ * Rebuilds the rollups of these (year, region_code) pairs from the current reports, in `tx`.
+ * Concurrent transactions touching the same pair queue on its advisory lock, and each rebuild
+ * reads the data committed before it (read committed), so none double-counts or loses a report.
+ */
+export async function refreshRollups(tx: Tx, keys: readonly { year: number; regionCode: string | null }[]): Promise<void> {
+  const unique = rollupKeys(keys);
+  if (!unique.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
+  const targets = coverageTargets(unique);
+  const lockNames = targets.map((k) => `dashboard_rollups:${k.year}:${k.regionCode}`);
+  // One order for every transaction (by hash), so two refreshes never wait on each other in a cycle.
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(h)) from (select hashtext(x) h from unnest(array[${sql.join(
+      lockNames.map((n) => sql`${n}::text`),
+      sql`, `,
+    )}]) x order by 1) s`,
+  );
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    await tx.execute(sql`delete from ${dashboardGroups} where ${rollupFilter(dashboardGroups, part)}`);
+    await tx.execute(sql`delete from ${dashboardTopics} where ${rollupFilter(dashboardTopics, part)}`);
+    await tx.execute(insertGroups(keyFilter(part)));
+    await tx.execute(insertTopics(keyFilter(part)));
+  }
+  for (let i = 0; i < targets.length; i += CHUNK) {
+    const part = targets.slice(i, i + CHUNK);
+    await tx.execute(sql`delete from ${dashboardCoverage} where ${rollupFilter(dashboardCoverage, part)}`);
+    await tx.execute(insertCoverage(sql`values ${sql.join(part.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`), sql`, `)}`));
+  }
+}
+
+/** Rebuilds every rollup from scratch (after a load that bypassed the mutations, or new indicator terms). */
+export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${GLOBAL_LOCK})`);
+  await tx.execute(sql`delete from ${dashboardGroups} where true`);
+  await tx.execute(sql`delete from ${dashboardTopics} where true`);
+  await tx.execute(sql`delete from ${dashboardCoverage} where true`);
+  await tx.execute(sql`delete from ${dashboardRollupsDirty} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerValues} where true`);
+  const all = keyFilter("all");
+  await tx.execute(insertGroups(all));
+  await tx.execute(insertTopics(all));
+  // Stored in peer-group order, so a group's rows share pages (the page reads ~1/9 of them at 100k).
+  await tx.execute(insertPeerValues(sql`true`, true));
+  const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
+  await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
+  await tx.execute(
+    sql`insert into ${dashboardRollupState} (id, fingerprint) values (1, ${ROLLUP_FINGERPRINT})
+        on conflict (id) do update set fingerprint = excluded.fingerprint, updated_at = now()`,
+  );
+}
+
+/** Bulk loads: remember the pairs to rebuild once at the end of the load (refreshDirtyRollupsInTx). */
+export async function markRollupsDirty(tx: Tx, keys: readonly { year: number; regionCode: string | null }[]): Promise<void> {
+  const unique = rollupKeys(keys);
+  if (!unique.length) return;
+  await tx
+    .insert(dashboardRollupsDirty)
+    .values(unique.map((k) => ({ year: k.year, regionCode: k.regionCode })))
+    .onConflictDoNothing();
+}
+
+/** Rebuilds and clears the pairs bulk loads left dirty; returns how many. */
+export async function refreshDirtyRollupsInTx(tx: Tx): Promise<number> {
+  const dirty = await tx.delete(dashboardRollupsDirty).where(sql`true`).returning({ year: dashboardRollupsDirty.year, regionCode: dashboardRollupsDirty.regionCode });
+  await refreshRollups(tx, dirty);
+  return dirty.length;
+}
+
+/** The (year, region_code) pairs of an agency's reports in some years (all when omitted). */
+export async function agencyRollupKeys(tx: Tx, agencyId: string, years?: readonly number[]): Promise<RollupKey[]> {
+  const rows = await tx
+    .selectDistinct({ year: rf.year, regionCode: rf.regionCode })
+    .from(rf)
+    .where(sql`${rf.agencyId} = ${agencyId}${years ? sql` and ${rf.year} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})` : sql``}`);
+  return rollupKeys(rows);
+}
