@@ -130,7 +130,7 @@ export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPe
   if (year !== null && valueRows.length <= p.listUpTo) {
     members = valueRows.length
       ? await ctx.db
-          .select({ agencyId: rf.agencyId, name: agencies.name, reportId: rf.reportId, value: valueExpr(def), numerator: numeratorOnly(def), denominator: denominatorOnly(def) })
+          .select({ agencyId: rf.agencyId, name: agencies.name, code: agencies.regionCode, reportId: rf.reportId, value: valueExpr(def), numerator: numeratorOnly(def), denominator: denominatorOnly(def) })
           .from(rf)
           .innerJoin(agencies, eq(agencies.id, rf.agencyId))
           .where(inArray(rf.reportId, valueRows.map((r) => r.reportId)))
