@@ -228,17 +228,17 @@ describeEachDb("authorization matrix", (getDb) => {
   describe("signed out", () => {
     it("has no Ctx: an unknown, malformed, disabled or deleted user id yields none", async () => {
       const user = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId });
-      expect(await getViewer({ db: w.db, userId: user.id })).not.toBeNull();
-      expect(await getViewer({ db: w.db, userId: "00000000-0000-0000-0000-000000000000" })).toBeNull();
-      expect(await getViewer({ db: w.db, userId: "not-a-uuid" })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() })).not.toBeNull();
+      expect(await getViewer({ db: w.db, userId: "00000000-0000-0000-0000-000000000000", issuedAtMs: Date.now() })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: "not-a-uuid", issuedAtMs: Date.now() })).toBeNull();
       await w.db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
-      expect(await getViewer({ db: w.db, userId: user.id })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() })).toBeNull();
     });
 
     it("re-reads role and scope from the database, not from the token", async () => {
       const user = await createTestUser(w.db, { role: "oversight", regionCode: "520000" });
       await w.db.update(users).set({ regionCode: "520100" }).where(eq(users.id, user.id));
-      const session = await getViewer({ db: w.db, userId: user.id });
+      const session = await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() });
       expect(session?.ctx.viewer).toMatchObject({ kind: "user", role: "oversight", regionCode: "520100" });
       expect(JSON.stringify(session?.user)).not.toMatch(/password/i);
     });
