@@ -24,6 +24,7 @@ import { getReportById } from "./queries/report/get-report-by-id";
 import { getSelfReviewReportById } from "./queries/self-review/get-self-review-report";
 import { listSelfReviewReports } from "./queries/self-review/list-self-review-reports";
 import { listUsers } from "./queries/user/list-users";
+import { listAuditLog } from "./queries/audit/list-audit-log";
 import { findings, reportFigures, reports, users } from "./schema";
 import { ctxFor } from "./test/ctx";
 import { describeEachDb } from "./test/db";
@@ -150,6 +151,21 @@ describeEachDb("authorization matrix", (getDb) => {
         return report!.findings.some((f) => f.explanation === "内部说明：已核实") ? "allowed" : "denied";
       });
       expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+    });
+
+    it("shows a draft's audit entries (upload, explanation) to admin, 贵州 oversight and 盘州 only; account management to admin only", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      const [finding] = await w.db.select({ id: findings.id }).from(findings).where(eq(findings.reportId, draftId)).limit(1);
+      await explainFinding({ ctx: w.ctx.panzhou, input: { findingId: finding!.id, explanation: "审计矩阵" } });
+      const seen = await forEachRole(w, async (ctx) => {
+        const page = await listAuditLog({ ctx, input: { reportId: draftId } });
+        return page.items.map((i) => i.action).sort().join(",") === "finding.explain,report.ingest" ? "allowed" : page.total === 0 ? "denied" : page.items.map((i) => i.action).join();
+      });
+      expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+      await createUser({ ctx: w.ctx.admin, input: { email: `audit-${draftId.slice(0, 8)}@test.local`, name: "审计", role: "admin" } });
+      const management = await forEachRole(w, async (ctx) => ((await listAuditLog({ ctx, input: { action: "user.create" } })).total > 0 ? "allowed" : "denied"));
+      expectMatrix(management, ["admin"]);
+      expect(JSON.stringify(await listAuditLog({ ctx: w.ctx.admin, input: {} }))).not.toMatch(/\$2[aby]\$/);
     });
 
     it("lists accounts to administrators only, without password hashes", async () => {
