@@ -319,5 +319,6 @@ export const en: Record<MessageKey, string> = {
   "admin.users.scopeMissing": "Agency users need an agency, oversight users a region",
   "admin.users.self": "You cannot disable your own account",
   "admin.users.choose": "Choose…",
+  "nav.audit": "Audit log",
   "nav.admin": "Users",
 };

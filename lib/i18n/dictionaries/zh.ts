@@ -312,6 +312,7 @@ export const zh = {
   "admin.users.scopeMissing": "机关用户须选择机关，监督人员须选择地区",
   "admin.users.self": "不能停用自己的账户",
   "admin.users.choose": "请选择",
+  "nav.audit": "操作日志",
   "nav.admin": "用户管理",
 } as const;
 
