@@ -21,6 +21,7 @@ import { resetPassword } from "./mutations/user/reset-password";
 import { findVisibleReport } from "./queries/_scope";
 import { getViewer } from "./queries/auth/get-viewer";
 import { getReportById } from "./queries/report/get-report-by-id";
+import { getSelfReviewPeers } from "./queries/self-review/get-self-review-peers";
 import { getSelfReviewReportById } from "./queries/self-review/get-self-review-report";
 import { listSelfReviewReports } from "./queries/self-review/list-self-review-reports";
 import { listUsers } from "./queries/user/list-users";
@@ -126,6 +127,8 @@ describeEachDb("authorization matrix", (getDb) => {
       for (const id of [draftId, w.publishedId]) {
         const seen = await forEachRole(w, async (ctx) => ((await getSelfReviewReportById({ ctx, input: { reportId: id } })) ? "allowed" : "denied"));
         expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+        const peers = await forEachRole(w, async (ctx) => ((await getSelfReviewPeers({ ctx, input: { reportId: id } })) ? "allowed" : "denied"));
+        expectMatrix(peers, ["admin", "oversight52", "panzhou"]);
       }
     });
 
