@@ -56,9 +56,11 @@ test("盘州 uploads a draft, fixes it, submits; oversight returns it; another a
     await expect(table.locator('tr[data-indicator="refusal_rate"] svg[role="img"]')).toBeVisible();
     await expect(peers.getByRole("link", { name: "在对比页查看该同类组 →" })).toHaveAttribute("href", /\/compare\?group=government%3Acounty/);
     await peers.scrollIntoViewIfNeeded();
-    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-1280.png" });
+    // The sticky site header would cover the top of an element screenshot.
+    const unstick = "header { position: static !important; }";
+    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-1280.png", style: unstick });
     await panzhou.setViewportSize({ width: 820, height: 1100 });
-    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-820.png" });
+    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-820.png", style: unstick });
     await panzhou.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -48,11 +48,15 @@ export const DETAIL_KEYS: Record<string, Label> = {
   fileName: { zh: "文件", en: "File" },
   year: { zh: "年度", en: "Year" },
   length: { zh: "字数", en: "Length" },
+  findings: { zh: "发现问题数", en: "Findings" },
+  explanation: { zh: "说明", en: "Explanation" },
+  rule: { zh: "规则", en: "Rule" },
+  regionCode: { zh: "地区代码", en: "Region code" },
   actor: { zh: "来源", en: "Source" },
 };
 
 /** Details not worth a line on the page (shown on the linked report instead). */
-export const HIDDEN_DETAIL_KEYS = new Set(["sha256", "agencyId", "agencyName", "supersedes"]);
+export const HIDDEN_DETAIL_KEYS = new Set(["sha256", "agencyId", "agencyName", "supersedes", "reportId", "year", "version"]);
 
 export const DETAIL_VALUES: Record<string, Label> = {
   wrong_password: { zh: "密码错误", en: "wrong password" },
@@ -62,6 +66,9 @@ export const DETAIL_VALUES: Record<string, Label> = {
   disabled: { zh: "账户已停用", en: "account disabled" },
   "user.sign_in_failed": { zh: "登录", en: "sign-in" },
   "user.change_password_failed": { zh: "修改密码", en: "password change" },
+  admin: { zh: "管理员", en: "administrator" },
+  oversight: { zh: "监督人员", en: "oversight" },
+  agency: { zh: "机关用户", en: "agency user" },
   draft: { zh: "草稿", en: "draft" },
   submitted: { zh: "已提交", en: "submitted" },
   published: { zh: "已发布", en: "published" },

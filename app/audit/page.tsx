@@ -109,8 +109,11 @@ function Details({ lang, item }: { lang: Lang; item: AuditLogItem }) {
   return (
     <dl className={styles.details}>
       {entries.map(([k, v]) => (
-        <div key={k} className={k === "comment" ? styles.comment : undefined}>
-          <dt>{DETAIL_KEYS[k]?.[lang] ?? k}</dt>
+        <div key={k} className={k === "comment" || k === "explanation" ? styles.comment : undefined}>
+          <dt>
+            {DETAIL_KEYS[k]?.[lang] ?? k}
+            {lang === "zh" ? "：" : ":"}
+          </dt>
           <dd>{detailValue(lang, k, v)}</dd>
         </div>
       ))}

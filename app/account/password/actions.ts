@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { reissueSessionAfterPasswordChange } from "@/auth";
 import { getLang } from "@/app/_i18n/get-lang";
@@ -58,7 +59,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     if (error instanceof AccessDeniedError) return { message: t(lang, "auth.error.denied") };
     throw error;
   }
-  // Every other session is void now; this browser stays signed in with a re-issued token.
+  // Every other session is void now; this browser stays signed in with a re-issued token. A
+  // redirect, not a re-render: this request still carries the old token, the redirect the new one.
   await reissueSessionAfterPasswordChange(result.userId, result.sessionsValidAfter);
-  return { ok: true, message: t(lang, "auth.password.done") };
+  redirect("/account/password?changed=1");
 }

@@ -32,7 +32,7 @@ const TEXT = {
   band: { zh: "分布", en: "Distribution" },
   position: { zh: "位置", en: "Position" },
   noPeers: { zh: "{year} 年暂无同类机关的已发布报告，无法对比。", en: "No peer agency has a published {year} report yet: nothing to compare with." },
-  fewPeers: { zh: "同类仅 {n} 个，位置仅供参考", en: "only {n} peers: indicative" },
+  fewPeers: { zh: "同类较少，仅供参考", en: "few peers: indicative" },
   open: { zh: "查看同类分布", en: "peer distribution" },
   compare: { zh: "在对比页查看该同类组", en: "Open this peer group on the compare page" },
   caption: { zh: "本稿主要指标与同类机关对比", en: "Key indicators of this draft against peer agencies" },
@@ -117,7 +117,7 @@ export function SelfReviewPeersSection({ lang, data, agencyId }: { lang: Lang; d
         </p>
       ) : null}
       <div className={styles.scroll}>
-        <table className={styles.table} aria-label={L("caption")}>
+        <table className={`${styles.table} ${styles.peersTable}`} aria-label={L("caption")}>
           <thead>
             <tr>
               <th scope="col">{L("indicator")}</th>
@@ -159,7 +159,7 @@ export function SelfReviewPeersSection({ lang, data, agencyId }: { lang: Lang; d
                     {sentence ? (
                       <span className={styles.position}>
                         {sentence}
-                        {row.n > 0 && row.n < FEW_PEERS ? `（${fill(L("fewPeers"), { n: row.n })}）` : ""}
+                        {row.n > 0 && row.n < FEW_PEERS ? <span className={styles.fewPeers}>{L("fewPeers")}</span> : null}
                       </span>
                     ) : null}
                     {row.n > 0 ? (
