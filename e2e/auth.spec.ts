@@ -7,6 +7,14 @@ test.use({ storageState: SIGNED_OUT });
 const alert = (page: Page) => page.getByRole("main").getByRole("alert");
 const status = (page: Page) => page.getByRole("main").getByRole("status");
 
+/** Clicks a form's submit button and waits for its server action's answer (bcrypt is slow on a busy machine). */
+async function submitAction(page: Page, button: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]), { timeout: 60_000 }),
+    page.getByRole("button", { name: button }).click(),
+  ]);
+}
+
 /** React resets a form after its action: wait for that before typing again, or the reset wipes it. */
 async function afterReset(page: Page, label: string): Promise<void> {
   await expect(page.getByLabel(label, { exact: true })).toHaveValue("");
@@ -75,6 +83,7 @@ test.describe("sign-in", () => {
   });
 
   test("changes the password: this browser stays signed in, another browser is signed out with a clear message", async ({ page, browser }) => {
+    test.setTimeout(120_000);
     const { email } = await createAccount(browser, { role: "admin" });
     await signInAs(page, email, TEST_PASSWORD, "/account/password");
     // A second browser, signed in before the change.
@@ -99,7 +108,8 @@ test.describe("sign-in", () => {
     await page.getByLabel("当前密码").fill(TEST_PASSWORD);
     await page.getByLabel("新密码", { exact: true }).fill("brand-new-password-1");
     await page.getByLabel("再次输入新密码").fill("brand-new-password-1");
-    await page.getByRole("button", { name: "修改密码" }).click();
+    await submitAction(page, "修改密码");
+    await expect(page).toHaveURL(/\/account\/password\?changed=1$/);
     await expect(status(page)).toHaveText(/^密码已修改。此浏览器保持登录/);
     // This browser keeps working (its session was re-issued at the change)…
     await page.goto("/regions");
@@ -115,13 +125,14 @@ test.describe("sign-in", () => {
   });
 
   test("wrong current passwords on the change-password page count toward the lockout, and say when it locks", async ({ page, browser }) => {
+    test.setTimeout(120_000);
     const { email } = await createAccount(browser, { role: "oversight", regionCode: "520000" });
     await signInAs(page, email, TEST_PASSWORD, "/account/password");
     for (let i = 1; i <= 5; i++) {
       await page.getByLabel("当前密码").fill(`wrong-current-${i}`);
       await page.getByLabel("新密码", { exact: true }).fill("brand-new-password-1");
       await page.getByLabel("再次输入新密码").fill("brand-new-password-1");
-      await page.getByRole("button", { name: "修改密码" }).click();
+      await submitAction(page, "修改密码");
       if (i < 5) await expect(page.getByText("当前密码不正确")).toBeVisible();
       else await expect(alert(page)).toHaveText(/^当前密码连续输错次数过多，账户已锁定，请于 \d{2}:\d{2} 后再试/);
       await afterReset(page, "当前密码");

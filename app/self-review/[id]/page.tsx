@@ -197,6 +197,9 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         <h2 id="history-title" className={styles.sectionTitle}>
           {t(lang, "review.detail.history")}
         </h2>
+        <p className={styles.muted}>
+          <Link href={`/audit?report=${report.id}`}>{lang === "zh" ? "在操作日志中查看此报告的全部记录 →" : "All audit-log entries for this report →"}</Link>
+        </p>
         <ol className={styles.history}>
           {report.history.map((entry, i) => (
             <li key={i}>

@@ -45,8 +45,6 @@ export async function changePassword({ ctx, input, now = new Date() }: ChangePas
   const { currentPassword, newPassword, ip } = parsed.data;
   if (currentPassword === newPassword) throw new MutationError("same_password", "The new password must differ from the current one.");
 
-  // Hash outside the transaction (bcrypt is slow); it is wasted only when the check below fails.
-  const passwordHash = await hashPassword(newPassword);
   const outcome = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: users.id, passwordHash: users.passwordHash, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
@@ -62,6 +60,8 @@ export async function changePassword({ ctx, input, now = new Date() }: ChangePas
       const locked = await recordWrongPassword({ tx, user: row, now, action: "user.change_password_failed", actorUserId: userId, details: { ip } });
       return { ok: false, locked } as const;
     }
+    // Hashed only once the current password is proven (bcrypt is slow); holds just this user's row.
+    const passwordHash = await hashPassword(newPassword);
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: now }).where(eq(users.id, userId));
     await tx.insert(auditLog).values({ actorUserId: userId, action: "user.change_password", entity: "user", entityId: userId, details: { ip } });
     return { ok: true } as const;
