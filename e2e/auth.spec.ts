@@ -169,6 +169,8 @@ test.describe("sign-in", () => {
     await expect(rows.nth(0)).toContainText("地址：127.0.0.1");
     await expect(rows.nth(1)).toContainText("地址：127.0.0.1");
     await expect(page.getByRole("main")).not.toContainText("203.0.113");
+    await page.goto("/audit");
+    await page.screenshot({ path: "e2e/artifacts/audit-admin-1280.png" });
     await admin.close();
   });
 
