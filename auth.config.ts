@@ -22,6 +22,13 @@ export interface SessionClaims {
   role: UserRole;
   agencyId: string | null;
   regionCode: string | null;
+  /**
+   * When this session was issued, in ms (our own claim: Auth.js rewrites `iat` whenever it
+   * refreshes the cookie, and `iat` has only second granularity). Compared with
+   * users.sessions_valid_after; null for tokens from before the claim existed (refused once the
+   * password has changed).
+   */
+  issuedAtMs: number | null;
 }
 
 declare module "next-auth" {
@@ -32,18 +39,22 @@ declare module "next-auth" {
   }
   interface Session {
     claims?: SessionClaims;
+    /** Sent only by reissueSessionAfterPasswordChange (auth.ts) through unstable_update. */
+    reissue?: { validAfterMs: number; proof: string };
   }
 }
 
 /** Narrows what the JWT callback stored; a token from before a claim existed just lacks it. */
 function claimsOf(token: Record<string, unknown>): SessionClaims | null {
-  const { userId, role, agencyId, regionCode } = token;
+  const { userId, role, agencyId, regionCode, issuedAtMs } = token;
   if (typeof userId !== "string" || (role !== "admin" && role !== "oversight" && role !== "agency")) return null;
   return {
     userId,
     role,
     agencyId: typeof agencyId === "string" ? agencyId : null,
     regionCode: typeof regionCode === "string" ? regionCode : null,
+    // Not `iat` for older tokens: Auth.js refreshes it, so a voided token could renew itself.
+    issuedAtMs: typeof issuedAtMs === "number" ? issuedAtMs : null,
   };
 }
 
@@ -73,6 +84,7 @@ export const authConfig = {
         token.role = user.role;
         token.agencyId = user.agencyId ?? null;
         token.regionCode = user.regionCode ?? null;
+        token.issuedAtMs = Date.now();
       }
       return token;
     },

@@ -24,9 +24,11 @@ import { findVisibleReport } from "./queries/_scope";
 import { getRegion } from "./queries/dashboard/get-region";
 import { getViewer } from "./queries/auth/get-viewer";
 import { getReportById } from "./queries/report/get-report-by-id";
+import { getSelfReviewPeers } from "./queries/self-review/get-self-review-peers";
 import { getSelfReviewReportById } from "./queries/self-review/get-self-review-report";
 import { listSelfReviewReports } from "./queries/self-review/list-self-review-reports";
 import { listUsers } from "./queries/user/list-users";
+import { listAuditLog } from "./queries/audit/list-audit-log";
 import { findings, reportFigures, reports, users } from "./schema";
 import { ctxFor } from "./test/ctx";
 import { describeEachDb } from "./test/db";
@@ -128,6 +130,8 @@ describeEachDb("authorization matrix", (getDb) => {
       for (const id of [draftId, w.publishedId]) {
         const seen = await forEachRole(w, async (ctx) => ((await getSelfReviewReportById({ ctx, input: { reportId: id } })) ? "allowed" : "denied"));
         expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+        const peers = await forEachRole(w, async (ctx) => ((await getSelfReviewPeers({ ctx, input: { reportId: id } })) ? "allowed" : "denied"));
+        expectMatrix(peers, ["admin", "oversight52", "panzhou"]);
       }
     });
 
@@ -176,6 +180,21 @@ describeEachDb("authorization matrix", (getDb) => {
       const rows = JSON.parse(first) as { region: { reports: number; code: string }[]; agency: { reports: number; code: string }[] };
       expect(rows.region).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
       expect(rows.agency).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
+    });
+
+    it("shows a draft's audit entries (upload, explanation) to admin, 贵州 oversight and 盘州 only; account management to admin only", async () => {
+      const draftId = await upload(w.ctx.panzhou, SAMPLE);
+      const [finding] = await w.db.select({ id: findings.id }).from(findings).where(eq(findings.reportId, draftId)).limit(1);
+      await explainFinding({ ctx: w.ctx.panzhou, input: { findingId: finding!.id, explanation: "审计矩阵" } });
+      const seen = await forEachRole(w, async (ctx) => {
+        const page = await listAuditLog({ ctx, input: { reportId: draftId } });
+        return page.items.map((i) => i.action).sort().join(",") === "finding.explain,report.ingest" ? "allowed" : page.total === 0 ? "denied" : page.items.map((i) => i.action).join();
+      });
+      expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
+      await createUser({ ctx: w.ctx.admin, input: { email: `audit-${draftId.slice(0, 8)}@test.local`, name: "审计", role: "admin" } });
+      const management = await forEachRole(w, async (ctx) => ((await listAuditLog({ ctx, input: { action: "user.create" } })).total > 0 ? "allowed" : "denied"));
+      expectMatrix(management, ["admin"]);
+      expect(JSON.stringify(await listAuditLog({ ctx: w.ctx.admin, input: {} }))).not.toMatch(/\$2[aby]\$/);
     });
 
     it("lists accounts to administrators only, without password hashes", async () => {
@@ -254,17 +273,17 @@ describeEachDb("authorization matrix", (getDb) => {
   describe("signed out", () => {
     it("has no Ctx: an unknown, malformed, disabled or deleted user id yields none", async () => {
       const user = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId });
-      expect(await getViewer({ db: w.db, userId: user.id })).not.toBeNull();
-      expect(await getViewer({ db: w.db, userId: "00000000-0000-0000-0000-000000000000" })).toBeNull();
-      expect(await getViewer({ db: w.db, userId: "not-a-uuid" })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() })).not.toBeNull();
+      expect(await getViewer({ db: w.db, userId: "00000000-0000-0000-0000-000000000000", issuedAtMs: Date.now() })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: "not-a-uuid", issuedAtMs: Date.now() })).toBeNull();
       await w.db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
-      expect(await getViewer({ db: w.db, userId: user.id })).toBeNull();
+      expect(await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() })).toBeNull();
     });
 
     it("re-reads role and scope from the database, not from the token", async () => {
       const user = await createTestUser(w.db, { role: "oversight", regionCode: "520000" });
       await w.db.update(users).set({ regionCode: "520100" }).where(eq(users.id, user.id));
-      const session = await getViewer({ db: w.db, userId: user.id });
+      const session = await getViewer({ db: w.db, userId: user.id, issuedAtMs: Date.now() });
       expect(session?.ctx.viewer).toMatchObject({ kind: "user", role: "oversight", regionCode: "520100" });
       expect(JSON.stringify(session?.user)).not.toMatch(/password/i);
     });

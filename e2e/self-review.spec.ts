@@ -47,6 +47,23 @@ test("盘州 uploads a draft, fixes it, submits; oversight returns it; another a
     await expect(panzhou.getByRole("link", { name: "查看完整报告" })).toHaveAttribute("href", /\/reports\/[0-9a-f-]{36}$/);
   });
 
+  await test.step("see the draft's key indicators against its peers, with the numbers behind them", async () => {
+    const peers = panzhou.getByRole("region", { name: "与同类机关对比" });
+    await expect(peers).toContainText("同类：县级人民政府");
+    const table = peers.getByRole("table", { name: "本稿主要指标与同类机关对比" });
+    await expect(table.getByRole("rowheader", { name: /^不予公开率/ })).toBeVisible();
+    await expect(table.locator('tr[data-indicator="refusal_rate"]')).toContainText(/\d+ \/ \d+/);
+    await expect(table.locator('tr[data-indicator="refusal_rate"] svg[role="img"]')).toBeVisible();
+    await expect(peers.getByRole("link", { name: "在对比页查看该同类组 →" })).toHaveAttribute("href", /\/compare\?group=government%3Acounty/);
+    await peers.scrollIntoViewIfNeeded();
+    // The sticky site header would cover the top of an element screenshot.
+    const unstick = "header { position: static !important; }";
+    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-1280.png", style: unstick });
+    await panzhou.setViewportSize({ width: 820, height: 1100 });
+    await peers.screenshot({ path: "e2e/artifacts/self-review-peers-820.png", style: unstick });
+    await panzhou.setViewportSize({ width: 1280, height: 800 });
+  });
+
   await test.step("explain a finding (recording the request for the cross-tenant replay below)", async () => {
     const finding = panzhou.getByRole("listitem", { name: /^H-T3-COL/ });
     await finding.getByText("填写说明").click();
@@ -94,13 +111,31 @@ test("盘州 uploads a draft, fixes it, submits; oversight returns it; another a
     await expect(panzhou.getByRole("table")).toContainText("请核对表三后重新提交");
   });
 
+  await test.step("every step is in the audit log, for 盘州 and its oversight", async () => {
+    await panzhou.goto("/audit?agency=盘州市人民政府");
+    const table = panzhou.getByRole("table");
+    for (const action of ["上传报告（新版本）", "说明问题", "提交审核", "退回修改"]) {
+      await expect(table.getByRole("link", { name: action, exact: true }).first()).toBeVisible();
+    }
+    await expect(table).toContainText("请核对表三后重新提交");
+    await panzhou.screenshot({ path: "e2e/artifacts/audit-agency-1280.png", fullPage: false });
+    await panzhou.setViewportSize({ width: 820, height: 1100 });
+    await panzhou.screenshot({ path: "e2e/artifacts/audit-agency-820.png", fullPage: false });
+    await panzhou.setViewportSize({ width: 1280, height: 800 });
+  });
+
   await test.step("another agency's user sees none of it, by list, URL or direct POST", async () => {
     const other = await userPage(browser, otherUser.email);
     await expect(other.getByRole("table")).toHaveCount(0);
     await expect(other.getByText("盘州市人民政府")).toHaveCount(0);
-    // Pages stream (app/loading.tsx), so "not yours" shows as the not-found page, like a made-up id.
+    // Nor in the audit log.
+    await other.goto("/audit?agency=盘州");
+    await expect(other.getByRole("main").getByRole("status")).toHaveText("没有符合条件的记录。");
+    await other.goto(`/audit?report=${draftUrl.split("/").pop()!}`);
+    await expect(other.getByRole("main").getByRole("status")).toHaveText("没有符合条件的记录。");
+    // "Not yours" is the same 404 as a made-up id.
     for (const url of [draftUrl, submittedUrl, draftUrl.replace("/self-review/", "/reports/"), submittedUrl.replace("/self-review/", "/reports/")]) {
-      await other.goto(url);
+      expect((await other.goto(url))?.status(), url).toBe(404);
       await expect(other.getByRole("heading", { level: 1, name: "页面不存在" })).toBeVisible();
       await expect(other.getByText("盘州说明")).toHaveCount(0);
     }

@@ -42,6 +42,11 @@ export const env = createEnv({
     /** Demo corpus on an empty database at start: on (贵州, ~3,500 reports), small (六盘水市 only), off. */
     GONGKAI_DEMO: z.enum(["on", "small", "off"]).default("on"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /**
+     * Reverse proxies in front of `npm start` whose X-Forwarded-For entry to believe (default 0:
+     * the client is the socket's peer and the header is ignored; 1 behind one nginx, …).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NODE_ENV: nodeEnv,
     /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */
     TEST_DATABASE_URL: postgresUrl.optional(),

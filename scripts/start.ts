@@ -1,6 +1,6 @@
 /**
  * `npm start`: build if needed, migrate, load the demo corpus into an empty database, then serve
- * with `next start` on $PORT (default 3000). One command from a fresh clone to a running app.
+ * with Next's production server (scripts/serve.ts) on $PORT (default 3000). One command from a fresh clone to a running app.
  */
 import "./lib/load-env";
 import { spawn } from "node:child_process";
@@ -99,10 +99,11 @@ async function main(): Promise<void> {
   const [built, prepared] = await Promise.allSettled([ensureBuilt(), prepareDatabase()]);
   for (const r of [built, prepared]) if (r.status === "rejected") throw r.reason;
 
-  const server = spawn(localBin("next"), ["start", "-p", String(env.PORT)], {
+  // scripts/serve.ts rather than `next start`: it decides the client address (X-Forwarded-For).
+  const server = spawn(localBin("tsx"), [join(ROOT, "scripts", "serve.ts")], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   let running = true;
   let stopRequested = false;

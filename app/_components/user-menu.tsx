@@ -20,6 +20,10 @@ export async function UserMenu({ lang }: { lang: Lang }) {
           {t(lang, "nav.admin")}
         </Link>
       ) : null}
+      {/* Every role has entries to see: all (admin), its region (oversight), its agency (agency). */}
+      <Link href="/audit" className={styles.link}>
+        {t(lang, "nav.audit")}
+      </Link>
       <Link href="/account/password" className={styles.link}>
         {t(lang, "auth.changePassword")}
       </Link>

@@ -10,7 +10,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PATH_HEADER, SESSION_COOKIE_NAMES } from "@/auth.config";
 import type { Ctx } from "@/db/context";
-import { getViewer, type SessionUser } from "@/db/queries/auth/get-viewer";
+import { checkViewer, type CheckViewerResult, type SessionUser } from "@/db/queries/auth/get-viewer";
 import type { UserRole } from "@/db/schema/users.constants";
 
 export interface SessionInfo {
@@ -18,12 +18,17 @@ export interface SessionInfo {
   user: SessionUser;
 }
 
-/** The session's user with a fresh look at the database, or null (signed out, expired, disabled, deleted). */
+/** The session checked against the database (null: no session at all), once per request. */
+const checkSession = cache(async (): Promise<CheckViewerResult | null> => {
+  const claims = (await auth())?.claims;
+  if (!claims?.userId) return null;
+  return checkViewer({ userId: claims.userId, issuedAtMs: claims.issuedAtMs });
+});
+
+/** The session's user with a fresh look at the database, or null (signed out, expired, disabled, deleted, password changed since). */
 export const getSession = cache(async (): Promise<SessionInfo | null> => {
-  const session = await auth();
-  const userId = session?.claims?.userId;
-  if (!userId) return null;
-  return getViewer({ userId });
+  const result = await checkSession();
+  return result?.ok ? { ctx: result.ctx, user: result.user } : null;
 });
 
 export async function getOptionalCtx(): Promise<Ctx | null> {
@@ -41,8 +46,11 @@ export async function redirectToLogin(): Promise<never> {
   const [h, jar] = await Promise.all([headers(), cookies()]);
   const next = safeNextPath(h.get(PATH_HEADER) ?? "/");
   const params = new URLSearchParams({ next });
-  // A session cookie that no longer yields a session has expired (or its user is gone).
-  if (SESSION_COOKIE_NAMES.some((name) => jar.has(name))) params.set("expired", "1");
+  // A session cookie that no longer yields a session has expired (or its user is gone), or was
+  // voided by a password change elsewhere: say which.
+  const result = await checkSession();
+  if (result && !result.ok && result.reason === "password_changed") params.set("expired", "password");
+  else if (SESSION_COOKIE_NAMES.some((name) => jar.has(name))) params.set("expired", "1");
   redirect(`/login?${params.toString()}`);
 }
 

@@ -20,8 +20,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   // A signed-in visitor still gets the form: signing in again switches accounts.
   const [lang, params] = await Promise.all([getLang(), searchParams]);
   const next = safeNextPath(first(params.next) ?? "/");
-  const notice = first(params.expired)
-    ? t(lang, "auth.login.expired")
+  const expired = first(params.expired);
+  const notice = expired
+    ? t(lang, expired === "password" ? "auth.login.expiredPassword" : "auth.login.expired")
     : first(params.signedOut)
       ? t(lang, "auth.login.signedOut")
       : first(params.passwordChanged)

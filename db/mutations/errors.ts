@@ -10,6 +10,7 @@ export const MUTATION_ERROR_CODES = [
   "open_errors",
   "email_taken",
   "wrong_password",
+  "locked",
   "same_password",
   "self",
   "scope_missing",

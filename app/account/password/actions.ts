@@ -1,15 +1,17 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signOut } from "@/auth";
+import { reissueSessionAfterPasswordChange } from "@/auth";
 import { getLang } from "@/app/_i18n/get-lang";
-import type { FormState } from "@/app/_lib/form-state";
+import { clockTime, fill, type FormState } from "@/app/_lib/form-state";
 import { requireCtx } from "@/app/_lib/session";
 import { AccessDeniedError } from "@/db/context";
 import { MutationError } from "@/db/mutations/errors";
 import { changePassword } from "@/db/mutations/user/change-password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/users";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { t } from "@/lib/i18n";
 
 const changePasswordFormSchema = z.object({
@@ -42,15 +44,23 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   }
   const { currentPassword, newPassword, confirmPassword } = parsed.data;
   if (newPassword !== confirmPassword) return { fieldErrors: { confirmPassword: t(lang, "auth.password.mismatch") } };
+  const ip = clientAddressFromHeaders(await headers());
+  let result;
   try {
-    await changePassword({ ctx, input: { currentPassword, newPassword } });
+    result = await changePassword({ ctx, input: { currentPassword, newPassword, ip } });
   } catch (error) {
+    // A wrong current password counts toward the lockout like a failed sign-in (changePassword).
     if (error instanceof MutationError && error.code === "wrong_password") return { fieldErrors: { currentPassword: t(lang, "auth.password.wrongCurrent") } };
+    if (error instanceof MutationError && error.code === "locked") {
+      const until = typeof error.details.until === "string" ? new Date(error.details.until) : null;
+      return { message: until ? fill(t(lang, "auth.password.locked"), { time: clockTime(until) }) : t(lang, "auth.login.wrong") };
+    }
     if (error instanceof MutationError && error.code === "same_password") return { fieldErrors: { newPassword: t(lang, "auth.password.same") } };
     if (error instanceof AccessDeniedError) return { message: t(lang, "auth.error.denied") };
     throw error;
   }
-  // Sign in again with the new password: proves it works and ends this token.
-  await signOut({ redirect: false });
-  redirect("/login?passwordChanged=1");
+  // Every other session is void now; this browser stays signed in with a re-issued token. A
+  // redirect, not a re-render: this request still carries the old token, the redirect the new one.
+  await reissueSessionAfterPasswordChange(result.userId, result.sessionsValidAfter);
+  redirect("/account/password?changed=1");
 }

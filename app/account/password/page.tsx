@@ -10,15 +10,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { absolute: `${t(lang, "auth.password.title")} · ${t(lang, "app.name")} ${t(lang, "app.nameLatin")}` } };
 }
 
-export default async function ChangePasswordPage() {
+export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireCtx();
-  const lang = await getLang();
+  const [lang, params] = await Promise.all([getLang(), searchParams]);
   return (
     <section className={styles.narrow} aria-labelledby="password-title">
       <h1 id="password-title" className={styles.title}>
         {t(lang, "auth.password.title")}
       </h1>
       <p className={styles.lead}>{t(lang, "auth.password.lead")}</p>
+      {params.changed ? (
+        <p role="status" className={styles.notice}>
+          {t(lang, "auth.password.done")}
+        </p>
+      ) : null}
       <PasswordForm
         labels={{
           current: t(lang, "auth.password.current"),

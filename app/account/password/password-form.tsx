@@ -23,7 +23,7 @@ export function PasswordForm({ labels }: { labels: PasswordFormLabels }) {
   return (
     <form action={action} className={styles.form} noValidate>
       {state.message ? (
-        <p role="alert" className={styles.error}>
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? styles.notice : styles.error}>
           {state.message}
         </p>
       ) : null}

@@ -5,11 +5,13 @@ import { getLang } from "@/app/_i18n/get-lang";
 import { PageHeader } from "@/app/_components/page-header";
 import { dateTime, fill } from "@/app/_lib/form-state";
 import { requireCtx } from "@/app/_lib/session";
+import { getSelfReviewPeers } from "@/db/queries/self-review/get-self-review-peers";
 import { getSelfReviewReportById, HEADLINE_CELLS } from "@/db/queries/self-review/get-self-review-report";
 import { CELL_BY_KEY, TABLE_TITLES } from "@/lib/catalog";
 import { formatNumber, t, type Lang, type MessageKey } from "@/lib/i18n";
 import { ExplainFindingForm, ReportStepForm, ReturnReportForm, UploadDraftForm } from "../client";
 import styles from "../self-review.module.css";
+import { SelfReviewPeersSection } from "./peers";
 
 type Params = Promise<{ id: string }>;
 
@@ -39,7 +41,7 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
   const ctx = await requireCtx();
   const [{ id }, lang] = await Promise.all([params, getLang()]);
   // Out of scope and nonexistent look the same: 404.
-  const report = await getSelfReviewReportById({ ctx, input: { reportId: id } });
+  const [report, peers] = await Promise.all([getSelfReviewReportById({ ctx, input: { reportId: id } }), getSelfReviewPeers({ ctx, input: { reportId: id } })]);
   if (!report) notFound();
 
   const role = ctx.viewer.kind === "user" ? ctx.viewer.role : "admin";
@@ -162,6 +164,8 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         )}
       </section>
 
+      {peers ? <SelfReviewPeersSection lang={lang} data={peers} agencyId={report.agencyId} /> : null}
+
       {actsAsAgency && report.isLatest && report.status === "draft" ? (
         <section className={styles.section} aria-labelledby="next-title">
           <h2 id="next-title" className={styles.sectionTitle}>
@@ -193,6 +197,9 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         <h2 id="history-title" className={styles.sectionTitle}>
           {t(lang, "review.detail.history")}
         </h2>
+        <p className={styles.muted}>
+          <Link href={`/audit?report=${report.id}`}>{lang === "zh" ? "在操作日志中查看此报告的全部记录 →" : "All audit-log entries for this report →"}</Link>
+        </p>
         <ol className={styles.history}>
           {report.history.map((entry, i) => (
             <li key={i}>

@@ -12,6 +12,7 @@ import { createUser } from "./create-user";
 import { disableUser } from "./disable-user";
 import { resetPassword } from "./reset-password";
 import { seedDemoAccounts } from "./seed-demo-accounts";
+import { checkViewer } from "../../queries/auth/get-viewer";
 
 describeEachDb("sign-in and accounts", (getDb) => {
   let sys: Ctx;
@@ -116,5 +117,60 @@ describeEachDb("sign-in and accounts", (getDb) => {
     expect(again.accounts.every((a) => !a.created)).toBe(true);
     const panzhou = await authenticateUser({ ctx: sys, input: { email: "panzhou@demo.local", password: "gongkai-demo", ip: ip() } });
     expect(panzhou.ok && panzhou.user.role).toBe("agency");
+  });
+  it("counts a wrong current password on change-password toward the lockout, like a failed sign-in", async () => {
+    const db = getDb();
+    const user = await createTestUser(db, { password: "right-password" });
+    const me = ctxFor(db, user);
+    const now = new Date("2025-04-01T02:00:00Z");
+    // One failed sign-in and three wrong current passwords share the counter…
+    await authenticateUser({ ctx: sys, input: { email: user.email, password: "nope", ip: ip() }, now });
+    for (let i = 0; i < MAX_FAILED_LOGINS - 2; i++) {
+      await expect(changePassword({ ctx: me, input: { currentPassword: "nope-nope", newPassword: "another-password-1", ip: "192.0.2.9" }, now })).rejects.toMatchObject({ code: "wrong_password" });
+    }
+    // …so the fifth failure locks the account, and says so.
+    await expect(changePassword({ ctx: me, input: { currentPassword: "nope-nope", newPassword: "another-password-1" }, now })).rejects.toMatchObject({
+      code: "locked",
+      details: { until: "2025-04-01T02:15:00.000Z" },
+    });
+    // Locked: neither the right password on change-password nor a sign-in gets through.
+    await expect(changePassword({ ctx: me, input: { currentPassword: "right-password", newPassword: "another-password-1" }, now })).rejects.toMatchObject({ code: "locked" });
+    expect(await authenticateUser({ ctx: sys, input: { email: user.email, password: "right-password", ip: ip() }, now })).toMatchObject({ ok: false, reason: "locked" });
+    const rows = await db.select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(rows.map((r) => r.action)).toEqual([
+      "user.sign_in_failed",
+      "user.change_password_failed",
+      "user.change_password_failed",
+      "user.change_password_failed",
+      "user.change_password_failed",
+      "user.lock",
+      "user.change_password_failed",
+      "user.sign_in_failed",
+    ]);
+    expect(rows[1]?.details).toMatchObject({ ip: "192.0.2.9", reason: "wrong_password" });
+    expect(rows[4]?.details).toMatchObject({ reason: "wrong_password_locked" });
+  });
+
+  it("voids sessions issued before a password change or reset; later ones stand", async () => {
+    const db = getDb();
+    const user = await createTestUser(db, { password: "old-password-1" });
+    const admin = ctxFor(db, await createTestUser(db, { role: "admin" }));
+    const before = Date.now() - 1;
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: before })).ok).toBe(true);
+    const changed = await changePassword({ ctx: ctxFor(db, user), input: { currentPassword: "old-password-1", newPassword: "new-password-22" } });
+    expect(await checkViewer({ db, userId: user.id, issuedAtMs: before })).toEqual({ ok: false, reason: "password_changed" });
+    // A token without the claim (issued before it existed) is refused too; one issued at the change stands.
+    expect(await checkViewer({ db, userId: user.id, issuedAtMs: null })).toEqual({ ok: false, reason: "password_changed" });
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: changed.sessionsValidAfter.getTime() })).ok).toBe(true);
+    // Millisecond precision: a session 1 ms before the change is void, though in the same second.
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: changed.sessionsValidAfter.getTime() - 1 })).ok).toBe(false);
+
+    const afterChange = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await resetPassword({ ctx: admin, input: { userId: user.id, password: "reset-password-33" } });
+    expect(await checkViewer({ db, userId: user.id, issuedAtMs: afterChange })).toEqual({ ok: false, reason: "password_changed" });
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: Date.now() + 1 })).ok).toBe(true);
+    const [row] = await db.select({ at: users.sessionsValidAfter }).from(users).where(eq(users.id, user.id));
+    expect(row?.at).toBeInstanceOf(Date);
   });
 });

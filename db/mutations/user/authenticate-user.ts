@@ -9,7 +9,8 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AccessDeniedError, type Ctx } from "../../context";
 import { auditLog, users } from "../../schema";
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, MAX_FAILED_LOGINS_PER_ADDRESS, type UserRole } from "../../schema/users.constants";
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS_PER_ADDRESS, type UserRole } from "../../schema/users.constants";
+import { recordWrongPassword } from "./_lockout";
 
 export const authenticateUserInputSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -101,18 +102,15 @@ export async function authenticateUser({ ctx, input, now = new Date() }: Authent
     }
     const matches = await bcrypt.compare(password, user.passwordHash);
     if (!matches) {
-      const failures = user.failedLogins + 1;
-      const locks = failures >= MAX_FAILED_LOGINS;
-      const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      await tx
-        .update(users)
-        .set({ failedLogins: locks ? 0 : failures, lockedUntil: locks ? until : null })
-        .where(eq(users.id, user.id));
-      await fail(user.id, locks ? "wrong_password_locked" : "wrong_password");
-      if (locks) {
-        await tx.insert(auditLog).values({ actorUserId: null, action: "user.lock", entity: "user", entityId: user.id, details: { until: until.toISOString(), ip } });
-        return { ok: false, reason: "locked", until } as const;
-      }
+      const lockedUntil = await recordWrongPassword({
+        tx,
+        user,
+        now,
+        action: "user.sign_in_failed",
+        actorUserId: user.id,
+        details: { ip, email: email.toLowerCase() },
+      });
+      if (lockedUntil) return { ok: false, reason: "locked", until: lockedUntil } as const;
       return { ok: false, reason: "invalid" } as const;
     }
     if (user.disabled) {

@@ -1,4 +1,7 @@
-/** An administrator sets a new password for an account (generated unless given) and lifts any lockout. */
+/**
+ * An administrator sets a new password for an account (generated unless given), lifts any lockout
+ * and signs the account out everywhere (users.sessions_valid_after).
+ */
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -28,7 +31,7 @@ export async function resetPassword({ ctx, input }: ResetPasswordOptions): Promi
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: new Date() })
       .where(eq(users.id, parsed.data.userId))
       .returning({ id: users.id });
     if (!row) throw new MutationError("not_found", "No such user.");

@@ -1,0 +1,46 @@
+/**
+ * The production HTTP server `npm start` runs: Next's request handler behind a plain node:http
+ * server, for one reason. `next start` passes a client-sent X-Forwarded-For straight through (it
+ * only fills the header from the socket when the header is absent), so the per-address sign-in
+ * limit could be dodged by sending a new made-up address with every attempt. Here the header is
+ * replaced, before Next sees it, by the one address lib/http/client-address.ts resolves from the
+ * socket's peer and TRUST_PROXY_HOPS.
+ */
+import "./lib/load-env";
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "@/lib/env";
+import { resolveClientAddress } from "@/lib/http/client-address";
+import { ROOT } from "./lib/run";
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, dir: ROOT, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY_HOPS);
+    // x-real-ip too: nothing of ours reads it, but a client must not be able to plant it either.
+    delete req.headers["x-real-ip"];
+    if (address) req.headers["x-forwarded-for"] = address;
+    else delete req.headers["x-forwarded-for"];
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.listen(env.PORT, () => {
+    console.log(`next: serving on port ${env.PORT} (client address: ${env.TRUST_PROXY_HOPS ? `X-Forwarded-For, ${env.TRUST_PROXY_HOPS} trusted hop(s)` : "socket peer; X-Forwarded-For ignored"})`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      // Open keep-alive connections would hold close() forever.
+      server.closeAllConnections();
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
