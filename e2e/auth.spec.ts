@@ -35,6 +35,9 @@ test.describe("sign-in", () => {
     await expect(account).toContainText("测试 oversight");
     await expect(account).toContainText("监督人员");
 
+    // The account links sit in a dropdown under the user's name.
+    await account.locator("summary").click();
+    await expect(account.getByRole("link", { name: "修改密码" })).toBeVisible();
     await account.getByRole("button", { name: "退出" }).click();
     await expect(page).toHaveURL(/\/login/);
     await expect(status(page)).toHaveText("您已退出登录。");

@@ -202,7 +202,7 @@ export const zh = {
   "auth.login.signedOut": "您已退出登录。",
   "auth.login.required": "请先登录。",
   "auth.login.passwordChanged": "密码已修改，请使用新密码登录。",
-  "auth.logout": "退出",
+  "auth.logout": "退出登录",
   "auth.account": "账户",
   "auth.changePassword": "修改密码",
   "auth.role.admin": "管理员",
