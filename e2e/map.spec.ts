@@ -70,6 +70,7 @@ test.describe("dashboard map", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), counties.getByRole("link", { name: "矢量图 SVG", exact: true }).click()]);
     const svg = readFileSync(await download.path(), "utf8");
     expect(svg).toContain("贵州省 · ");
+    expect(svg).not.toContain("贵州省 · 贵州省");
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(88);
     const [data] = await Promise.all([page.waitForEvent("download"), counties.getByRole("link", { name: "数据 CSV", exact: true }).click()]);
     const csvLines = readFileSync(await data.path(), "utf8").trim().split(/\r?\n/);

@@ -147,7 +147,9 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
  */
 export function exportTitle(view: DashboardView, subjectName: string, chart: Pick<DashboardChart, "title" | "section">, year: number | null): string {
   const withYear = view === "region" && chart.section !== "trends" && year !== null;
-  return `${subjectName} · ${chart.title}${withYear ? ` · ${year}` : ""}`;
+  // Titles that already name their region (the map's "六盘水市 · 不予公开率") are not prefixed twice.
+  const named = chart.title.startsWith(`${subjectName} · `) ? chart.title : `${subjectName} · ${chart.title}`;
+  return `${named}${withYear ? ` · ${year}` : ""}`;
 }
 
 /** The words of a chart's ASCII file name: the selected indicator and the year only where the chart depends on them. */
