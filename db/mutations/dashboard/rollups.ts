@@ -35,23 +35,30 @@ export const ROLLUP_FINGERPRINT = createHash("sha256")
 // Per-key refreshes share this lock; a full rebuild takes it alone (so it never races them).
 const GLOBAL_LOCK = sql`hashtext('dashboard_rollups')`;
 
+/**
+ * The keys as rows `(year, region_code)`, from two array parameters. Not one parameter per value:
+ * PGlite matched nothing once a statement carried several hundred of them (the full demo's ~700
+ * pairs), so the rebuild silently inserted no rows. Years are integers and region codes digits,
+ * checked here, so the array literals need no quoting.
+ */
+export function keyRows(keys: readonly RollupKey[]): SQL {
+  for (const k of keys) {
+    if (!Number.isInteger(k.year) || !/^[0-9]+$/.test(k.regionCode)) throw new Error(`rollup key out of shape: ${k.year}/${k.regionCode}`);
+  }
+  const years = `{${keys.map((k) => k.year).join(",")}}`;
+  const codes = `{${keys.map((k) => k.regionCode).join(",")}}`;
+  return sql`select * from unnest(${years}::int[], ${codes}::text[]) as k(year, region_code)`;
+}
+
 /** `(year, region_code) in (…)` for report_figures, or every placed report. */
 function keyFilter(keys: readonly RollupKey[] | "all"): SQL {
   if (keys === "all") return sql`${rf.regionCode} is not null`;
-  const list = sql.join(
-    keys.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`),
-    sql`, `,
-  );
-  return sql`(${rf.year}, ${rf.regionCode}) in (${list})`;
+  return sql`(${rf.year}, ${rf.regionCode}) in (${keyRows(keys)})`;
 }
 
 /** Same, for a rollup table's own columns. */
 function rollupFilter(t: { year: AnyColumn; regionCode: AnyColumn }, keys: readonly RollupKey[]): SQL {
-  const list = sql.join(
-    keys.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`),
-    sql`, `,
-  );
-  return sql`(${t.year}, ${t.regionCode}) in (${list})`;
+  return sql`(${t.year}, ${t.regionCode}) in (${keyRows(keys)})`;
 }
 
 /**
@@ -194,12 +201,8 @@ export async function refreshRollups(tx: Tx, keys: readonly { year: number; regi
   const targets = coverageTargets(unique);
   const lockNames = targets.map((k) => `dashboard_rollups:${k.year}:${k.regionCode}`);
   // One order for every transaction (by hash), so two refreshes never wait on each other in a cycle.
-  await tx.execute(
-    sql`select count(pg_advisory_xact_lock(h)) from (select hashtext(x) h from unnest(array[${sql.join(
-      lockNames.map((n) => sql`${n}::text`),
-      sql`, `,
-    )}]) x order by 1) s`,
-  );
+  // Names are "dashboard_rollups:<year>:<digits>": no quoting needed in the array literal.
+  await tx.execute(sql`select count(pg_advisory_xact_lock(h)) from (select hashtext(x) h from unnest(${`{${lockNames.join(",")}}`}::text[]) x order by 1) s`);
   for (let i = 0; i < unique.length; i += CHUNK) {
     const part = unique.slice(i, i + CHUNK);
     await tx.execute(sql`delete from ${dashboardGroups} where ${rollupFilter(dashboardGroups, part)}`);
@@ -210,7 +213,7 @@ export async function refreshRollups(tx: Tx, keys: readonly { year: number; regi
   for (let i = 0; i < targets.length; i += CHUNK) {
     const part = targets.slice(i, i + CHUNK);
     await tx.execute(sql`delete from ${dashboardCoverage} where ${rollupFilter(dashboardCoverage, part)}`);
-    await tx.execute(insertCoverage(sql`values ${sql.join(part.map((k) => sql`(${k.year}::int, ${k.regionCode}::text)`), sql`, `)}`));
+    await tx.execute(insertCoverage(keyRows(part)));
   }
 }
 

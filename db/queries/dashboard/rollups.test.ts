@@ -13,6 +13,7 @@ import { analyzeDocument } from "../../../lib/ingest/analyze";
 import type { AnalyzedDocument } from "../../../lib/ingest/analyze";
 import type { Db } from "../../client";
 import { systemCtx, type Ctx } from "../../context";
+import { keyRows } from "../../mutations/dashboard/rollups";
 import { refreshDashboardRollups } from "../../mutations/dashboard/refresh-dashboard-rollups";
 import { acceptReport } from "../../mutations/report/accept-report";
 import { clearReports } from "../../mutations/report/clear-reports";
@@ -112,6 +113,14 @@ describeEachDb("dashboard rollups", (getDb) => {
 
   beforeAll(() => {
     ctx = systemCtx("rollups test", getDb());
+  });
+
+  it("pass a thousand (year, region) keys to SQL intact (one parameter per value made PGlite match none)", async () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => ({ year: 2000 + (i % 25), regionCode: String(520000 + i) }));
+    const rows = await getDb().execute(sql`select count(*)::int n, count(distinct (year, region_code))::int d, sum(year)::int y from (${keyRows(keys)}) k`);
+    const [row] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number; d: number; y: number }[];
+    expect(row).toEqual({ n: 1000, d: 1000, y: keys.reduce((a, k) => a + k.year, 0) });
+    expect(() => keyRows([{ year: 2024, regionCode: "52'00" }])).toThrow(/out of shape/);
   });
 
   it("match the direct sums after ingests and directly written reports of every scope and format", async () => {
