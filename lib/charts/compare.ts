@@ -159,7 +159,7 @@ function footerLines(spec: CompareChartSpec, frame: ExportFrame | undefined): st
 }
 
 /** Wraps a footer line to the chart's width (ECharts titles do not wrap by themselves in SSR). */
-function wrap(line: string, width: number, fontSize: number): string[] {
+export function wrap(line: string, width: number, fontSize: number): string[] {
   const out: string[] = [];
   let cur = "";
   for (const ch of line) {

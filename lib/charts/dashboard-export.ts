@@ -7,7 +7,7 @@
 import type { Lang } from "../i18n";
 import { formatIndicatorValue, formatInteger, getIndicator } from "../indicators";
 import { CJK_FONT_FAMILY, INK, INK_MUTED, percentText } from "./base";
-import { textWidth, type ChartSize, type ExportFrame } from "./compare";
+import { wrap, type ChartSize, type ExportFrame } from "./compare";
 import { ct } from "./compare-messages";
 import { cm } from "./messages";
 import { OUTCOME_INDICATORS, OUTCOME_PARTS, outcomeShare } from "./outcome-mix";
@@ -241,19 +241,6 @@ const PAD = 24;
 const HEADER_BASE_H = 48;
 const FORMULA_LINE_H = 16;
 const FOOTER_LINE_H = 16;
-
-function wrap(line: string, width: number, fontSize: number): string[] {
-  const out: string[] = [];
-  let cur = "";
-  for (const ch of line) {
-    if (textWidth(cur + ch, fontSize) > width) {
-      out.push(cur);
-      cur = ch;
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
 
 function specLang(spec: ChartSpec): Lang {
   return spec.input.lang;
