@@ -11,7 +11,7 @@ import { cm } from "../charts/messages";
 import { ct } from "../charts/compare-messages";
 import { DASHBOARD_RECORD_COLUMNS, dashboardRecordHeader, type DashboardChart, type DashboardRecord } from "../charts/dashboard-export";
 import { field, UTF8_BOM } from "./csv";
-import { sheetName } from "./xlsx";
+import { addReadmeSheet, sheetName } from "./xlsx";
 
 export function dashboardRecordCells(r: DashboardRecord, lang: Lang): (string | number | null)[] {
   return DASHBOARD_RECORD_COLUMNS.map((c) => (c === "smallSample" ? ct(lang, r.smallSample ? "yes" : "no") : r[c]));
@@ -66,20 +66,13 @@ export function buildDashboardWorkbook(input: DashboardWorkbookInput): ExcelJS.W
     });
   }
 
-  const readme = wb.addWorksheet(ct(lang, "readme.title"));
-  readme.getColumn(1).width = 26;
-  readme.getColumn(2).width = 110;
-  const add = (a: string, b: string, bold = false) => {
-    const row = readme.addRow([a, b]);
-    row.getCell(2).alignment = { wrapText: true, vertical: "top" };
-    if (bold) row.font = { bold: true };
-  };
+  const { add, gap } = addReadmeSheet(wb, lang);
   add("公开 Gongkai", lang === "zh" ? "看板图表背后的数据：每张图表一个工作表，数值与页面及导出图片完全一致。" : "The figures behind the dashboard's charts: one sheet per chart, the same numbers as the page and the exported images.", true);
   add(lang === "zh" ? "页面链接" : "Page link", input.link);
   add(ct(lang, "readme.exported"), input.exportedAt);
   add(ct(lang, "chart.source").split(/[：:]/)[0] ?? "", ct(lang, "chart.source"));
   add("", cm(lang, "dash.sumsNote"));
-  readme.addRow([]);
+  gap();
   for (const { name, chart } of sheets) {
     add(`${ct(lang, "readme.sheet")}：${name}`, chart.title, true);
     add(ct(lang, "readme.formula"), chart.formula);
@@ -87,7 +80,7 @@ export function buildDashboardWorkbook(input: DashboardWorkbookInput): ExcelJS.W
     if (chart.caption) add("", chart.caption);
     for (const n of chart.notes) add("", n);
     if (chart.smallSample) add("", cm(lang, "chart.smallSample"));
-    readme.addRow([]);
+    gap();
   }
   return wb;
 }

@@ -57,27 +57,20 @@ export function buildCompareWorkbook(input: CompareWorkbookInput): ExcelJS.Workb
     });
   }
 
-  const readme = wb.addWorksheet(ct(lang, "readme.title"));
-  readme.getColumn(1).width = 26;
-  readme.getColumn(2).width = 110;
-  const add = (a: string, b: string, bold = false) => {
-    const row = readme.addRow([a, b]);
-    row.getCell(2).alignment = { wrapText: true, vertical: "top" };
-    if (bold) row.font = { bold: true };
-  };
+  const { add, gap } = addReadmeSheet(wb, lang);
   add("公开 Gongkai", ct(lang, "readme.intro"), true);
   add(ct(lang, "readme.link"), input.link);
   add(ct(lang, "readme.exported"), input.exportedAt);
   add(ct(lang, "chart.source").split("：")[0] ?? "", ct(lang, "chart.source"));
   add("", ct(lang, "readme.rules"));
-  readme.addRow([]);
+  gap();
   for (const { name, spec } of sheets) {
     add(`${ct(lang, "readme.sheet")}：${name}`, spec.title, true);
     add(ct(lang, "readme.formula"), spec.formula);
     add(ct(lang, "col.indicatorKey"), spec.indicatorKey);
     for (const n of spec.notes) add("", n);
     if (spec.anySmallSample) add("", ct(lang, "chart.smallSample"));
-    readme.addRow([]);
+    gap();
   }
   return wb;
 }
@@ -86,4 +79,24 @@ export function buildCompareWorkbook(input: CompareWorkbookInput): ExcelJS.Workb
 export async function compareXlsx(input: CompareWorkbookInput): Promise<Uint8Array> {
   const buf = await buildCompareWorkbook(input).xlsx.writeBuffer();
   return new Uint8Array(buf);
+}
+
+/**
+ * The 说明 (README) sheet every workbook ends with: two columns, label and text, the text wrapped.
+ * `add` writes a row (bold for a heading), `gap` an empty one.
+ */
+export function addReadmeSheet(wb: ExcelJS.Workbook, lang: Lang): { add: (label: string, text: string, bold?: boolean) => void; gap: () => void } {
+  const readme = wb.addWorksheet(ct(lang, "readme.title"));
+  readme.getColumn(1).width = 26;
+  readme.getColumn(2).width = 110;
+  return {
+    add: (label, text, bold = false) => {
+      const row = readme.addRow([label, text]);
+      row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+      if (bold) row.font = { bold: true };
+    },
+    gap: () => {
+      readme.addRow([]);
+    },
+  };
 }
