@@ -180,19 +180,52 @@ function sharedUnit(rows: readonly LLine[]): string | null {
   return rows.every((r) => valueTokens(r).every((t) => t.x0 !== null && t.x1 !== null)) ? u : null;
 }
 
-/** Clusters value tokens into columns by horizontal overlap (a value sits inside its column). */
-function clusterColumns(rows: readonly LLine[], slack: number): Column[] {
-  const spans = rows
-    .flatMap((r) => valueTokens(r))
-    .map((t) => ({ x0: t.x0 ?? 0, x1: t.x1 ?? 0 }))
-    .sort((a, b) => a.x0 - b.x0);
-  const cols: Column[] = [];
-  for (const s of spans) {
-    const last = cols[cols.length - 1];
-    if (last && s.x0 <= last.x1 + slack) last.x1 = Math.max(last.x1, s.x1);
-    else cols.push({ x0: s.x0, x1: s.x1, key: null });
+/**
+ * Column models of a table: one per run of full rows (rows with a value in every column) whose
+ * values line up. A table continued on the next page, or laid out again by pdftotext, shifts its
+ * columns: each run gets its own model, and the columns keep the order the header gave the first.
+ * Every row is given the model of the nearest full row before it (or after, at the top).
+ */
+function segmentModels(rows: readonly ValueRow[], n: number): { models: Column[][]; modelOf: number[] } | null {
+  if (!sharedUnit(rows.map((r) => r.line))) return null;
+  const models: Column[][] = [];
+  const means: number[][] = [];
+  const counts: number[] = [];
+  const modelOf = rows.map(() => -1);
+  rows.forEach((r, ri) => {
+    const vals = r.values.filter((t) => t.kind !== "blank");
+    if (vals.length !== n) return;
+    const centers = vals.map((t) => ((t.x0 ?? 0) + (t.x1 ?? 0)) / 2);
+    const k = models.length - 1;
+    const mean = means[k];
+    const pitch = mean ? Math.min(...mean.slice(1).map((m, i) => m - (mean[i] ?? 0))) : 0;
+    const fits = mean !== undefined && pitch > 0 && centers.every((c, i) => Math.abs(c - (mean[i] ?? 0)) <= 0.35 * pitch);
+    if (!fits) {
+      models.push(vals.map((t) => ({ x0: t.x0 ?? 0, x1: t.x1 ?? 0, key: null })));
+      means.push(centers);
+      counts.push(1);
+    } else {
+      const model = models[k] as Column[];
+      const cnt = (counts[k] ?? 1) + 1;
+      counts[k] = cnt;
+      vals.forEach((t, i) => {
+        const col = model[i] as Column;
+        col.x0 = Math.min(col.x0, t.x0 ?? col.x0);
+        col.x1 = Math.max(col.x1, t.x1 ?? col.x1);
+        (mean)[i] = ((mean)[i] ?? 0) + (centers[i] as number - ((mean)[i] ?? 0)) / cnt;
+      });
+    }
+    modelOf[ri] = models.length - 1;
+  });
+  if (models.length === 0) return null;
+  let last = -1;
+  for (let i = 0; i < rows.length; i++) {
+    if (modelOf[i] !== -1) last = modelOf[i] as number;
+    else modelOf[i] = last;
   }
-  return cols;
+  const first = modelOf.find((m) => m >= 0) ?? 0;
+  for (let i = 0; i < rows.length && modelOf[i] === -1; i++) modelOf[i] = first;
+  return { models, modelOf };
 }
 
 /** Column i's cell: from the middle of the gap on its left to the middle of the gap on its right. */
@@ -429,18 +462,19 @@ function range(from: number, to: number): number[] {
  * The values of one row by column: by position when the table has a column model, else by order
  * when the count is right. Null (with an issue) when the values cannot be tied to columns.
  */
-function rowValues(
-  r: ValueRow,
-  cols: readonly string[],
-  model: Column[] | null,
-  label: string,
-  sink: Sink,
-): Map<string, LToken | "blank"> | null {
+function rowValues(r: ValueRow, cols: readonly string[], model: Column[] | null, label: string, sink: Sink): Map<string, LToken | "blank"> | null {
   const out = new Map<string, LToken | "blank">();
   if (model) {
+    const vals = r.values.filter((t) => t.kind !== "blank");
+    // A value in every column: taken in order (positions only tell which column a lone value is in).
+    if (vals.length === model.length) {
+      model.forEach((c, i) => {
+        if (c.key && cols.includes(c.key)) out.set(c.key, vals[i] as LToken);
+      });
+      return out;
+    }
     const placed = new Map<number, LToken>();
-    for (const t of r.values) {
-      if (t.kind === "blank") continue;
+    for (const t of vals) {
       const i = columnAt(model, t.x0 ?? 0, t.x1 ?? 0);
       if (i < 0 || placed.has(i)) {
         sink.add("column_count_mismatch", "error", `${label}: "${t.text}" cannot be tied to one column; the row is left unread`, t.loc);
@@ -472,19 +506,29 @@ function writeRow(sink: Sink, prefix: string, rowKey: string, vals: Map<string, 
   }
 }
 
-/** The column model of a table region from its value rows and header, or null (order only). */
-function columnModel(rows: readonly ValueRow[], header: readonly LLine[], expected: number, match: (key: string) => string | null): { model: Column[] | null; unnamed: number } {
-  const lines = rows.map((r) => r.line);
-  const unit = sharedUnit(lines);
-  if (!unit) return { model: null, unnamed: expected };
-  const fs = Math.max(...lines.map((l) => l.fs));
-  const cols = clusterColumns(lines, unit === "ch" ? 0 : 0.15 * fs);
-  if (cols.length !== expected) return { model: null, unnamed: expected };
-  nameColumns(cols, header, unit, match);
-  const named = cols.filter((c) => c.key !== null);
-  const distinct = new Set(named.map((c) => c.key)).size === named.length;
-  if (!distinct) for (const c of cols) c.key = null;
-  return { model: cols, unnamed: cols.filter((c) => c.key === null).length };
+interface ColumnPlan {
+  /** One model per run of aligned rows; all share the first model's column keys. */
+  models: Column[][];
+  modelOf: number[];
+  unnamed: number;
+}
+
+/** The column models of a table region, the first named from the header above it; null (order only) without positions. */
+function columnPlan(rows: readonly ValueRow[], header: readonly LLine[], expected: number, match: (key: string) => string | null): ColumnPlan | null {
+  const seg = segmentModels(rows, expected);
+  if (!seg) return null;
+  const first = seg.models[0] as Column[];
+  const unit = rows[0]?.line.unit;
+  if (unit) nameColumns(first, header, unit, match);
+  const named = first.filter((c) => c.key !== null);
+  if (new Set(named.map((c) => c.key)).size !== named.length) for (const c of first) c.key = null;
+  return { ...seg, unnamed: first.filter((c) => c.key === null).length };
+}
+
+/** Copies the first model's column keys to the others (the header is printed once). */
+function shareKeys(plan: ColumnPlan): void {
+  const keys = (plan.models[0] ?? []).map((c) => c.key);
+  for (const m of plan.models.slice(1)) m.forEach((c, i) => (c.key = keys[i] ?? null));
 }
 
 /** Fill unnamed columns: by elimination when one is left, else in the official order around the named ones. */
@@ -526,20 +570,22 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const sink = new Sink();
   const { rows, header } = valueRows(lines, 2, null);
   if (rows.length === 0) return null;
-  const { model, unnamed } = columnModel(rows, header, T3_READ_COLS.length, matchT3ColKey);
+  const plan = columnPlan(rows, header, T3_READ_COLS.length, matchT3ColKey);
   const loc0 = rows[0]?.line.loc ?? null;
-  if (model && unnamed > 0) {
-    if (!completeColumns(model, T3_READ_COLS)) {
-      for (const c of model) c.key = null;
-      T3_READ_COLS.forEach((k, i) => ((model[i] as Column).key = k));
+  const first = plan?.models[0];
+  if (plan && first && plan.unnamed > 0) {
+    if (!completeColumns(first, T3_READ_COLS)) {
+      T3_READ_COLS.forEach((k, i) => ((first[i] as Column).key = k));
       sink.add("unknown_column_label", "warning", "表三: the header does not name every column; columns taken in the official order", loc0);
-    } else if (unnamed === T3_READ_COLS.length) {
+    } else if (plan.unnamed === T3_READ_COLS.length) {
       sink.add("unknown_column_label", "warning", "表三: the header could not be read; columns taken in the official order", loc0);
     }
-  } else if (!model) {
+  } else if (!plan) {
     sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", loc0);
   }
-  const valueLeft = model ? (model[0]?.x0 ?? null) : null;
+  if (plan) shareKeys(plan);
+  const modelFor = (i: number): Column[] | null => (plan ? (plan.models[plan.modelOf[i] ?? 0] ?? null) : null);
+  const valueLeft = first ? (first[0]?.x0 ?? null) : null;
   const unit = sharedUnit(rows.map((r) => r.line));
   // A 2019-style （六）其他处理 row in a 2021 report (or an unknown format).
   const probe = scoreRows(rows, t3Catalog("2019", true), valueLeft, unit);
@@ -554,7 +600,7 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表三 "${r.own || rowDef.label.zh}"`;
-    const vals = rowValues(r, T3_READ_COLS, model, label, sink);
+    const vals = rowValues(r, T3_READ_COLS, modelFor(a.row), label, sink);
     if (!vals) continue;
     if (rowDef.key === "other_processing" && format !== "2019") {
       hybridOther = {};
@@ -654,8 +700,7 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const joined: ValueRow = { line: head.line, own: "", values: data.length === 1 ? head.values : tokens, before: [], after: [] };
   let model: Column[] | null = null;
   if (data.length === 1) {
-    const m = columnModel(data, header, T4_READ_COLS.length, () => null);
-    model = m.model;
+    model = columnPlan(data, header, T4_READ_COLS.length, () => null)?.models[0] ?? null;
     if (model) nameT4Columns(model, header);
   }
   if (model && model.some((c) => c.key === null)) {
