@@ -13,6 +13,7 @@ export const ISSUE_CODES = [
   "format_unknown", // neither 2019 nor 2021 headers found
   "table_missing", // 表二/三/四 not found
   "table_truncated", // a table stops before its last row
+  "table_partial", // a table is there but some of its cells were not read (named in the message)
   "unknown_row_label", // a row label that matches no catalog row
   "unknown_column_label", // a header that matches no catalog column
   "unparsable_number", // a value cell that is not a number, blank or NA marker
@@ -36,6 +37,11 @@ export interface SourceLoc {
   table?: number; // 0-based index of the table block in the document
   row?: number; // 0-based grid row inside that table, when known
   col?: number; // 0-based grid column inside that table, when known
+  /**
+   * PDF (and OCR) sources: the text's box on its page as [left, top, right, bottom] in PDF points
+   * from the page's top-left corner, so a viewer can highlight it on the rendered page.
+   */
+  bbox?: [number, number, number, number];
 }
 
 export interface ParseIssue {
