@@ -50,6 +50,7 @@ interface Totals {
   agencyChecked: number;
   formatRight: number;
   formatChecked: number;
+  silent: number;
   ms: number;
 }
 
@@ -72,6 +73,7 @@ const emptyTotals = (): Totals => ({
   agencyChecked: 0,
   formatRight: 0,
   formatChecked: 0,
+  silent: 0,
   ms: 0,
 });
 
@@ -100,6 +102,7 @@ function add(t: Totals, s: FixtureScore, ms: number): void {
     t.formatChecked++;
     if (s.formatRight) t.formatRight++;
   }
+  if (s.silentPartial) t.silent++;
   t.ms += ms;
 }
 
@@ -141,15 +144,15 @@ async function main(): Promise<void> {
   if (args.json) return;
   console.log(`\ntotals per family (cells read of the catalog from the dry run's ${coverageSource === "coverage" ? "`coverage` field" : "cells (no `coverage` field yet)"}):`);
   console.log(
-    `${"family".padEnd(17)} ${"docs".padStart(4)} ${"100%".padStart(5)} ${"figures right".padStart(20)} ${"wrong".padStart(6)} ${"missing".padStart(7)} ${"reason".padStart(6)} ${"narrative".padStart(16)} ${"read/catalog".padStart(20)} ${"year".padStart(7)} ${"agency".padStart(7)} ${"format".padStart(7)} ${"ms/doc".padStart(7)}`,
+    `${"family".padEnd(17)} ${"docs".padStart(4)} ${"100%".padStart(5)} ${"figures right".padStart(20)} ${"wrong".padStart(6)} ${"missing".padStart(7)} ${"reason".padStart(6)} ${"narrative".padStart(16)} ${"read/catalog".padStart(20)} ${"year".padStart(7)} ${"agency".padStart(7)} ${"format".padStart(7)} ${"silent".padStart(6)} ${"ms/doc".padStart(7)}`,
   );
   const rows = [...[...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b)), ["all", all] as const];
   for (const [name, t] of rows) {
     console.log(
-      `${name.padEnd(17)} ${String(t.docs).padStart(4)} ${String(t.perfect).padStart(5)} ${`${frac(t.cellsRight, t.cellsExpected)} ${pct(t.cellsRight, t.cellsExpected)}`.padStart(20)} ${String(t.cellsWrong).padStart(6)} ${String(t.cellsMissing).padStart(7)} ${String(t.reasonsWrong).padStart(6)} ${`${frac(t.narrativeRight, t.narrativeExpected)} ${pct(t.narrativeRight, t.narrativeExpected)}`.padStart(16)} ${`${frac(t.read, t.of)} ${pct(t.read, t.of)}`.padStart(20)} ${frac(t.yearRight, t.yearChecked).padStart(7)} ${frac(t.agencyRight, t.agencyChecked).padStart(7)} ${frac(t.formatRight, t.formatChecked).padStart(7)} ${(t.ms / t.docs).toFixed(0).padStart(7)}`,
+      `${name.padEnd(17)} ${String(t.docs).padStart(4)} ${String(t.perfect).padStart(5)} ${`${frac(t.cellsRight, t.cellsExpected)} ${pct(t.cellsRight, t.cellsExpected)}`.padStart(20)} ${String(t.cellsWrong).padStart(6)} ${String(t.cellsMissing).padStart(7)} ${String(t.reasonsWrong).padStart(6)} ${`${frac(t.narrativeRight, t.narrativeExpected)} ${pct(t.narrativeRight, t.narrativeExpected)}`.padStart(16)} ${`${frac(t.read, t.of)} ${pct(t.read, t.of)}`.padStart(20)} ${frac(t.yearRight, t.yearChecked).padStart(7)} ${frac(t.agencyRight, t.agencyChecked).padStart(7)} ${frac(t.formatRight, t.formatChecked).padStart(7)} ${String(t.silent).padStart(6)} ${(t.ms / t.docs).toFixed(0).padStart(7)}`,
     );
   }
-  console.log("\nfigures right = table cells equal to the expected value (and null reason where stated); wrong = a different number, or a number where the document has none; missing = nothing read where the document has a number; reason = null for another reason than stated.");
+  console.log("\nfigures right = table cells equal to the expected value (and null reason where stated); wrong = a different number, or a number where the document has none; missing = nothing read where the document has a number; reason = null for another reason than stated; silent = ok: true with under 90 % of the catalog read and no table issue saying so.");
 }
 
 main().then(

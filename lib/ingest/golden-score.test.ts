@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { DryRunLine } from "./analyze";
 import { scoreFixture, type ExpectedFixture } from "./golden";
 
+/** A dry-run line without `coverage` unless given (the scorer must work with and without it). */
 function line(cells: Record<string, number | null>, nullReasons: Record<string, string>, extra: Partial<DryRunLine> = {}): DryRunLine {
   return {
     file: "x.pdf",
@@ -43,7 +44,7 @@ describe("scoreFixture", () => {
   it("passes a line that reads every figure, null reason and the metadata", () => {
     const s = scoreFixture(expected, line({ a: 1, b: 2, c: null, d: 0, e: null }, { c: "blank", e: "slash" }));
     expect(s.mismatches).toEqual([]);
-    expect(s).toMatchObject({ cellsRight: 5, cellsExpected: 5, cellsWrong: 0, cellsMissing: 0, reasonsWrong: 0, narrativeRight: 1, yearRight: true, agencyRight: true, formatRight: true });
+    expect(s).toMatchObject({ cellsRight: 5, cellsExpected: 5, cellsWrong: 0, cellsMissing: 0, reasonsWrong: 0, narrativeRight: 1, yearRight: true, agencyRight: true, formatRight: true, silentPartial: false });
   });
 
   it("counts a wrong number, a missing number and a blank read as absent apart", () => {
@@ -69,9 +70,18 @@ describe("scoreFixture", () => {
   });
 
   it("takes cells read from the dry run's coverage field when it has one", () => {
-    const withCoverage = { ...line({ a: 1 }, {}), coverage: { t2: { read: 10, of: 10, status: "complete" }, t3: { read: 100, of: 175, status: "partial" }, t4: { read: 0, of: 15, status: "unread" } } };
+    const coverage: DryRunLine["coverage"] = {
+      t2: { read: 10, of: 10, status: "complete", missing: [] },
+      t3: { read: 100, of: 175, status: "partial", missing: ["t3.granted.*"] },
+      t4: { read: 0, of: 15, status: "unread", missing: ["t4.*"] },
+    };
+    const withCoverage = { ...line({ a: 1 }, {}), coverage };
     expect(scoreFixture(expected, withCoverage).coverage).toEqual({ read: 110, of: 200, source: "coverage" });
-    // Without it: the cells that hold a number or a stated null.
+    // 55 % read, ok, and no table issue: the silent case the issue forbids.
+    expect(scoreFixture(expected, withCoverage).silentPartial).toBe(true);
+    const named = { ...withCoverage, issues: [{ code: "table_partial", severity: "warning", message: "表三 rows not read", location: null }] } as DryRunLine;
+    expect(scoreFixture(expected, named).silentPartial).toBe(false);
+    // Without it (a line from before the field): the cells that hold a number or a stated null.
     expect(scoreFixture(expected, line({ a: 1, b: null, c: null }, { b: "absent", c: "blank" })).coverage).toEqual({ read: 2, of: 3, source: "cells" });
   });
 });

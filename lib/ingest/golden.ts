@@ -41,6 +41,8 @@ export interface FixtureScore {
   narrativeWrong: number;
   /** Catalog cells the dry run read (a number or a stated blank) of the cells its format has. */
   coverage: { read: number; of: number; source: "coverage" | "cells" };
+  /** ok: true with under 90 % of the catalog read and no table issue (missing/truncated/partial) saying so. */
+  silentPartial: boolean;
   yearRight: boolean | null;
   agencyRight: boolean | null;
   formatRight: boolean | null;
@@ -51,21 +53,24 @@ export interface FixtureScore {
 
 const fmt = (v: unknown) => (v === undefined ? "nothing" : JSON.stringify(v));
 
-/** Sums a `coverage` field when the dry run has one (REPORT-FORMAT.md §0), else counts the cells. */
+/**
+ * Sums the dry run's `coverage` (REPORT-FORMAT.md §0) over its tables; a line without it (an older
+ * pipeline) is counted from its cells: a number or a stated null is read.
+ */
 function coverageOf(line: DryRunLine, expectedCells: number): FixtureScore["coverage"] {
-  const cov = (line as DryRunLine & { coverage?: Record<string, { read?: number; of?: number; status?: string }> }).coverage;
-  if (cov && typeof cov === "object") {
+  const cov = (line as Partial<Pick<DryRunLine, "coverage">>).coverage;
+  if (cov) {
     let read = 0;
     let of = 0;
     for (const t of Object.values(cov)) {
-      read += typeof t?.read === "number" ? t.read : 0;
-      of += typeof t?.of === "number" ? t.of : 0;
+      read += t.read;
+      of += t.of;
     }
-    return { read, of, source: "coverage" };
+    // No format detected: nothing read of the catalog the document has.
+    return { read, of: of > 0 ? of : expectedCells, source: "coverage" };
   }
   const keys = Object.keys(line.cells);
   const read = keys.filter((k) => line.cells[k] !== null || (line.null_reasons[k] !== undefined && line.null_reasons[k] !== "absent")).length;
-  // No format detected: nothing read of the catalog the document has.
   return { read, of: keys.length > 0 ? keys.length : expectedCells, source: "cells" };
 }
 
@@ -158,6 +163,10 @@ export function scoreFixture(expected: ExpectedFixture, line: DryRunLine): Fixtu
     }
   }
 
+  const coverage = coverageOf(line, Object.keys(cells).length);
+  const tableIssue = line.issues.some((i) => i.code === "table_missing" || i.code === "table_truncated" || i.code === "table_partial");
+  const silentPartial = line.ok && coverage.of > 0 && coverage.read / coverage.of < 0.9 && !tableIssue;
+
   return {
     cellsRight,
     cellsExpected: Object.keys(cells).length,
@@ -167,7 +176,8 @@ export function scoreFixture(expected: ExpectedFixture, line: DryRunLine): Fixtu
     narrativeRight,
     narrativeExpected: Object.keys(narrative).length,
     narrativeWrong,
-    coverage: coverageOf(line, Object.keys(cells).length),
+    coverage,
+    silentPartial,
     yearRight,
     agencyRight,
     formatRight,
