@@ -458,6 +458,13 @@ const RULED_TABLES = `
 .TRS_Editor table td p { font-family: ${TABLE_SERIF}; font-size: 12px; line-height: 1.4; margin: 0; text-indent: 0; }
 `;
 
+const SANS_FRAME = CMS_FRAME.replaceAll(BODY_SERIF, SANS_STACK).replace(`font-family: "宋体", SimSun, "AR PL UMing CN", serif;`, `font-family: ${SANS_STACK};`);
+const HRULES = `.TRS_Editor table { border-collapse: collapse; width: 100% !important; margin: 6px 0 12px; }
+.TRS_Editor table td { border: 0; border-bottom: 1px solid #999; padding: 3px 2px; font-family: ${SANS_STACK}; font-size: 12px; }
+.TRS_Editor table td p { font-family: ${SANS_STACK}; font-size: 12px; margin: 0; text-indent: 0; }
+.TRS_Editor table tr:first-child td { background: #eef3f8; }
+`;
+
 const CHROMIUM_VARIANTS: ChromiumVariant[] = [
   {
     name: "cms-portrait",
@@ -485,14 +492,15 @@ const CHROMIUM_VARIANTS: ChromiumVariant[] = [
   },
   {
     name: "cms-sans-hrules",
-    what: "sans-serif site (微软雅黑/黑体 stack), tables with horizontal rules only and a shaded header, 14px body",
+    what: "sans-serif site (微软雅黑/黑体 stack), tables framed with horizontal rules between rows and no inner verticals, shaded first row",
     picks: ["zjj23"],
-    css:
-      CMS_FRAME.replaceAll(BODY_SERIF, SANS_STACK).replace(`font-family: "宋体", SimSun, "AR PL UMing CN", serif;`, `font-family: ${SANS_STACK};`) +
-      `.TRS_Editor table { border-collapse: collapse; width: 100% !important; margin: 6px 0 12px; }
-.TRS_Editor table td { border: 0; border-bottom: 1px solid #999; padding: 3px 2px; font-family: ${SANS_STACK}; font-size: 12px; }
-.TRS_Editor table td p { font-family: ${SANS_STACK}; font-size: 12px; margin: 0; text-indent: 0; }
-.TRS_Editor table tr:first-child td { background: #eef3f8; }`,
+    css: SANS_FRAME + HRULES + ".TRS_Editor table { border: 1px solid #999; }",
+  },
+  {
+    name: "cms-sans-open",
+    what: "the same sans-serif site with open tables: horizontal rules between rows only (no frame, no verticals)",
+    picks: ["lz24"],
+    css: SANS_FRAME + HRULES + ".TRS_Editor table { border: 0; }",
   },
 ];
 

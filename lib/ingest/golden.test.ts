@@ -24,7 +24,7 @@ const KNOWN: Record<string, string> = {
   "producers/chromium/cms-fixed-wrap-520200-ga-2019":
     "PDF reader: 2019 表三 row （六）其他处理 lost in fixed-width columns (label wrapped); 其他处理 cells absent",
   "producers/chromium/cms-sans-hrules-520000-zjj-2023":
-    "PDF reader: tables with horizontal rules only (no verticals, shaded header) not read at all, yet ok: true; the 15 表四 figures glued into one wrong number 311051000120103",
+    "PDF reader: framed tables with rules between rows and no inner verticals are not read (0 of 200; open ones read: cms-sans-open); the 15 表四 figures glued into one wrong number 311051000120103",
   "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-landscape-t3-520200-ga-2019":
