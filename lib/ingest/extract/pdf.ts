@@ -37,6 +37,25 @@ import { issue, type ParseIssue } from "../issues";
 import { assembleDocument, describeError, failedDocument, joinPieces, sniffFormat } from "./detect";
 import type { Block, ExtractedDocument, Extractor, PositionedLine, TableCell } from "./types";
 
+/**
+ * pdfjs 5 calls ArrayBuffer.prototype.transferToFixedLength (ES2024, Node ≥ 21) when it compiles
+ * a font for the operator list. On Node 20 the call throws, pdfjs drops the rest of that page's
+ * operators, and the page's table rules are lost (LibreOffice PDFs read as unruled). A copy has the
+ * same result for pdfjs's use (it never touches the old buffer again).
+ */
+function ensureArrayBufferTransfer(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: unknown; transfer?: unknown };
+  if (typeof proto.transferToFixedLength === "function") return;
+  const copy = function (this: ArrayBuffer, length?: number): ArrayBuffer {
+    const n = length ?? this.byteLength;
+    const out = new ArrayBuffer(n);
+    new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(n, this.byteLength)));
+    return out;
+  };
+  Object.defineProperty(ArrayBuffer.prototype, "transferToFixedLength", { value: copy, writable: true, configurable: true });
+  if (typeof proto.transfer !== "function") Object.defineProperty(ArrayBuffer.prototype, "transfer", { value: copy, writable: true, configurable: true });
+}
+
 export const PDF_LIMITS = {
   maxPages: 200,
   /** Text items over the whole document; more is a generated monster, not a report. */
@@ -941,6 +960,7 @@ export async function extractPdf(bytes: Uint8Array, _fileName = ""): Promise<Ext
   let pdf: PdfDocument | null = null;
   const issues: ParseIssue[] = [];
   try {
+    ensureArrayBufferTransfer();
     const pdfjs = await getResolvedPDFJS();
     const O = pdfjs.OPS;
     const ops: OpCodes = {
