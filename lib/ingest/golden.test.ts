@@ -21,8 +21,6 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
-  "producers/chromium/cms-sans-hrules-520000-zjj-2023":
-    "PDF reader: framed tables with rules between rows and no inner verticals are not read (0 of 200; open ones read: cms-sans-open); the 15 表四 figures glued into one wrong number 311051000120103",
   "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-landscape-t3-520200-ga-2019":

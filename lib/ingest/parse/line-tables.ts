@@ -407,6 +407,33 @@ function alignRows(own: number[][], near: number[][], catalogSize: number): { as
   return { assigned, unplacedRows: unplaced };
 }
 
+/**
+ * Catalog rows printed with a label and no value at all (zeros left blank): a label-only line that
+ * names the row outright, lying between the value rows of the catalog rows around it, with no
+ * unplaced value row there. Its cells are read as blank.
+ */
+function blankRows(lines: readonly LLine[], rows: readonly ValueRow[], assigned: readonly Assignment[], unplaced: readonly number[], catalog: readonly RowKeys[]): { cat: number; line: LLine }[] {
+  const out: { cat: number; line: LLine }[] = [];
+  const taken = new Set(assigned.map((a) => a.cat));
+  const first = lines[0]?.index ?? 0;
+  const last = (lines[lines.length - 1]?.index ?? 0) + 1;
+  for (let c = 0; c < catalog.length; c++) {
+    if (taken.has(c)) continue;
+    const prev = [...assigned].filter((a) => a.cat < c).sort((a, b) => b.cat - a.cat)[0];
+    const next = [...assigned].filter((a) => a.cat > c).sort((a, b) => a.cat - b.cat)[0];
+    const lo = prev ? (rows[prev.row]?.line.index ?? first) : first;
+    const hi = next ? (rows[next.row]?.line.index ?? last) : last;
+    if (unplaced.some((u) => {
+      const at = rows[u]?.line.index ?? -1;
+      return at > lo && at < hi;
+    })) continue;
+    const rk = catalog[c] as RowKeys;
+    const hits = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && scoreKey(labelKey(l.labelText), rk) >= 0.95);
+    if (hits.length === 1) out.push({ cat: c, line: hits[0] as LLine });
+  }
+  return out;
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(i);
@@ -523,6 +550,12 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     read.add(rowDef.key);
     if (a.evidence === "order") byOrder.push({ label: rowDef.label.zh, loc: r.line.loc });
   }
+  for (const b of blankRows(lines, rows, assigned, unplacedRows, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    if (rowDef.key === "other_processing" && format !== "2019") continue;
+    for (const col of T3_READ_COLS) sink.blank(`t3.${rowDef.key}.${col}`, b.line.loc);
+    read.add(rowDef.key);
+  }
   if (byOrder.length) {
     sink.add(
       "row_by_order",
@@ -555,8 +588,14 @@ function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableR
   const scores = scoreRows(rows, catalog, null, null);
   // 表二 rows are short and distinct: only labelled rows are read (a value line without a label is not placed by order).
   const anchors = anchorsOf(scores, 0.8);
+  // A label on its own line with the values on the next (no label there) is one row.
+  const nearOnly = anchorsOf(
+    rows.map((r, i) => (r.own ? catalog.map(() => 0) : (scores[i] ?? []).map((v) => (r.before.length > 0 ? v : 0)))),
+    0.9,
+  ).filter((a) => !anchors.some((b) => b.cat === a.cat || b.row === a.row));
   const read = new Set<string>();
-  for (const a of anchors) {
+  const assigned = [...anchors, ...nearOnly].sort((a, b) => a.row - b.row);
+  for (const a of assigned) {
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表二 "${rowDef.label.zh}"`;
@@ -564,6 +603,12 @@ function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableR
     const vals = rowValues(r, cols, null, false, label, sink);
     if (!vals) continue;
     writeRow(sink, prefix, rowDef.key, vals, r.line.loc);
+    read.add(rowDef.key);
+  }
+  const unplaced = rows.map((_, i) => i).filter((i) => !assigned.some((a) => a.row === i) && !rows[i]?.own);
+  for (const b of blankRows(lines, rows, assigned, unplaced, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    for (const col of rowDef.cols) sink.blank(`${prefix}.${rowDef.key}.${col}`, b.line.loc);
     read.add(rowDef.key);
   }
   const status = read.size === 0 ? "missing" : catalog.every((rk) => read.has(rk.row.key)) ? "found" : "truncated";
