@@ -428,8 +428,20 @@ function blankRows(lines: readonly LLine[], rows: readonly ValueRow[], assigned:
       return at > lo && at < hi;
     })) continue;
     const rk = catalog[c] as RowKeys;
-    const hits = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && scoreKey(labelKey(l.labelText), rk) >= 0.95);
-    if (hits.length === 1) out.push({ cat: c, line: hits[0] as LLine });
+    // The label may wrap over a few lines (with pieces of a group heading between them).
+    const between = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && l.labelText !== "");
+    let best: { score: number; line: LLine } | null = null;
+    for (let i = 0; i < between.length; i++) {
+      let text = "";
+      for (let n = 1; n <= 5 && i + n <= between.length; n++) {
+        const l = between[i + n - 1] as LLine;
+        if (n > 1 && l.index !== (between[i + n - 2] as LLine).index + 1) break;
+        text += l.labelText;
+        const score = scoreKey(labelKey(text), rk) - 0.01 * (n - 1);
+        if (score >= 0.88 && (!best || score > best.score)) best = { score, line: between[i] as LLine };
+      }
+    }
+    if (best) out.push({ cat: c, line: best.line });
   }
   return out;
 }
