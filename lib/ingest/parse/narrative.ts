@@ -41,7 +41,7 @@ const PATTERNS: Record<NarrativeKey, readonly Pattern[]> = {
     { re: new RegExp(`(?<![未尚])(?:办结|答复完毕|办理完毕|办理完成|作出答复|予以答复|已答复)(?<gap>${G}{0,8}?)${N}${U}`, "u"), not: /复议|诉讼|审结|结转下|转下|转入下/u },
     { re: new RegExp(`${N}${U}(?<gap>)(?:申请)?(?:已|均已|全部)(?:办结|答复完毕)`, "u"), not: /复议|诉讼|审结|未办结/u },
     // "受理申请3119件，答复3050件": an answer count right after the applications received.
-    { re: new RegExp(`^\\s*(?:共|已|依法|按时)?答复(?<gap>${G}{0,4}?)${N}${U}`, "u"), not: /复议|诉讼|审结|结转|转下/u },
+    { re: new RegExp(`^\\s*(?:共|已|依法|按时)?答复(?<gap>${G}{0,4}?)${N}${U}`, "u"), not: /复议|诉讼|审结/u },
   ],
   carried_forward: [
     { re: new RegExp(`(?:结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度?)(?<gap>${G}{0,10}?)${N}${U}`, "u") },
