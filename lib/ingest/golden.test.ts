@@ -37,8 +37,6 @@ const KNOWN: Record<string, string> = {
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/lo-three-line-520000-gov-2024":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "real/huaian-szf/2024":
-    "real WPS/Word PDF: label and value in one run, glued header runs, 表三/表四 broken by the reader — 76 of 200 figures",
 
 };
 
