@@ -21,11 +21,11 @@ describe("npm run db:migrate", () => {
     const first = await runTs(SCRIPT, [], env);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("Applied 4 of 4 migrations:\n  ✓ 0000_init_schema\n  ✓ 0001_seed_guizhou_regions\n  ✓ 0002_users_sessions_valid_after\n  ✓ 0003_dashboard_rollups");
+    expect(first.stdout).toContain("Applied 5 of 5 migrations:\n  ✓ 0000_init_schema\n  ✓ 0001_seed_guizhou_regions\n  ✓ 0002_users_sessions_valid_after\n  ✓ 0003_dashboard_rollups\n  ✓ 0004_dashboard-cache-generation");
 
     const second = await runTs(SCRIPT, [], env);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("Up to date: all 4 migrations were already applied.");
+    expect(second.stdout).toContain("Up to date: all 5 migrations were already applied.");
   });
 
   it("fails with the lock message and exit code 1 while another process holds the database", async () => {
