@@ -11,7 +11,8 @@ import type { DashboardChart as ChartDescriptor } from "@/lib/charts/dashboard-e
 import type { Lang } from "@/lib/i18n";
 import { ChartBody } from "./chart-body";
 import { DataTable } from "./data-table";
-import { chartDownloads, packDownload, type ChartDownloads } from "./export-links";
+import { ChartDownloadLinks } from "./chart-downloads";
+import { packDownload } from "./export-links";
 import { PrintButton } from "./print-button";
 import styles from "./dashboard.module.css";
 
@@ -25,8 +26,8 @@ export interface ChartFigureProps {
   /** Any value of the chart is a small sample: explain the "*". */
   smallSample?: boolean;
   empty?: boolean;
-  /** Links to the chart's PNG/SVG/CSV/XLSX export (built on the server, carrying the reader's language). */
-  downloads?: ChartDownloads;
+  /** The view's export query (dashboardExportQuery, with the reader's language): adds the chart's PNG/SVG/CSV/XLSX links. */
+  exportQuery?: string;
   children?: ReactNode;
 }
 
@@ -41,7 +42,7 @@ function clientSpec(spec: ChartSpec): { spec: ChartSpec; shapesUrl?: string } {
   return { spec: { type: "map", input: { ...input, geo: { type: "FeatureCollection", features: [] } } }, shapesUrl: `/api/geo/${encodeURIComponent(spec.input.mapName)}` };
 }
 
-export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, downloads, children }: ChartFigureProps) {
+export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, exportQuery, children }: ChartFigureProps) {
   const lean = clientSpec(spec);
   const shown = [...notes.filter((n): n is string => Boolean(n)), ...(smallSample ? [cm(lang, "chart.smallSample")] : [])];
   return (
@@ -50,7 +51,7 @@ export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallS
         <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}：${formula}`}>
           {title}
         </h3>
-        {downloads ? <Downloads lang={lang} links={downloads} title={title} /> : null}
+        {exportQuery ? <ChartDownloadLinks lang={lang} exportQuery={exportQuery} chartId={id} title={title} /> : null}
       </div>
       <p className={styles.formula}>{formula}</p>
       <ChartBody spec={lean.spec} label={title} {...(lean.shapesUrl ? { shapesUrl: lean.shapesUrl } : {})} empty={empty} noDataText={cm(lang, "chart.noData")} tableSummary={cm(lang, "chart.table")}>
@@ -62,25 +63,6 @@ export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallS
         {children}
       </ChartBody>
     </figure>
-  );
-}
-
-/** The export menu of a chart: small links, like the comparison page's. */
-function Downloads({ lang, links, title }: { lang: Lang; links: ChartDownloads; title: string }) {
-  const items: [keyof ChartDownloads, Parameters<typeof ct>[1]][] = [
-    ["png", "page.downloadPng"],
-    ["svg", "page.downloadSvg"],
-    ["csv", "page.downloadCsv"],
-    ["xlsx", "page.downloadXlsx"],
-  ];
-  return (
-    <div className={styles.downloads} aria-label={`${ct(lang, "page.downloads")}：${title}`}>
-      {items.map(([format, label]) => (
-        <a key={format} className={styles.linkButton} href={links[format]} download data-format={format}>
-          {ct(lang, label)}
-        </a>
-      ))}
-    </div>
   );
 }
 
@@ -96,7 +78,7 @@ export function DashboardFigure({ chart, lang, exportQuery, children }: { chart:
       notes={chart.notes}
       smallSample={chart.smallSample}
       empty={chart.empty}
-      {...(exportQuery ? { downloads: chartDownloads(exportQuery, chart.id) } : {})}
+      {...(exportQuery ? { exportQuery } : {})}
     >
       {chart.caption ? <p className={styles.position}>{chart.caption}</p> : null}
       {children}
