@@ -47,10 +47,11 @@ export function DashboardChart({ spec: lean, label, shapesUrl }: { spec: ChartSp
     if (lean.type !== "map" || !shapes || shapes === "failed") return null;
     return { type: "map", input: { ...lean.input, geo: shapes.geo, ...(shapes.borders ? { borders: shapes.borders } : {}) } };
   }, [lean, shapesUrl, shapes]);
-  const option = useMemo(() => (spec ? buildChartOption(spec) : null), [spec]);
+  // Only the browser draws: server rendering emits the chart's empty box and skips the option.
+  const option = useMemo(() => (spec && typeof window !== "undefined" ? buildChartOption(spec) : null), [spec]);
   const maps = useMemo(() => (spec?.type === "map" ? [{ name: spec.input.mapName, geo: spec.input.geo }] : undefined), [spec]);
   const height = chartHeight(lean);
-  if (!spec || !option) {
+  if (!spec) {
     const failed = shapes === "failed";
     const en = lean.type === "map" && lean.input.lang === "en";
     return (

@@ -17,7 +17,8 @@ const loadCore = () => (core ??= import("./echart-core"));
 if (typeof window !== "undefined") void loadCore();
 
 export interface EChartProps {
-  option: ChartOption;
+  /** Null while there is nothing to draw yet (server rendering): the box is rendered all the same. */
+  option: ChartOption | null;
   height: number;
   /** Accessible name of the drawing; the data table next to it carries the numbers. */
   label: string;
@@ -85,7 +86,7 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
     if (!ready) return;
     // registerMap is global and keyed by name; a name always stands for the same shapes.
     for (const m of maps ?? []) mapModules?.registerMap(m.name, m.geo);
-    chart.current?.setOption(option, { notMerge: true });
+    if (option) chart.current?.setOption(option, { notMerge: true });
   }, [ready, option, maps, mapModules]);
 
   return (
