@@ -16,7 +16,7 @@
 import "./lib/load-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -194,6 +194,8 @@ interface PageResult {
   p99: number;
   requests: number;
   failures: number;
+  /** Server CPU milliseconds per request (all its processes), or null where /proc is missing. */
+  cpuMs: number | null;
   htmlKb: number;
   load: string;
 }
@@ -202,6 +204,31 @@ function runAutocannon(url: string, cookie: string, users: number, duration: num
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: users, duration, headers: { cookie } }, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(result)));
   });
+}
+
+/**
+ * CPU seconds used so far by the server's processes (its process group), from /proc: a figure
+ * that, unlike req/s, does not depend on what else the machine is doing. Null off Linux.
+ */
+function serverCpuSeconds(pgid: number): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // Fields after the command name (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 const fmtLoad = () =>
@@ -242,7 +269,9 @@ async function main(): Promise<number> {
       // One request first: checks the page answers 200 signed in, and fills the caches a first reader would.
       const html = await getPage(base, path, cookie);
       const before = fmtLoad();
+      const cpu0 = serverCpuSeconds(server.pid!);
       const r = await runAutocannon(`${base}${path}`, cookie, args.users, args.duration);
+      const cpu1 = serverCpuSeconds(server.pid!);
       const result: PageResult = {
         page,
         path,
@@ -251,12 +280,14 @@ async function main(): Promise<number> {
         p99: r.latency.p99,
         requests: r.requests.total,
         failures: r.non2xx + r.errors + r.timeouts,
+        cpuMs: cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
         htmlKb: Buffer.byteLength(html) / 1024,
         load: `${before} → ${fmtLoad()}`,
       };
       results.push(result);
       console.log(
         `${page.padEnd(9)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${String(result.p50).padStart(5)} ms  p99 ${String(result.p99).padStart(5)} ms  ` +
+          `server CPU ${result.cpuMs === null ? "n/a" : `${result.cpuMs.toFixed(1)} ms`}/request  ` +
           `(${result.requests} requests, ${result.failures} failed, HTML ${result.htmlKb.toFixed(0)} kB; load ${result.load})  ${path}`,
       );
     }
