@@ -16,6 +16,7 @@ import { ingestReport } from "../db/mutations/report/ingest-report";
 import { refreshCrossYear } from "../db/mutations/report/refresh-cross-year";
 import { PgliteLockedError } from "../db/pglite-lock";
 import { createProgress } from "./lib/progress";
+import { ensureReportCoverage } from "./lib/coverage";
 import { ensureDashboardRollups } from "./lib/rollups";
 
 const argsSchema = z.object({
@@ -96,6 +97,7 @@ async function ingest(files: string[], args: Args): Promise<number> {
     db = getDb();
     await migrateDb(db);
     await ensureDashboardRollups(db);
+    await ensureReportCoverage(db);
   } catch (error) {
     if (error instanceof PgliteLockedError) {
       console.error(`${error.message}\nTo add reports while the app runs, use its upload page (/upload), or stop it first.`);

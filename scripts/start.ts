@@ -15,6 +15,7 @@ import { migrateDb } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { ensureBuilt } from "./lib/build";
 import { loadDemoCorpus } from "./lib/demo-load";
+import { ensureReportCoverage } from "./lib/coverage";
 import { ensureDashboardRollups } from "./lib/rollups";
 import { ROOT, localBin } from "./lib/run";
 
@@ -32,6 +33,7 @@ async function prepareDatabase(): Promise<void> {
     await migrateDb(db);
     console.log("database: migrations applied");
     await ensureDashboardRollups(db);
+    await ensureReportCoverage(db);
     await loadDemoIfEmpty(db);
   } finally {
     // PGlite allows one process per folder: release it before the server opens it.

@@ -41,6 +41,11 @@ export const reports = pgTable(
     publishedOn: date("published_on", { mode: "string" }),
     /** False when a table is missing or truncated. */
     complete: boolean("complete").notNull(),
+    /**
+     * Per table, catalog cells read of the cells the format has. Null only for reports stored
+     * before coverage was measured, until `npm start`/`npm run ingest` backfills them from figures.
+     */
+    coverage: jsonb("coverage").$type<ParsedReport["coverage"]>(),
     parseIssues: jsonb("parse_issues").$type<ParsedReport["issues"]>().notNull().default(sql`'[]'::jsonb`),
     narrative: jsonb("narrative").$type<ParsedReport["narrative"]>().notNull().default(sql`'{}'::jsonb`),
     sections: jsonb("sections").$type<ParsedReport["sections"]>().notNull().default(sql`'[]'::jsonb`),

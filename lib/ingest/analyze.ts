@@ -100,6 +100,8 @@ export interface DryRunLine {
   published_on: string | null;
   complete: boolean;
   tables: ParsedReport["tables"];
+  /** Per table: catalog cells read of the cells the format has (REPORT-FORMAT.md §0). */
+  coverage: ParsedReport["coverage"];
   cells: Record<string, number | null>;
   null_reasons: Record<string, string>;
   derived: Record<string, number | null>;
@@ -140,6 +142,7 @@ export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
     published_on: parsed.publishedOn,
     complete: parsed.complete,
     tables: parsed.tables,
+    coverage: parsed.coverage,
     cells,
     null_reasons: nullReasons,
     derived: a.derived,

@@ -13,13 +13,17 @@ export const ISSUE_CODES = [
   "format_unknown", // neither 2019 nor 2021 headers found
   "table_missing", // 表二/三/四 not found
   "table_truncated", // a table stops before its last row
+  "table_partial", // a table is there but some of its cells were not read (named in the message)
   "unknown_row_label", // a row label that matches no catalog row
   "unknown_column_label", // a header that matches no catalog column
   "unparsable_number", // a value cell that is not a number, blank or NA marker
   "column_count_mismatch", // a row with more or fewer values than the header has columns
   "duplicate_row", // the same row label twice in a table
+  "row_form_mismatch", // a row printed in the other format's form (2021 report with 2019's （六）其他处理 row)
+  "row_by_order", // a row whose label could not be read, placed by its order between labelled rows
   "unit_in_cell", // a unit written into the cell ("251000元")
   "year_missing", // no report year found
+  "year_inferred", // no stated year; the year the text mentions most was taken
   "agency_missing", // no agency name found
   "section_missing", // one of sections 一…六 not found
   "zero_report", // headings with no tables (零报告)
@@ -36,6 +40,11 @@ export interface SourceLoc {
   table?: number; // 0-based index of the table block in the document
   row?: number; // 0-based grid row inside that table, when known
   col?: number; // 0-based grid column inside that table, when known
+  /**
+   * PDF (and OCR) sources: the text's box on its page as [left, top, right, bottom] in PDF points
+   * from the page's top-left corner, so a viewer can highlight it on the rendered page.
+   */
+  bbox?: [number, number, number, number];
 }
 
 export interface ParseIssue {

@@ -109,7 +109,9 @@ describe("variations of the sample", () => {
     expect(r.formatVersion).toBe("2021");
     expect(r.complete).toBe(false);
     expect(r.tables.t3).toBe("truncated");
-    expect(codes(r)).toEqual(["table_truncated"]);
+    expect(codes(r)).toEqual(["table_truncated", "table_partial"]);
+    expect(r.coverage.t3).toMatchObject({ status: "partial", read: 49 });
+    expect(r.issues.find((i) => i.code === "table_partial")?.message).toContain("保护第三方合法权益 (t3.denied_third_party.*)");
     expect(r.cells["t3.denied_security_stability.natural_person"]?.value).toBe(0);
     expect(r.cells["t3.denied_third_party.natural_person"]).toEqual({ value: null, nullReason: "absent", source: null });
     expect(r.cells["t3.carried_forward.total"]?.nullReason).toBe("absent");

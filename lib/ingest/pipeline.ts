@@ -2,8 +2,9 @@
  * The pure parse entry: an extracted document in, a ParsedReport out. Extraction and validation
  * are wired around it by the caller. Never throws on messy input: problems become issues.
  */
-import { readCells, type FormatVersion } from "../catalog";
+import { CELL_BY_KEY, readCells, TABLE_IDS, type FormatVersion } from "../catalog";
 import type { CellValue, ParsedReport } from "../records/parsed-report";
+import { computeCoverage } from "./coverage";
 import type { Block, ExtractedDocument } from "./extract/types";
 import { issue, type ParseIssue } from "./issues";
 import { looksTraditional, toSimplified } from "./normalize";
@@ -61,6 +62,17 @@ function isZeroReport(doc: ExtractedDocument, sections: SectionsResult): boolean
   return bodies.every((s) => s !== undefined && s.text.replace(/\s+/gu, "").length <= 30);
 }
 
+/** `t3.granted.*` → "予以公开 (t3.granted.*)"; `t3.*.total` → "总计 column (t3.*.total)". */
+function describeKey(key: string): string {
+  const [prefix, row, col] = key.split(".");
+  const any = [...CELL_BY_KEY.values()].find((c) => c.prefix === prefix && (row === "*" || c.row === row) && (col === "*" || c.col === col));
+  if (!any) return key;
+  const [rowLabel, colLabel] = any.label.zh.split(" · ");
+  if (col === "*") return `${rowLabel ?? any.label.zh} (${key})`;
+  if (row === "*") return `${colLabel ?? any.label.zh} column (${key})`;
+  return `${any.label.zh} (${key})`;
+}
+
 export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptions = {}): ParsedReport {
   const doc = simplifyDocument(input);
   const issues: ParseIssue[] = doc.issues.slice();
@@ -95,7 +107,16 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
   const cells: Record<string, CellValue> = {};
   for (const k of keys) cells[k] = tables.cells.get(k) ?? ABSENT;
 
-  if (opts.year === undefined) append(issues, meta.issues.filter((i) => i.code === "year_missing"));
+  const coverage = computeCoverage(format.format, cells, tables.located);
+  if (!zero) {
+    for (const id of TABLE_IDS) {
+      const c = coverage[id];
+      if (c.status !== "partial") continue;
+      issues.push(issue("table_partial", "error", `${TABLE_LABEL[id]}: ${c.of - c.read} of ${c.of} cells not read — ${c.missing.map(describeKey).join(", ")}`, null));
+    }
+  }
+
+  if (opts.year === undefined) append(issues, meta.issues.filter((i) => i.code === "year_missing" || i.code === "year_inferred"));
   if (opts.agencyName === undefined) append(issues, meta.issues.filter((i) => i.code === "agency_missing"));
   const agencyName = opts.agencyName ?? meta.agency?.canonical ?? null;
 
@@ -105,7 +126,8 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     agencyName,
     scope: meta.scope === "unknown" && opts.agencyName ? "self" : meta.scope,
     publishedOn: meta.publishedOn,
-    complete: Object.values(tables.tables).every((s) => s === "found"),
+    complete: Object.values(tables.tables).every((s) => s === "found") && TABLE_IDS.every((id) => coverage[id].status === "complete"),
+    coverage,
     tables: tables.tables,
     cells,
     narrative: narrative.figures,

@@ -13,6 +13,7 @@ export const sourceLocSchema = z.object({
   table: z.number().int().optional(),
   row: z.number().int().optional(),
   col: z.number().int().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 /** Where a value came from: location, the raw text as written, and whether it was stated or inferred. */
@@ -33,6 +34,18 @@ export type CellValue = z.infer<typeof cellValueSchema>;
 
 export const TABLE_STATUSES = ["found", "missing", "truncated"] as const;
 export const tableStatusSchema = z.enum(TABLE_STATUSES);
+
+export const COVERAGE_STATUSES = ["complete", "partial", "unread", "absent"] as const;
+/** One table's coverage: catalog cells read from the document of the cells its format has. */
+export const tableCoverageSchema = z.object({
+  read: z.number().int().min(0),
+  of: z.number().int().min(0),
+  status: z.enum(COVERAGE_STATUSES),
+  /** Unread cells, compressed: `t3.granted.*` (a row), `t3.*.total` (a column) or single keys. */
+  missing: z.array(z.string()),
+});
+export type TableCoverage = z.infer<typeof tableCoverageSchema>;
+export const coverageSchema = z.object({ t2: tableCoverageSchema, t3: tableCoverageSchema, t4: tableCoverageSchema });
 
 export const narrativeFigureSchema = z.object({
   value: z.number(),
@@ -74,6 +87,8 @@ export const parsedReportSchema = z.object({
   /** False when a table is missing or truncated. */
   complete: z.boolean(),
   tables: z.object({ t2: tableStatusSchema, t3: tableStatusSchema, t4: tableStatusSchema }),
+  /** Per table: cells read of the cells the format has. */
+  coverage: coverageSchema,
   /** Every read cell of the detected format (absent ones with nullReason "absent"). */
   cells: z.record(z.string(), cellValueSchema),
   narrative: z.partialRecord(z.enum(NARRATIVE_KEYS), narrativeFigureSchema),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedReport } from "../records/parsed-report";
+import { computeCoverage } from "../ingest/coverage";
 import { validateReport, validationInputFromParsed } from "./index";
 import { panzhou2024 } from "./testing/fixtures";
 
@@ -17,6 +18,7 @@ function parsed(): ParsedReport {
     publishedOn: "2025-01-20",
     complete: true,
     tables: { t2: "found", t3: "found", t4: "found" },
+    coverage: computeCoverage("2021", cells, { t2: true, t3: true, t4: true }),
     cells,
     narrative: {
       new_received: { value: 33, sentence: "收到依申请公开信件33件", loc: {} },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { getReportById, type ReportDetailDto } from "@/db/queries/report/get-report-by-id";
+import { TABLE_IDS } from "@/lib/catalog";
 import { t, type Lang } from "@/lib/i18n";
 import { reportTableLayouts } from "@/lib/report-tables/layout";
 import { cellMarks } from "@/lib/report-tables/marks";
@@ -98,6 +99,25 @@ function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang })
         <div>
           <dt>{t(lang, "report.meta.completeness")}</dt>
           <dd className={report.complete ? undefined : styles.warnText}>{t(lang, report.complete ? "report.complete" : "report.incomplete")}</dd>
+        </div>
+        <div className={styles.metaWide}>
+          <dt>{t(lang, "report.meta.coverage")}</dt>
+          <dd>
+            {report.coverage ? (
+              <ul className={styles.coverageList}>
+                {TABLE_IDS.map((id) => {
+                  const c = report.coverage![id];
+                  return (
+                    <li key={id} className={c.status === "complete" ? undefined : styles.warnText} data-coverage={c.status}>
+                      {t(lang, `report.coverage.${id}`)} {c.read}/{c.of} · {t(lang, `report.coverage.${c.status}`)}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              t(lang, "report.coverage.unknown")
+            )}
+          </dd>
         </div>
         <div className={styles.metaWide}>
           <dt>{t(lang, "report.meta.source")}</dt>

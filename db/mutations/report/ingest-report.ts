@@ -128,6 +128,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
         isCurrent: becomesCurrent,
         publishedOn: parsed.publishedOn,
         complete: parsed.complete,
+        coverage: parsed.coverage,
         parseIssues: parsed.issues,
         narrative: parsed.narrative,
         sections: parsed.sections,

@@ -5,6 +5,7 @@
  * is indistinguishable from one that does not exist, and explanations need the agency's scope.
  */
 import "server-only";
+import type { Coverage } from "../../../lib/ingest/coverage";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { readCells, type FormatVersion, type NullReason, type ReportScope } from "../../../lib/catalog";
@@ -70,6 +71,8 @@ export interface ReportDetailDto {
   isCurrent: boolean;
   publishedOn: string | null;
   complete: boolean;
+  /** Per table, cells read of the cells the format has; null until backfilled for old reports. */
+  coverage: Coverage | null;
   createdAt: string;
   document: { fileName: string; mediaType: string; sizeBytes: number; surfaceFormat: string };
   /** Every read cell of the report's format, by catalog key (empty when the format is unknown). */
@@ -109,6 +112,7 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
       isCurrent: reports.isCurrent,
       publishedOn: reports.publishedOn,
       complete: reports.complete,
+      coverage: reports.coverage,
       createdAt: reports.createdAt,
       sections: reports.sections,
       narrative: reports.narrative,
@@ -194,6 +198,7 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
     isCurrent: row.isCurrent,
     publishedOn: row.publishedOn,
     complete: row.complete,
+    coverage: row.coverage,
     createdAt: row.createdAt.toISOString(),
     document: { fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, surfaceFormat: row.surfaceFormat },
     cells,
