@@ -21,68 +21,16 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
-  "producers/chromium/cms-fixed-wrap-520200-ga-2019":
-    "PDF reader: 2019 表三 row （六）其他处理 lost in fixed-width columns (label wrapped); 其他处理 cells absent",
-  "producers/chromium/cms-sans-hrules-520000-zjj-2023":
-    "PDF reader: framed tables with rules between rows and no inner verticals are not read (0 of 200; open ones read: cms-sans-open); the 15 表四 figures glued into one wrong number 311051000120103",
   "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-landscape-t3-520200-ga-2019":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 121 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-ruled-520200-gov-2023":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 147 of 200 cells; year lost (title wrapped after the year)",
-  "producers/libreoffice/borderless-520200-gov-2023":
-    "PDF stream reader: 表三 row （六）2. (label wrapped over 3 lines, no rules) lost",
-  "producers/libreoffice/ruled-520281-scjg-2022":
-    "PDF reader: 表三 with its 总计 column left blank — the 12 rows on the first page are dropped (the second page reads); blanks not reported as blank",
-  "producers/libreoffice/ruled-sans-520200-ga-2019":
-    "PDF reader: 表三 （二）部分公开 row (label wrapped over 2 lines, 黑体) lost; 2019 blank 总计 column",
-  "producers/libreoffice/split-repeat-520000-gov-2024":
-    "PDF reader: 表三 split over pages with a repeated header: 二、上年结转 and （一）予以公开 on the first page lost",
-  "producers/libreoffice/split-repeat-520100-gov-2024":
-    "PDF reader: 表三 split over pages with a repeated header: 二、上年结转 and （一）予以公开 on the first page lost",
-  "producers/libreoffice/three-line-520281-scjg-2022":
-    "PDF reader: 三线表 (no verticals) with a blank 总计 column: 表三 almost entirely lost",
-  "producers/libreoffice/zeros-blank-520201-gov-2022":
-    "PDF reader: blank cells read as absent (not blank); 表三 rows of blanks on the first page dropped",
-  "producers/libreoffice/zeros-blank-520203-gov-2024":
-    "PDF reader: blank cells read as absent (not blank); 表三 一、本年新收 row lost",
-  "producers/pdftotext-layout/chromium-cms-fixed-wrap-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells",
-  "producers/pdftotext-layout/chromium-cms-portrait-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-borderless-520000-zjj-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-borderless-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-label-wrap-520200-gov-2020":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-landscape-t3-520200-ga-2019":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-narrow-headers-520000-jy-2019":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520200-gov-2020":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520281-scjg-2022":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-ruled-520281002-twp-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-split-repeat-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-three-line-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-three-line-520100-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-vertical-groups-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
     "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/chromium-cms-fixed-wrap-520200-ga-2019":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-raw/lo-label-wrap-520000-gov-2024":
-    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
   "producers/pdftotext-raw/lo-ruled-520200-gov-2020":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/lo-ruled-520200-gov-2023":
@@ -91,8 +39,6 @@ const KNOWN: Record<string, string> = {
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
   "real/huaian-szf/2024":
     "real WPS/Word PDF: label and value in one run, glued header runs, 表三/表四 broken by the reader — 76 of 200 figures",
-  "real/shanghai-kewei/2024":
-    "converter markdown: 表三 split into small tables under wrong headers; year and agency (上海市科委) not found — 56 of 200",
 
 };
 

@@ -20,6 +20,7 @@ import type { CellValue } from "../../records/parsed-report";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey, stripParenthetical } from "../normalize";
 import { dice, matchT2Col, matchT3Col, matchT4Group, matchT4Leaf, type TableId } from "./labels";
+import { completeKeys, headerStacks, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
 import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
 import type { ExtractedDocument } from "../extract/types";
 
@@ -164,14 +165,7 @@ function findRegions(lines: readonly LLine[]): Partial<Record<TableId, Region>> 
 
 // ───────────────────────────── columns ─────────────────────────────
 
-interface Column {
-  x0: number;
-  x1: number;
-  /** Catalog column key, once the header names it. */
-  key: string | null;
-}
-
-/** Value tokens that have positions in a shared unit; null when positions cannot be used. */
+/** The positional unit all rows share, or null when positions cannot be used (order only). */
 function sharedUnit(rows: readonly LLine[]): string | null {
   const units = new Set(rows.map((r) => r.unit));
   if (units.size !== 1) return null;
@@ -180,98 +174,57 @@ function sharedUnit(rows: readonly LLine[]): string | null {
   return rows.every((r) => valueTokens(r).every((t) => t.x0 !== null && t.x1 !== null)) ? u : null;
 }
 
-/**
- * Column models of a table: one per run of full rows (rows with a value in every column) whose
- * values line up. A table continued on the next page, or laid out again by pdftotext, shifts its
- * columns: each run gets its own model, and the columns keep the order the header gave the first.
- * Every row is given the model of the nearest full row before it (or after, at the top).
- */
-function segmentModels(rows: readonly ValueRow[], n: number): { models: Column[][]; modelOf: number[] } | null {
-  if (!sharedUnit(rows.map((r) => r.line))) return null;
-  const models: Column[][] = [];
-  const means: number[][] = [];
-  const counts: number[] = [];
-  const modelOf = rows.map(() => -1);
-  rows.forEach((r, ri) => {
-    const vals = r.values.filter((t) => t.kind !== "blank");
-    if (vals.length !== n) return;
-    const centers = vals.map((t) => ((t.x0 ?? 0) + (t.x1 ?? 0)) / 2);
-    const k = models.length - 1;
-    const mean = means[k];
-    const pitch = mean ? Math.min(...mean.slice(1).map((m, i) => m - (mean[i] ?? 0))) : 0;
-    const fits = mean !== undefined && pitch > 0 && centers.every((c, i) => Math.abs(c - (mean[i] ?? 0)) <= 0.35 * pitch);
-    if (!fits) {
-      models.push(vals.map((t) => ({ x0: t.x0 ?? 0, x1: t.x1 ?? 0, key: null })));
-      means.push(centers);
-      counts.push(1);
-    } else {
-      const model = models[k] as Column[];
-      const cnt = (counts[k] ?? 1) + 1;
-      counts[k] = cnt;
-      vals.forEach((t, i) => {
-        const col = model[i] as Column;
-        col.x0 = Math.min(col.x0, t.x0 ?? col.x0);
-        col.x1 = Math.max(col.x1, t.x1 ?? col.x1);
-        (mean)[i] = ((mean)[i] ?? 0) + (centers[i] as number - ((mean)[i] ?? 0)) / cnt;
-      });
-    }
-    modelOf[ri] = models.length - 1;
-  });
-  if (models.length === 0) return null;
-  let last = -1;
-  for (let i = 0; i < rows.length; i++) {
-    if (modelOf[i] !== -1) last = modelOf[i] as number;
-    else modelOf[i] = last;
-  }
-  const first = modelOf.find((m) => m >= 0) ?? 0;
-  for (let i = 0; i < rows.length && modelOf[i] === -1; i++) modelOf[i] = first;
-  return { models, modelOf };
-}
-
-/** Column i's cell: from the middle of the gap on its left to the middle of the gap on its right. */
-function cellRange(cols: readonly Column[], i: number): [number, number] {
-  const c = cols[i] as Column;
-  const prev = cols[i - 1];
-  const next = cols[i + 1];
-  const left = prev ? (prev.x1 + c.x0) / 2 : next ? c.x0 - (next.x0 - c.x1) / 2 : -Infinity;
-  const right = next ? (c.x1 + next.x0) / 2 : prev ? c.x1 + (c.x0 - prev.x1) / 2 : Infinity;
-  return [left, right];
-}
-
-/** The column whose cell holds the middle of [x0, x1]; -1 if none. */
-function columnAt(cols: readonly Column[], x0: number, x1: number): number {
-  const mid = (x0 + x1) / 2;
-  for (let i = 0; i < cols.length; i++) {
-    const [left, right] = cellRange(cols, i);
-    if (mid >= left && mid < right) return i;
-  }
-  return -1;
+interface ColumnLayout {
+  segments: Segment[];
+  segmentOf: number[];
 }
 
 /**
- * Names columns from the header lines above the first value row: label pieces sitting over one
- * column are joined top to bottom ("商业企" + "业"); pieces over several columns are group headings.
+ * Segments the value rows and names their columns (see line-columns.ts): from the header for the
+ * first segment and any on the header's page, by inheritance from an earlier segment with as many
+ * columns, else — for a full segment — in the official order, with an issue.
  */
-function nameColumns(cols: Column[], header: readonly LLine[], unit: string, match: (key: string) => string | null): void {
-  const texts: string[][] = cols.map(() => []);
-  for (const line of header) {
-    if (line.unit !== unit) continue;
-    for (const t of line.tokens) {
-      if (t.kind !== "label" || t.x0 === null || t.x1 === null) continue;
-      const i = columnAt(cols, t.x0, t.x1);
-      if (i < 0) continue;
-      // A piece mostly outside the column it is centred on spans several: a group heading (法人或其他组织).
-      const [left, right] = cellRange(cols, i);
-      const width = Math.max(1e-6, t.x1 - t.x0);
-      if (Math.min(t.x1, right) - Math.max(t.x0, left) < 0.6 * width) continue;
-      texts[i]?.push(t.text);
+function layoutColumns(
+  rows: readonly ValueRow[],
+  header: readonly LLine[],
+  official: readonly string[],
+  match: (key: string) => string | null,
+  table: string,
+  sink: Sink,
+): ColumnLayout | null {
+  const unit = sharedUnit(rows.map((r) => r.line));
+  if (!unit) return null;
+  const { segments, segmentOf } = segmentRows(rows);
+  const { stacks } = headerStacks(header, unit);
+  const headerPage = header[header.length - 1]?.page ?? null;
+  let warnedOfficial = false;
+  segments.forEach((seg, si) => {
+    const page = rows[seg.rows[0] ?? 0]?.line.page ?? null;
+    if (si === 0 || (headerPage !== null && page === headerPage)) {
+      const keys = keysFromHeader(seg, stacks, match);
+      const full = seg.cols.length === official.length ? completeKeys(keys, official) : null;
+      const all = keys.every((k) => k !== null) && new Set(keys).size === keys.length ? (keys) : null;
+      const chosen = all ?? full;
+      if (chosen) {
+        seg.cols.forEach((c, i) => (c.key = chosen[i] ?? null));
+        seg.naming = "header";
+        return;
+      }
     }
-  }
-  cols.forEach((c, i) => {
-    const parts = texts[i] ?? [];
-    // Try the whole stack, then the last pieces (a group heading may sit in the stack's top line).
-    for (let from = 0; from < parts.length && c.key === null; from++) c.key = match(labelKey(parts.slice(from).join("")));
+    const prev = segments.slice(0, si).reverse().find((p) => p.naming !== null && p.cols.length === seg.cols.length);
+    if (prev) {
+      seg.cols.forEach((c, i) => (c.key = prev.cols[i]?.key ?? null));
+      seg.naming = "inherited";
+      return;
+    }
+    if (seg.cols.length === official.length) {
+      seg.cols.forEach((c, i) => (c.key = official[i] ?? null));
+      seg.naming = "official";
+      if (!warnedOfficial) sink.add("unknown_column_label", "warning", `${table}: the header could not be matched to the values' columns; columns taken in the official order`, rows[seg.rows[0] ?? 0]?.line.loc ?? null);
+      warnedOfficial = true;
+    }
   });
+  return { segments, segmentOf };
 }
 
 // ───────────────────────────── shared reader machinery ─────────────────────────────
@@ -312,8 +265,49 @@ interface ValueRow {
   after: LLine[];
 }
 
+/**
+ * Text that lists a table cell by cell (plain pdftotext, some copy-pastes) puts each value on its
+ * own line: a run of such lines whose length is a multiple of the table's width is read as rows of
+ * that width, in order. The label line right before a run is its first row's label (the text
+ * flows row by row). Lines with positions are left alone.
+ */
+function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine) => number | null)): LLine[] {
+  const out: LLine[] = [];
+  const single = (l: LLine | undefined) => l !== undefined && l.unit === null && l.tokens.length === 1 && valueTokens(l).length === 1;
+  const merged = (label: LLine | null, values: readonly LLine[]): LLine => {
+    const head = label ?? (values[0] as LLine);
+    return { ...head, tokens: [...(label?.tokens ?? []), ...values.flatMap((l) => l.tokens)], labelText: label?.labelText ?? "", unit: null };
+  };
+  for (let i = 0; i < lines.length; ) {
+    if (!single(lines[i])) {
+      out.push(lines[i] as LLine);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (single(lines[j])) j++;
+    const run = lines.slice(i, j);
+    const prev = out[out.length - 1];
+    const label = prev && !prev.prose && prev.labelText && valueTokens(prev).length === 0 && prev.index === (run[0] as LLine).index - 1 ? prev : null;
+    if (typeof width === "function") {
+      // A row's label, then its values one per line: as many as the row has columns.
+      const w = label ? width(label) : null;
+      if (label && w && run.length >= w) {
+        out.pop();
+        out.push(merged(label, run.slice(0, w)), ...run.slice(w));
+      } else out.push(...run);
+    } else if (run.length >= width && run.length % width === 0) {
+      if (label) out.pop();
+      for (let k = 0; k < run.length; k += width) out.push(merged(k === 0 ? label : null, run.slice(k, k + width)));
+    } else out.push(...run);
+    i = j;
+  }
+  return out;
+}
+
 /** Lines of a region split into value rows (holding at least `minValues` values) and the label lines around them. */
-function valueRows(lines: readonly LLine[], minValues: number, labelLimit: number | null): { rows: ValueRow[]; header: LLine[] } {
+function valueRows(lines: readonly LLine[], minValues: number, width: number | ((label: LLine) => number | null) | null): { rows: ValueRow[]; header: LLine[] } {
+  if (width !== null) lines = mergeValueRuns(lines, width);
   const rows: ValueRow[] = [];
   const header: LLine[] = [];
   let pending: LLine[] = [];
@@ -325,7 +319,9 @@ function valueRows(lines: readonly LLine[], minValues: number, labelLimit: numbe
     const values = valueTokens(line);
     const firstValue = line.tokens.findIndex((t) => t.kind === "number" || t.kind === "null" || t.kind === "unparsable");
     const numbers = values.filter((t) => t.kind === "number").length;
-    const isRow = values.length >= minValues && numbers >= 1;
+    // A row of "/" or "—" counts when a label stands before it ("规章 / / /").
+    const labelled = firstValue > 0 && line.tokens.slice(0, firstValue).some((t) => t.kind === "label");
+    const isRow = values.length >= minValues && (numbers >= 1 || labelled);
     if (!isRow) {
       // Label-only lines: fragments of row labels (or, before the first row, the header).
       if (line.tokens.some((t) => t.kind === "label")) {
@@ -348,7 +344,6 @@ function valueRows(lines: readonly LLine[], minValues: number, labelLimit: numbe
   }
   const last = rows[rows.length - 1];
   if (last) last.after = pending;
-  void labelLimit;
   return { rows, header };
 }
 
@@ -452,6 +447,47 @@ function alignRows(own: number[][], near: number[][], catalogSize: number): { as
   return { assigned, unplacedRows: unplaced };
 }
 
+/**
+ * Catalog rows printed with a label and no value at all (zeros left blank): a label-only line that
+ * names the row outright, lying between the value rows of the catalog rows around it, with no
+ * unplaced value row there. Its cells are read as blank.
+ */
+function blankRows(lines: readonly LLine[], rows: readonly ValueRow[], assigned: readonly Assignment[], unplaced: readonly number[], catalog: readonly RowKeys[]): { cat: number; line: LLine }[] {
+  const out: { cat: number; line: LLine }[] = [];
+  const taken = new Set(assigned.map((a) => a.cat));
+  const first = lines[0]?.index ?? 0;
+  const last = (lines[lines.length - 1]?.index ?? 0) + 1;
+  for (let c = 0; c < catalog.length; c++) {
+    if (taken.has(c)) continue;
+    const prev = [...assigned].filter((a) => a.cat < c).sort((a, b) => b.cat - a.cat)[0];
+    const next = [...assigned].filter((a) => a.cat > c).sort((a, b) => a.cat - b.cat)[0];
+    const lo = prev ? (rows[prev.row]?.line.index ?? first) : first;
+    const hi = next ? (rows[next.row]?.line.index ?? last) : last;
+    if (unplaced.some((u) => {
+      const at = rows[u]?.line.index ?? -1;
+      return at > lo && at < hi;
+    })) continue;
+    // Any value between the neighbours (a row whose values the text scattered) means it is not blank.
+    if (lines.some((l) => l.index > lo && l.index < hi && valueTokens(l).some((t) => t.kind === "number"))) continue;
+    const rk = catalog[c] as RowKeys;
+    // The label may wrap over a few lines (with pieces of a group heading between them).
+    const between = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && l.labelText !== "");
+    let best: { score: number; line: LLine } | null = null;
+    for (let i = 0; i < between.length; i++) {
+      let text = "";
+      for (let n = 1; n <= 5 && i + n <= between.length; n++) {
+        const l = between[i + n - 1] as LLine;
+        if (n > 1 && l.index !== (between[i + n - 2] as LLine).index + 1) break;
+        text += l.labelText;
+        const score = scoreKey(labelKey(text), rk) - 0.01 * (n - 1);
+        if (score >= 0.88 && (!best || score > best.score)) best = { score, line: between[i] as LLine };
+      }
+    }
+    if (best) out.push({ cat: c, line: best.line });
+  }
+  return out;
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(i);
@@ -459,30 +495,30 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * The values of one row by column: by position when the table has a column model, else by order
- * when the count is right. Null (with an issue) when the values cannot be tied to columns.
+ * The values of one row by column: by its segment's columns when the table has positions (a full
+ * row in order, a row with blanks by where its values sit), else by order when the count is right.
+ * Null (with an issue) when the values cannot be tied to columns.
  */
-function rowValues(r: ValueRow, cols: readonly string[], model: Column[] | null, label: string, sink: Sink): Map<string, LToken | "blank"> | null {
+function rowValues(r: ValueRow, cols: readonly string[], seg: Segment | null, positioned: boolean, label: string, sink: Sink): Map<string, LToken | "blank"> | null {
   const out = new Map<string, LToken | "blank">();
-  if (model) {
+  if (positioned) {
     const vals = r.values.filter((t) => t.kind !== "blank");
-    // A value in every column: taken in order (positions only tell which column a lone value is in).
-    if (vals.length === model.length) {
-      model.forEach((c, i) => {
-        if (c.key && cols.includes(c.key)) out.set(c.key, vals[i] as LToken);
-      });
+    if (vals.length === 0) {
+      for (const c of cols) out.set(c, "blank");
       return out;
     }
-    const placed = new Map<number, LToken>();
-    for (const t of vals) {
-      const i = columnAt(model, t.x0 ?? 0, t.x1 ?? 0);
-      if (i < 0 || placed.has(i)) {
-        sink.add("column_count_mismatch", "error", `${label}: "${t.text}" cannot be tied to one column; the row is left unread`, t.loc);
-        return null;
-      }
-      placed.set(i, t);
+    if (!seg || seg.naming === null) {
+      sink.add("column_count_mismatch", "error", `${label}: ${vals.length} values whose columns the header does not tell (${vals.map((v) => v.text.trim()).join(" ")}); the row is left unread`, r.line.loc);
+      return null;
     }
-    model.forEach((c, i) => {
+    const placed = vals.length === seg.cols.length ? new Map(vals.map((t, i) => [i, t] as const)) : placeValues(seg.cols, vals);
+    if (!placed) {
+      sink.add("column_count_mismatch", "error", `${label}: the values (${vals.map((v) => v.text.trim()).join(" ")}) cannot each be tied to one column; the row is left unread`, r.line.loc);
+      return null;
+    }
+    const keys = new Set(seg.cols.map((c) => c.key));
+    for (const c of cols) if (!keys.has(c)) out.set(c, "blank");
+    seg.cols.forEach((c, i) => {
       if (c.key && cols.includes(c.key)) out.set(c.key, placed.get(i) ?? "blank");
     });
     return out;
@@ -504,45 +540,6 @@ function writeRow(sink: Sink, prefix: string, rowKey: string, vals: Map<string, 
     if (v === "blank") sink.blank(key, loc);
     else sink.put(key, v);
   }
-}
-
-interface ColumnPlan {
-  /** One model per run of aligned rows; all share the first model's column keys. */
-  models: Column[][];
-  modelOf: number[];
-  unnamed: number;
-}
-
-/** The column models of a table region, the first named from the header above it; null (order only) without positions. */
-function columnPlan(rows: readonly ValueRow[], header: readonly LLine[], expected: number, match: (key: string) => string | null): ColumnPlan | null {
-  const seg = segmentModels(rows, expected);
-  if (!seg) return null;
-  const first = seg.models[0] as Column[];
-  const unit = rows[0]?.line.unit;
-  if (unit) nameColumns(first, header, unit, match);
-  const named = first.filter((c) => c.key !== null);
-  if (new Set(named.map((c) => c.key)).size !== named.length) for (const c of first) c.key = null;
-  return { ...seg, unnamed: first.filter((c) => c.key === null).length };
-}
-
-/** Copies the first model's column keys to the others (the header is printed once). */
-function shareKeys(plan: ColumnPlan): void {
-  const keys = (plan.models[0] ?? []).map((c) => c.key);
-  for (const m of plan.models.slice(1)) m.forEach((c, i) => (c.key = keys[i] ?? null));
-}
-
-/** Fill unnamed columns: by elimination when one is left, else in the official order around the named ones. */
-function completeColumns(model: Column[], official: readonly string[]): boolean {
-  const named = model.map((c) => c.key);
-  const missing = official.filter((k) => !named.includes(k));
-  const free = model.filter((c) => c.key === null);
-  if (free.length !== missing.length) return false;
-  // The named columns must keep the official order for order-filling to be safe.
-  const namedIdx = named.filter((k): k is string => k !== null).map((k) => official.indexOf(k));
-  const ordered = namedIdx.every((v, i) => i === 0 || v > (namedIdx[i - 1] ?? -1));
-  if (free.length > 1 && !ordered) return false;
-  free.forEach((c, i) => (c.key = missing[i] ?? null));
-  return true;
 }
 
 // ───────────────────────────── 表三 ─────────────────────────────
@@ -568,25 +565,14 @@ function matchT3ColKey(key: string): string | null {
 
 function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 2, null);
+  const { rows, header } = valueRows(lines, 2, T3_READ_COLS.length);
   if (rows.length === 0) return null;
-  const plan = columnPlan(rows, header, T3_READ_COLS.length, matchT3ColKey);
-  const loc0 = rows[0]?.line.loc ?? null;
-  const first = plan?.models[0];
-  if (plan && first && plan.unnamed > 0) {
-    if (!completeColumns(first, T3_READ_COLS)) {
-      T3_READ_COLS.forEach((k, i) => ((first[i] as Column).key = k));
-      sink.add("unknown_column_label", "warning", "表三: the header does not name every column; columns taken in the official order", loc0);
-    } else if (plan.unnamed === T3_READ_COLS.length) {
-      sink.add("unknown_column_label", "warning", "表三: the header could not be read; columns taken in the official order", loc0);
-    }
-  } else if (!plan) {
-    sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", loc0);
-  }
-  if (plan) shareKeys(plan);
-  const modelFor = (i: number): Column[] | null => (plan ? (plan.models[plan.modelOf[i] ?? 0] ?? null) : null);
-  const valueLeft = first ? (first[0]?.x0 ?? null) : null;
-  const unit = sharedUnit(rows.map((r) => r.line));
+  const layout = layoutColumns(rows, header, T3_READ_COLS, matchT3ColKey, "表三", sink);
+  if (!layout) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
+  const segFor = (i: number): Segment | null => (layout ? (layout.segments[layout.segmentOf[i] ?? -1] ?? null) : null);
+  const first = layout?.segments[0];
+  const valueLeft = first ? Math.min(...first.cols.map((c) => c.x0)) : null;
+  const unit = layout ? (rows[0]?.line.unit ?? null) : null;
   // A 2019-style （六）其他处理 row in a 2021 report (or an unknown format).
   const probe = scoreRows(rows, t3Catalog("2019", true), valueLeft, unit);
   const otherIdx = t3Catalog("2019", true).findIndex((rk) => rk.row.key === "other_processing");
@@ -600,7 +586,7 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表三 "${r.own || rowDef.label.zh}"`;
-    const vals = rowValues(r, T3_READ_COLS, modelFor(a.row), label, sink);
+    const vals = rowValues(r, T3_READ_COLS, segFor(a.row), layout !== null, label, sink);
     if (!vals) continue;
     if (rowDef.key === "other_processing" && format !== "2019") {
       hybridOther = {};
@@ -617,6 +603,12 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     writeRow(sink, "t3", rowDef.key, vals, r.line.loc);
     read.add(rowDef.key);
     if (a.evidence === "order") byOrder.push({ label: rowDef.label.zh, loc: r.line.loc });
+  }
+  for (const b of blankRows(lines, rows, assigned, unplacedRows, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    if (rowDef.key === "other_processing" && format !== "2019") continue;
+    for (const col of T3_READ_COLS) sink.blank(`t3.${rowDef.key}.${col}`, b.line.loc);
+    read.add(rowDef.key);
   }
   if (byOrder.length) {
     sink.add(
@@ -644,21 +636,39 @@ function t2Catalog(format: FormatVersion): RowKeys[] {
 function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableRead | null {
   const sink = new Sink();
   const prefix = format === "2021" ? "t2" : "t2v19";
-  const { rows } = valueRows(lines, 1, null);
-  if (rows.length === 0) return null;
   const catalog = t2Catalog(format);
+  // Cell-by-cell text: a row label on its own line, then one line per value.
+  const widthOf = (l: LLine): number | null => {
+    const key = labelKey(l.labelText);
+    const hit = catalog.find((rk) => scoreKey(key, rk) >= 0.95);
+    return hit ? hit.row.cols.length : null;
+  };
+  const { rows } = valueRows(lines, 1, widthOf);
+  if (rows.length === 0) return null;
   const scores = scoreRows(rows, catalog, null, null);
   // 表二 rows are short and distinct: only labelled rows are read (a value line without a label is not placed by order).
   const anchors = anchorsOf(scores, 0.8);
+  // A label on its own line with the values on the next (no label there) is one row.
+  const nearOnly = anchorsOf(
+    rows.map((r, i) => (r.own ? catalog.map(() => 0) : (scores[i] ?? []).map((v) => (r.before.length > 0 ? v : 0)))),
+    0.9,
+  ).filter((a) => !anchors.some((b) => b.cat === a.cat || b.row === a.row));
   const read = new Set<string>();
-  for (const a of anchors) {
+  const assigned = [...anchors, ...nearOnly].sort((a, b) => a.row - b.row);
+  for (const a of assigned) {
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表二 "${rowDef.label.zh}"`;
     const cols = t2ColumnsFor(r, rowDef, lines, format, sink);
-    const vals = rowValues(r, cols, null, label, sink);
+    const vals = rowValues(r, cols, null, false, label, sink);
     if (!vals) continue;
     writeRow(sink, prefix, rowDef.key, vals, r.line.loc);
+    read.add(rowDef.key);
+  }
+  const unplaced = rows.map((_, i) => i).filter((i) => !assigned.some((a) => a.row === i) && !rows[i]?.own);
+  for (const b of blankRows(lines, rows, assigned, unplaced, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    for (const col of rowDef.cols) sink.blank(`${prefix}.${rowDef.key}.${col}`, b.line.loc);
     read.add(rowDef.key);
   }
   const status = read.size === 0 ? "missing" : catalog.every((rk) => read.has(rk.row.key)) ? "found" : "truncated";
@@ -691,28 +701,22 @@ const T4_READ_COLS = T4_GROUPS.flatMap((g) => T4_LEAVES.map((l) => `${g}.${l}`))
 
 function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 3, null);
+  const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length);
   if (rows.length === 0) return null;
-  // One data row, sometimes printed over several lines.
+  // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));
-  const tokens = data.flatMap((r) => r.values).filter((t) => t.kind !== "blank");
   const head = (data[0] ?? rows[0]) as ValueRow;
-  const joined: ValueRow = { line: head.line, own: "", values: data.length === 1 ? head.values : tokens, before: [], after: [] };
-  let model: Column[] | null = null;
-  if (data.length === 1) {
-    model = columnPlan(data, header, T4_READ_COLS.length, () => null)?.models[0] ?? null;
-    if (model) nameT4Columns(model, header);
+  const single = data.length === 1;
+  const joined: ValueRow = { line: head.line, own: "", values: single ? head.values : data.flatMap((r) => r.values).filter((t) => t.kind !== "blank"), before: [], after: [] };
+  const unit = single ? sharedUnit([head.line]) : null;
+  let seg: Segment | null = null;
+  if (unit) {
+    seg = segmentRows([joined]).segments[0] ?? null;
+    if (seg) nameT4Segment(seg, header, unit, sink, joined.line.loc);
+  } else if (joined.values.filter((t) => t.kind !== "blank").length === 15) {
+    sink.add("unknown_column_label", "warning", "表四: no column positions to match the header; the fifteen values taken in the official order", joined.line.loc);
   }
-  if (model && model.some((c) => c.key === null)) {
-    const named = model.filter((c) => c.key !== null).length;
-    if (named > 0 && named < 15) sink.add("unknown_column_label", "warning", `表四: the header names ${named} of 15 columns; the rest taken in the official order`, joined.line.loc);
-    model.forEach((c, i) => (c.key = T4_READ_COLS[i] ?? null));
-  }
-  if (!model) {
-    const n = joined.values.filter((t) => t.kind !== "blank").length;
-    if (n === 15) sink.add("unknown_column_label", "warning", "表四: no column positions to match the header; the fifteen values taken in the official order", joined.line.loc);
-  }
-  const vals = rowValues(joined, T4_READ_COLS, model, "表四", sink);
+  const vals = rowValues(joined, T4_READ_COLS, seg, unit !== null, "表四", sink);
   if (!vals) return { status: "truncated", cells: sink.cells, issues: sink.issues };
   for (const [col, v] of vals) {
     const key = `t4.${col}`;
@@ -722,40 +726,41 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   return { status: "found", cells: sink.cells, issues: sink.issues };
 }
 
-/** Names 表四 columns from group headings (行政复议 / 未经复议直接起诉 / 复议后起诉) and leaf labels above them. */
-function nameT4Columns(model: Column[], header: readonly LLine[]): void {
-  const groupOf: (string | null)[] = model.map(() => null);
-  const leafOf: (string | null)[] = model.map(() => null);
-  const leafText: string[][] = model.map(() => []);
+/**
+ * Names 表四's columns: each leaf (结果维持…总计) from the header stack above it, its group (行政复议 /
+ * 未经复议直接起诉 / 复议后起诉) from the narrowest group heading over it; a full row whose header
+ * cannot be read is taken in the official order, with an issue.
+ */
+function nameT4Segment(seg: Segment, header: readonly LLine[], unit: string, sink: Sink, loc: SourceLoc): void {
+  const { stacks } = headerStacks(header, unit);
+  const leaves = keysFromHeader(seg, stacks, (k) => matchT4Leaf(k)?.key ?? null);
+  const groupHeads: { x0: number; x1: number; g: string }[] = [];
   for (const line of header) {
+    if (line.unit !== unit) continue;
     for (const t of line.tokens) {
       if (t.kind !== "label" || t.x0 === null || t.x1 === null) continue;
-      const key = labelKey(t.text);
-      const g = matchT4Group(key);
-      if (g && g !== "lit") {
-        model.forEach((c, i) => {
-          const mid = (c.x0 + c.x1) / 2;
-          if (mid >= (t.x0 ?? 0) - 2 && mid <= (t.x1 ?? 0) + 2) groupOf[i] = g;
-        });
-        continue;
-      }
-      const i = columnAt(model, t.x0, t.x1);
-      if (i >= 0) leafText[i]?.push(t.text);
+      const g = matchT4Group(labelKey(t.text));
+      if (g && g !== "lit") groupHeads.push({ x0: t.x0, x1: t.x1, g });
     }
   }
-  model.forEach((_, i) => {
-    const parts = leafText[i] ?? [];
-    for (let from = 0; from < parts.length && !leafOf[i]; from++) leafOf[i] = matchT4Leaf(labelKey(parts.slice(from).join("")))?.key ?? null;
+  const n = seg.cols.length;
+  const pitch = n > 1 ? ((seg.cols[n - 1]?.mid ?? 0) - (seg.cols[0]?.mid ?? 0)) / (n - 1) : 1;
+  const keys = seg.cols.map((c, i) => {
+    const over = groupHeads.filter((h) => c.mid >= h.x0 - 0.5 * pitch && c.mid <= h.x1 + 0.5 * pitch).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+    const g = over[0]?.g ?? (n === 15 ? T4_GROUPS[Math.floor(i / 5)] : null);
+    const leaf = leaves[i];
+    return g && leaf ? `${g}.${leaf}` : null;
   });
-  // Group headings are wide and often centred over their columns: trust them only when they partition the columns in order.
-  const groups = groupOf.every((g) => g !== null) ? groupOf : null;
-  model.forEach((c, i) => {
-    const g = groups?.[i] ?? T4_GROUPS[Math.floor(i / 5)] ?? null;
-    const leaf = leafOf[i];
-    c.key = g && leaf ? `${g}.${leaf}` : null;
-  });
-  const keys = model.map((c) => c.key).filter((k): k is string => k !== null);
-  if (new Set(keys).size !== keys.length) for (const c of model) c.key = null;
+  const complete = keys.every((k) => k !== null) && new Set(keys).size === keys.length;
+  if (complete) {
+    seg.cols.forEach((c, i) => (c.key = keys[i] ?? null));
+    seg.naming = "header";
+  } else if (n === 15) {
+    const named = keys.filter((k) => k !== null).length;
+    seg.cols.forEach((c, i) => (c.key = T4_READ_COLS[i] ?? null));
+    seg.naming = "official";
+    sink.add("unknown_column_label", "warning", `表四: the header names ${named} of 15 columns; the fifteen values taken in the official order`, loc);
+  }
 }
 
 // ───────────────────────────── all tables ─────────────────────────────
