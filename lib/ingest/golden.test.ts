@@ -21,12 +21,8 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
-  "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
-    "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-landscape-t3-520200-ga-2019":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 121 of 198 cells; year lost (title wrapped after the year)",
-  "producers/converter-md/lo-ruled-520200-gov-2023":
-    "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 147 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
     "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/chromium-cms-fixed-wrap-520200-ga-2019":

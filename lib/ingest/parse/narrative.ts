@@ -100,7 +100,7 @@ function sentencesOf(doc: ExtractedDocument): Sentence[] {
     if (bufLoc === null) bufLoc = b.loc;
     buf += buf && /[\x21-\x7e]$/u.test(buf) && /^[\x21-\x7e]/u.test(text) ? ` ${text}` : text;
     // A line that ends a sentence, or a short heading, closes the paragraph.
-    if (/[。！？!?：:]$/u.test(text.trim()) || text.length < 12 || doc.format !== "text") flush();
+    if (/[。！？!?：:]$/u.test(text.trim()) || text.length < 12 || (doc.format !== "text" && doc.format !== "markdown")) flush();
   }
   flush();
   return out;
