@@ -812,6 +812,39 @@ interface OpCodes {
   strokes: Set<number>;
 }
 
+/** A thin filled box as a rule: horizontal when flat and wide, vertical when tall and narrow. */
+function boxRule(x0: number, y0: number, x1: number, y1: number, h: HRule[], v: VRule[]): void {
+  const w = Math.abs(x1 - x0);
+  const ht = Math.abs(y1 - y0);
+  if (ht <= 2.5 && w > 3 && w > ht) h.push({ y: (y0 + y1) / 2, x1: Math.min(x0, x1), x2: Math.max(x0, x1) });
+  else if (w <= 2.5 && ht > 3 && ht > w) v.push({ x: (x0 + x1) / 2, y1: Math.min(y0, y1), y2: Math.max(y0, y1) });
+}
+
+/** Axis-aligned segments of a stroked polyline as rules. */
+function strokeRules(seq: readonly [number, number][], h: HRule[], v: VRule[]): void {
+  for (let k = 1; k < seq.length; k++) {
+    const a = seq[k - 1];
+    const b = seq[k];
+    if (!a || !b) continue;
+    const [ax, ay] = a;
+    const [bx, by] = b;
+    if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 3) h.push({ y: (ay + by) / 2, x1: Math.min(ax, bx), x2: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 3) v.push({ x: (ax + bx) / 2, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+  }
+}
+
+/** Rules from drawn subpaths (points already in page space): filled → thin boxes, stroked → segments. */
+export function rulesFromSegments(subpaths: readonly (readonly [number, number][])[], fill: boolean): { h: HRule[]; v: VRule[] } {
+  const h: HRule[] = [];
+  const v: VRule[] = [];
+  for (const pts of subpaths) {
+    if (pts.length === 0) continue;
+    if (fill) boxRule(minOf(pts, (q) => q[0]), minOf(pts, (q) => q[1]), maxOf(pts, (q) => q[0]), maxOf(pts, (q) => q[1]), h, v);
+    else strokeRules(pts, h, v);
+  }
+  return { h, v };
+}
+
 /** Rules from the operator list: thin filled boxes and axis-aligned stroked segments. */
 export function rulesFromOperators(fnArray: number[], argsArray: unknown[], ops: OpCodes): { h: HRule[]; v: VRule[] } {
   const h: HRule[] = [];
@@ -819,12 +852,7 @@ export function rulesFromOperators(fnArray: number[], argsArray: unknown[], ops:
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   let budget = PDF_LIMITS.maxPathOpsPerPage;
-  const addBox = (x0: number, y0: number, x1: number, y1: number) => {
-    const w = Math.abs(x1 - x0);
-    const ht = Math.abs(y1 - y0);
-    if (ht <= 2.5 && w > 3 && w > ht) h.push({ y: (y0 + y1) / 2, x1: Math.min(x0, x1), x2: Math.max(x0, x1) });
-    else if (w <= 2.5 && ht > 3 && ht > w) v.push({ x: (x0 + x1) / 2, y1: Math.min(y0, y1), y2: Math.max(y0, y1) });
-  };
+  const addBox = (x0: number, y0: number, x1: number, y1: number) => boxRule(x0, y0, x1, y1, h, v);
   for (let i = 0; i < fnArray.length && budget > 0; i++) {
     const fn = fnArray[i];
     const args: unknown = argsArray[i];
@@ -852,16 +880,7 @@ export function rulesFromOperators(fnArray: number[], argsArray: unknown[], ops:
         }
         if (stroke) {
           const first = pts[0];
-          const seq = closed && first ? [...pts, first] : pts;
-          for (let k = 1; k < seq.length; k++) {
-            const a = seq[k - 1];
-            const b = seq[k];
-            if (!a || !b) continue;
-            const [ax, ay] = a;
-            const [bx, by] = b;
-            if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 3) h.push({ y: (ay + by) / 2, x1: Math.min(ax, bx), x2: Math.max(ax, bx) });
-            else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 3) v.push({ x: (ax + bx) / 2, y1: Math.min(ay, by), y2: Math.max(ay, by) });
-          }
+          strokeRules(closed && first ? [...pts, first] : pts, h, v);
         }
         pts = [];
       };

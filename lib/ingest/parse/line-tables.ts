@@ -74,6 +74,21 @@ function stripGroups(key: string): string {
 /** How well a text names a row: 1 exact, ~0.95 contains the label, less for a truncated or garbled one. */
 function scoreKey(cand: string, rk: RowKeys): number {
   if (!cand) return 0;
+  let byRow = SCORES.get(cand);
+  if (!byRow) {
+    if (SCORES.size > 20_000) SCORES.clear();
+    byRow = new Map<RowKeys, number>();
+    SCORES.set(cand, byRow);
+  }
+  const hit = byRow.get(rk);
+  if (hit !== undefined) return hit;
+  const score = computeScore(cand, rk);
+  byRow.set(rk, score);
+  return score;
+}
+const SCORES = new Map<string, Map<RowKeys, number>>();
+
+function computeScore(cand: string, rk: RowKeys): number {
   const variants = cand === stripGroups(cand) ? [cand] : [cand, stripGroups(cand)];
   let best = 0;
   for (const c of variants) {
@@ -85,7 +100,8 @@ function scoreKey(cand: string, rk: RowKeys): number {
         // Short labels (总计, 其他, 规章) only as the whole text.
         continue;
       } else if (c.length >= 4 && k.includes(c)) best = Math.max(best, 0.45 + 0.5 * (c.length / k.length));
-      else if (c.length >= 4) {
+      else if (c.length >= 4 && (1.8 * Math.min(c.length, k.length)) / (c.length + k.length) >= 0.55) {
+        // (Dice cannot reach 0.55 when one text is over about twice the other's length.)
         const d = dice(c, k);
         if (d >= 0.55) best = Math.max(best, 0.9 * d);
       }
@@ -573,10 +589,9 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const first = layout?.segments[0];
   const valueLeft = first ? Math.min(...first.cols.map((c) => c.x0)) : null;
   const unit = layout ? (rows[0]?.line.unit ?? null) : null;
-  // A 2019-style （六）其他处理 row in a 2021 report (or an unknown format).
-  const probe = scoreRows(rows, t3Catalog("2019", true), valueLeft, unit);
-  const otherIdx = t3Catalog("2019", true).findIndex((rk) => rk.row.key === "other_processing");
-  const hybrid = format !== "2019" && probe.some((s) => (s[otherIdx] ?? 0) >= 0.99);
+  // A 2019-style （六）其他处理 row in a 2021 report (or an unknown format): its own label is exactly that.
+  const otherRow = T3_CATALOG.find((rk) => rk.row.key === "other_processing") as RowKeys;
+  const hybrid = format !== "2019" && rows.some((r) => scoreKey(labelKey(r.own), otherRow) >= 0.99);
   const catalog = t3Catalog(format, hybrid);
   const { assigned, unplacedRows } = alignRows(scoreRows(rows, catalog, valueLeft, unit, true), scoreRows(rows, catalog, valueLeft, unit), catalog.length);
   const read = new Set<string>();
