@@ -62,6 +62,8 @@ export interface PdfRun {
   w: number;
   /** Font size (em) in user-space units. */
   fs: number;
+  /** OCR'd text only: the recognition confidence (0–100) of the least certain word in the run. */
+  conf?: number;
 }
 export interface HRule {
   y: number;
@@ -174,6 +176,13 @@ function lineText(runs: PdfRun[]): string {
     prev = run;
   }
   return out.replace(/\s+/g, " ").trim();
+}
+
+/** The lowest OCR confidence among runs, or undefined when none was OCR'd (a text layer). */
+function minConf(runs: readonly PdfRun[]): number | undefined {
+  let m: number | undefined;
+  for (const r of runs) if (r.conf !== undefined) m = m === undefined ? r.conf : Math.min(m, r.conf);
+  return m;
 }
 
 /** Text of runs that belong to one cell: lines top to bottom, pieces joined (no space between CJK). */
@@ -396,7 +405,7 @@ function splitAtRules(run: PdfRun, t: LatticeTable, vRules: VRule[]): PdfRun[] {
   for (const x of [...cuts, run.x + run.w + per]) {
     const end = Math.min(chars.length, Math.max(start, Math.round((x - run.x) / per)));
     const text = chars.slice(start, end).join("").trim();
-    if (text !== "") out.push({ text, x: run.x + start * per, y: run.y, w: (end - start) * per, fs: run.fs });
+    if (text !== "") out.push({ ...run, text, x: run.x + start * per, w: (end - start) * per });
     start = end;
   }
   return out;
@@ -440,13 +449,14 @@ interface StreamCell {
   row: number;
   /** Whether any line this cell spans holds values. */
   sawValues: boolean;
+  conf: number | undefined;
 }
 
 export interface StreamTable {
   top: number;
   left: number;
   right: number;
-  cells: Array<{ text: string; row: number }>;
+  cells: Array<{ text: string; row: number; conf?: number }>;
   rows: number;
 }
 
@@ -499,8 +509,9 @@ function streamTable(lines: Line[]): StreamTable {
         target.x2 = Math.max(target.x2, run.x + run.w);
         target.lastPieceLength = Array.from(run.text).length;
         target.sawValues ||= lineHasValue;
+        if (run.conf !== undefined) target.conf = Math.min(target.conf ?? 100, run.conf);
       } else {
-        cells.push({ text: run.text, x1: run.x, x2: run.x + run.w, firstLine: li, lastLine: li, lastY: run.y, fs: run.fs, value, lastPieceLength: Array.from(run.text).length, row: li, sawValues: lineHasValue });
+        cells.push({ text: run.text, x1: run.x, x2: run.x + run.w, firstLine: li, lastLine: li, lastY: run.y, fs: run.fs, value, lastPieceLength: Array.from(run.text).length, row: li, sawValues: lineHasValue, conf: run.conf });
       }
     }
   });
@@ -521,7 +532,7 @@ function streamTable(lines: Line[]): StreamTable {
     top: first ? first.y + first.fs : 0,
     left: minOf(lines, (l) => l.x1),
     right: maxOf(lines, (l) => l.x2),
-    cells: ordered.map((c) => ({ text: c.text, row: rowOf.get(c.row) ?? 0 })),
+    cells: ordered.map((c) => ({ text: c.text, row: rowOf.get(c.row) ?? 0, ...(c.conf !== undefined ? { conf: c.conf } : {}) })),
     rows: rowIds.length,
   };
 }
@@ -687,7 +698,8 @@ function appendLattice(target: OpenTable, t: LatticeTable, page: number): void {
       }
     }
     const row = target.rows + c.row - skipRows;
-    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page } });
+    const confidence = minConf(c.runs);
+    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page }, ...(confidence !== undefined ? { confidence } : {}) });
   }
   if (target.rows === 0) target.firstRows = Array.from({ length: Math.min(t.rows, 4) }, (_, r) => latticeRowKey(t, r));
   target.rows += t.rows - skipRows;
@@ -695,7 +707,7 @@ function appendLattice(target: OpenTable, t: LatticeTable, page: number): void {
 }
 
 function appendStream(target: OpenTable, t: StreamTable, page: number): void {
-  for (const c of t.cells) target.block.cells.push({ text: c.text, row: target.rows + c.row, col: null, rowSpan: 1, colSpan: 1, loc: { page } });
+  for (const c of t.cells) target.block.cells.push({ text: c.text, row: target.rows + c.row, col: null, rowSpan: 1, colSpan: 1, loc: { page }, ...(c.conf !== undefined ? { confidence: c.conf } : {}) });
   target.rows += t.rows;
   target.page = page;
 }
