@@ -9,6 +9,7 @@ import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
 import { extractDocument, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
 import type { ParseIssue } from "./issues";
+import { LOW_CONFIDENCE } from "./ocr/confidence";
 import { parseDocument } from "./pipeline";
 
 export interface AnalyzeOptions {
@@ -122,6 +123,8 @@ export interface DryRunLine {
   topics: string[];
   findings: { rule: string; severity: string; cells: string[]; blame: string[]; suggested: Record<string, number> | null; message: string; message_en: string }[];
   issues: { code: string; severity: string; message: string; location: ParseIssue["location"] }[];
+  /** Scans only: how the text was recognised, and the figures OCR was unsure of (below LOW_CONFIDENCE). */
+  ocr: { engine: string; pages: number; dpi: number; mean_confidence: number; low_confidence: Record<string, number> } | null;
 }
 
 export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
@@ -171,5 +174,16 @@ export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
       message_en: f.message.en,
     })),
     issues: parsed.issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, location: i.location })),
+    ocr: a.ocr
+      ? {
+          engine: a.ocr.engine,
+          pages: a.ocr.pages,
+          dpi: a.ocr.dpi,
+          mean_confidence: a.ocr.meanConfidence,
+          low_confidence: Object.fromEntries(
+            Object.entries(parsed.cells).flatMap(([k, c]) => (c.source?.confidence !== undefined && c.source.confidence < LOW_CONFIDENCE ? [[k, c.source.confidence]] : [])),
+          ),
+        }
+      : null,
   };
 }

@@ -7,6 +7,7 @@
  * (ruled) or stream (unruled) reader as a digital one, and the parser's label matching is shared.
  * Every table cell keeps the lowest confidence of its words (TableCell.confidence).
  */
+import { LOW_CONFIDENCE } from "./confidence";
 import { assembleDocument, describeError, failedDocument } from "../extract/detect";
 import { layoutPdf, type PdfPageGeometry } from "../extract/pdf";
 import type { OcrEngine } from "../extract/tools";
@@ -25,8 +26,7 @@ export const OCR_LIMITS = {
   minImageDpi: 250,
 } as const;
 
-/** Cells read with less confidence than this are marked for a person to check. */
-export const LOW_CONFIDENCE = 80;
+export { LOW_CONFIDENCE };
 
 export interface OcrPageResult {
   geometry: PdfPageGeometry;
