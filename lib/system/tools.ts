@@ -32,7 +32,7 @@ export const TOOL_LIMITS = {
 } as const;
 
 export interface ToolStatus {
-  ocr: { available: boolean; tesseract: string | null; chiSim: boolean; pdftoppm: boolean; missing: string[] };
+  ocr: { available: boolean; tesseract: string | null; chiSim: boolean; eng: boolean; pdftoppm: boolean; missing: string[] };
   office: { available: boolean; soffice: string | null; missing: string[] };
 }
 
@@ -58,23 +58,25 @@ export function probeTools(): ToolStatus {
   const tesseract = onPath("tesseract");
   let version: string | null = null;
   let chiSim = false;
+  let eng = false;
   if (tesseract) {
     const v = spawnSync(tesseract, ["--version"], { encoding: "utf8", timeout: 10_000 });
     version = /tesseract\s+v?([\d.]+)/i.exec(`${v.stdout}${v.stderr}`)?.[1] ?? "?";
     const langs = spawnSync(tesseract, ["--list-langs"], { encoding: "utf8", timeout: 10_000 });
     chiSim = /^chi_sim$/m.test(`${langs.stdout}${langs.stderr}`);
+    eng = /^eng$/m.test(`${langs.stdout}${langs.stderr}`);
   }
   const pdftoppm = onPath("pdftoppm") !== null;
   const soffice = onPath("soffice") ?? onPath("libreoffice");
   const ocrMissing = [...(tesseract ? [] : ["tesseract-ocr"]), ...(tesseract && !chiSim ? ["tesseract-ocr-chi-sim"] : []), ...(pdftoppm ? [] : ["poppler-utils"])];
   probed = {
-    ocr: { available: ocrMissing.length === 0, tesseract: version, chiSim, pdftoppm, missing: ocrMissing },
+    ocr: { available: ocrMissing.length === 0, tesseract: version, chiSim, eng, pdftoppm, missing: ocrMissing },
     office: { available: soffice !== null, soffice, missing: soffice ? [] : ["libreoffice-writer-nogui"] },
   };
   return probed;
 }
 
-export function tesseractEngine(version = probeTools().ocr.tesseract ?? "?"): OcrEngine {
+export function tesseractEngine(version = probeTools().ocr.tesseract ?? "?", digitsLang = probeTools().ocr.eng ? "eng" : "chi_sim"): OcrEngine {
   return {
     name: `tesseract ${version} (chi_sim)`,
     async rasterizePdfPage(pdf: Uint8Array, page: number, dpi: number): Promise<GrayImage> {
@@ -85,8 +87,9 @@ export function tesseractEngine(version = probeTools().ocr.tesseract ?? "?"): Oc
       });
       return parsePnm(new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength));
     },
-    async recognize(image: GrayImage, opts: { dpi: number }): Promise<string> {
-      const r = await runProcess("tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "--dpi", String(Math.round(opts.dpi)), "tsv"], {
+    async recognize(image: GrayImage, opts: { dpi: number; digits?: boolean }): Promise<string> {
+      const model = opts.digits ? [digitsLang, "-c", "tessedit_char_whitelist=0123456789.-"] : ["chi_sim"];
+      const r = await runProcess("tesseract", ["stdin", "stdout", "-l", ...model, "--psm", "6", "--dpi", String(Math.round(opts.dpi)), "tsv"], {
         input: encodePgm(image),
         timeoutMs: TOOL_LIMITS.recognizeMs,
         maxOutputBytes: 64 * 1024 * 1024,
@@ -190,7 +193,7 @@ export function libreOfficeConverter(soffice = probeTools().office.soffice ?? "s
 /** The tools this machine has, ready to inject: `extractDocument(bytes, name, { tools: systemTools() })`. */
 export function systemTools(status: ToolStatus = probeTools()): ExtractTools {
   return {
-    ...(status.ocr.available ? { ocr: tesseractEngine(status.ocr.tesseract ?? "?") } : {}),
+    ...(status.ocr.available ? { ocr: tesseractEngine(status.ocr.tesseract ?? "?", status.ocr.eng ? "eng" : "chi_sim") } : {}),
     ...(status.office.available ? { office: libreOfficeConverter(status.office.soffice ?? "soffice") } : {}),
   };
 }

@@ -11,8 +11,11 @@ export interface OcrEngine {
   readonly name: string;
   /** One page of a PDF as an 8-bit grayscale image at `dpi` (1-based page). */
   rasterizePdfPage(pdf: Uint8Array, page: number, dpi: number): Promise<GrayImage>;
-  /** Recognises an image; returns Tesseract's TSV (level 5 = words with boxes and confidences). */
-  recognize(image: GrayImage, opts: { dpi: number }): Promise<string>;
+  /**
+   * Recognises an image; returns Tesseract's TSV (level 5 = words with boxes and confidences).
+   * `digits`: a second, independent reading of number crops (digits model, digits only).
+   */
+  recognize(image: GrayImage, opts: { dpi: number; digits?: boolean }): Promise<string>;
 }
 
 export const CONVERTIBLE_FORMATS = ["doc", "wps", "rtf", "odt"] as const;

@@ -14,6 +14,8 @@
 import { binarize, type GrayImage } from "./image";
 
 export const MAX_SKEW = 3;
+/** Share of a rule's length where ink touches it from above or below; more is a line of text. */
+const MAX_CROSSED = 0.25;
 
 /** A rule in pixel coordinates (y grows downwards); `thickness` in pixels. */
 export interface PixelHRule {
@@ -93,7 +95,7 @@ export interface RuleOptions {
 
 export function ruleOptionsForDpi(dpi: number): RuleOptions {
   return {
-    minLength: Math.round(dpi * 0.3), // about 22 pt: longer than any character stroke in body text
+    minLength: Math.round(dpi * 0.4), // about 29 pt: longer than a character stroke, even in a title
     maxGap: Math.max(2, Math.round(dpi / 100)),
     maxThickness: Math.max(3, Math.round(dpi / 30)), // about 2.4 pt
   };
@@ -164,13 +166,38 @@ function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: numb
     .map((o) => ({ pos: o.sum / o.weight, a: o.a, b: o.b, thickness: o.last - o.first + 1 }));
 }
 
+/**
+ * Long rules, plus shorter pieces (down to a third of the length) that lie on the line of a long
+ * one: a rule broken by noise, or the part of a grid line inside one short row.
+ */
+function rulesAlong(lines: number, length: number, get: (line: number, i: number) => number, opts: RuleOptions) {
+  const short = { ...opts, minLength: Math.max(8, Math.round(opts.minLength / 3)) };
+  // A rule has clear space on both sides; a row of character strokes is crossed by their stems.
+  const crossed = (r: { pos: number; a: number; b: number; thickness: number }) => {
+    const off = Math.ceil(r.thickness / 2) + 2;
+    const above = Math.round(r.pos) - off;
+    const below = Math.round(r.pos) + off;
+    let hits = 0;
+    for (let i = r.a; i <= r.b; i++) {
+      if ((above >= 0 && get(above, i) === 1) || (below < lines && get(below, i) === 1)) hits++;
+    }
+    return hits / (r.b - r.a + 1);
+  };
+  const all = stack(segments(lines, length, get, short), opts).filter((r) => crossed(r) <= MAX_CROSSED);
+  const long = all.filter((r) => r.b - r.a + 1 >= opts.minLength);
+  const slack = opts.minLength;
+  return all.filter(
+    (r) =>
+      r.b - r.a + 1 >= opts.minLength ||
+      long.some((l) => Math.abs(l.pos - r.pos) <= l.thickness / 2 + r.thickness / 2 + 1.5 && r.a <= l.b + slack && r.b >= l.a - slack),
+  );
+}
+
 /** Horizontal and vertical ruling lines of a (deskewed) page. */
 export function detectRules(img: GrayImage, opts: RuleOptions, ink: Uint8Array = binarize(img)): { h: PixelHRule[]; v: PixelVRule[] } {
   const w = img.width;
-  const hSegs = segments(img.height, w, (y, x) => ink[y * w + x] ?? 0, opts);
-  const vSegs = segments(w, img.height, (x, y) => ink[y * w + x] ?? 0, opts);
-  const h = stack(hSegs, opts).map((r) => ({ y: r.pos, x1: r.a, x2: r.b, thickness: r.thickness }));
-  const v = stack(vSegs, opts).map((r) => ({ x: r.pos, y1: r.a, y2: r.b, thickness: r.thickness }));
+  const h = rulesAlong(img.height, w, (y, x) => ink[y * w + x] ?? 0, opts).map((r) => ({ y: r.pos, x1: r.a, x2: r.b, thickness: r.thickness }));
+  const v = rulesAlong(w, img.height, (x, y) => ink[y * w + x] ?? 0, opts).map((r) => ({ x: r.pos, y1: r.a, y2: r.b, thickness: r.thickness }));
   return { h, v };
 }
 

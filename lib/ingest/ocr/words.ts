@@ -70,7 +70,8 @@ function normalizeWord(text: string): { text: string; conf: number | null } {
     return { text: t, conf: LOOKALIKE_CONFIDENCE };
   }
   // Chinese punctuation back to full width where the report text uses it.
-  t = t.replace(/\(/g, "（").replace(/\)/g, "）");
+  // Brackets OCR confuses with parentheses ({七）总计, 【二）部分公开) read as the report's （）.
+  t = t.replace(/[({[【〔]/g, "（").replace(/[)}\]】〕]/g, "）");
   return { text: t, conf: null };
 }
 
