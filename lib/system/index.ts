@@ -5,5 +5,5 @@
  * `analyzeDocument(bytes, name, { tools })`). Imported by the server (upload action, start-up
  * check) and the CLIs (ingest, bench); never by client components or other lib/ modules.
  */
-export { describeToolStatus, libreOfficeConverter, probeTools, systemTools, tesseractEngine, TOOL_LIMITS, type ToolStatus } from "./tools";
+export { describeToolStatus, libreOfficeConverter, probeTools, systemTools, tesseractEngine, TOOL_LIMITS, type CpuMeter, type ToolStatus } from "./tools";
 export { ProcessError, runProcess, type RunOptions, type RunResult } from "./process";

@@ -21,7 +21,7 @@ import { threadId } from "node:worker_threads";
 import type { ConvertibleFormat, ExtractTools, OcrEngine, OfficeConverter } from "../ingest/extract/tools";
 import { TOOL_INSTALL } from "../ingest/extract/tools";
 import { encodePgm, parsePnm, type GrayImage } from "../ingest/ocr/image";
-import { runProcess } from "./process";
+import { runProcess, type RunOptions, type RunResult } from "./process";
 
 export const TOOL_LIMITS = {
   rasterizeMs: 60_000,
@@ -76,26 +76,70 @@ export function probeTools(): ToolStatus {
   return probed;
 }
 
-export function tesseractEngine(version = probeTools().ocr.tesseract ?? "?", digitsLang = probeTools().ocr.eng ? "eng" : "chi_sim"): OcrEngine {
+/** CPU time of the child processes (user + system, ms), reported after each run: benchmarks only. */
+export type CpuMeter = (what: "rasterize" | "recognize", ms: number) => void;
+
+/** Runs the command under bash and reports its CPU time from bash's `times` (children's line). */
+async function metered(meter: CpuMeter | undefined, what: "rasterize" | "recognize", command: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  if (!meter) return runProcess(command, args, opts);
+  const r = await runProcess("bash", ["-c", '"$@"; rc=$?; times >&2; exit $rc', "bash", command, ...args], opts);
+  const last = r.stderr.trim().split("\n").at(-1) ?? "";
+  const m = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/.exec(last);
+  if (m) meter(what, (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000);
+  return r;
+}
+
+export function tesseractEngine(
+  version = probeTools().ocr.tesseract ?? "?",
+  digitsLang = probeTools().ocr.eng ? "eng" : "chi_sim",
+  meter?: CpuMeter,
+): OcrEngine {
   return {
     name: `tesseract ${version} (chi_sim)`,
     async rasterizePdfPage(pdf: Uint8Array, page: number, dpi: number): Promise<GrayImage> {
-      const r = await runProcess("pdftoppm", ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-"], {
+      const r = await metered(meter, "rasterize", "pdftoppm", ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-"], {
         input: pdf,
         timeoutMs: TOOL_LIMITS.rasterizeMs,
         maxOutputBytes: 200 * 1024 * 1024,
       });
       return parsePnm(new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength));
     },
-    async recognize(image: GrayImage, opts: { dpi: number; digits?: boolean }): Promise<string> {
-      const model = opts.digits ? [digitsLang, "-c", "tessedit_char_whitelist=0123456789.-"] : ["chi_sim"];
-      const r = await runProcess("tesseract", ["stdin", "stdout", "-l", ...model, "--psm", "6", "--dpi", String(Math.round(opts.dpi)), "tsv"], {
+    async recognize(image: GrayImage, opts: { dpi: number }): Promise<string> {
+      const r = await metered(meter, "recognize", "tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "--dpi", String(Math.round(opts.dpi)), "tsv"], {
         input: encodePgm(image),
         timeoutMs: TOOL_LIMITS.recognizeMs,
         maxOutputBytes: 64 * 1024 * 1024,
         env: { ...process.env, OMP_THREAD_LIMIT: "1" },
       });
       return r.stdout.toString("utf8");
+    },
+    async recognizeNumbers(crops: readonly GrayImage[], opts: { dpi: number }): Promise<string[]> {
+      if (crops.length === 0) return [];
+      // One process for all crops: Tesseract reads a list of image files, one "page" each.
+      const dir = mkdtempSync(path.join(tmpdir(), "gongkai-ocr-"));
+      try {
+        const files = crops.map((c, i) => {
+          const file = path.join(dir, `n${i}.pgm`);
+          writeFileSync(file, encodePgm(c));
+          return file;
+        });
+        const list = path.join(dir, "list.txt");
+        writeFileSync(list, files.join("\n") + "\n");
+        const args = [list, "stdout", "-l", digitsLang, "--psm", "7", "--dpi", String(Math.round(opts.dpi)), "-c", "tessedit_char_whitelist=0123456789.-", "tsv"];
+        const r = await metered(meter, "recognize", "tesseract", args, {
+          timeoutMs: TOOL_LIMITS.recognizeMs,
+          maxOutputBytes: 16 * 1024 * 1024,
+          env: { ...process.env, OMP_THREAD_LIMIT: "1" },
+        });
+        const byPage: string[][] = crops.map(() => []);
+        for (const line of r.stdout.toString("utf8").split("\n")) {
+          const page = Number(line.split("\t")[1]);
+          if (Number.isInteger(page) && page >= 1 && page <= crops.length) byPage[page - 1]?.push(line);
+        }
+        return byPage.map((lines) => lines.join("\n"));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

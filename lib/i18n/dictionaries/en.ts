@@ -342,5 +342,7 @@ export const en: Record<MessageKey, string> = {
   "report.cell.ocr": "OCR confidence",
   "report.cell.ocrLow": "unsure: check against the original",
   "report.cell.ocrBadge": "check",
+  "report.ocr.notice": "This report is a scan: its figures were recognised by OCR. Each figure carries its confidence (click a cell); figures tagged “check” are unsure, are listed as findings, and should be checked against the original.",
+  "report.legend.ocrLow": "OCR unsure (check)",
   "upload.code.conversion_failed": "LibreOffice could not convert this file (damaged or password-protected?). Save it as DOCX and upload that.",
 };

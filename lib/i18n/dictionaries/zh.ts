@@ -335,6 +335,8 @@ export const zh = {
   "report.cell.ocr": "OCR 识别置信度",
   "report.cell.ocrLow": "识别不确定，请对照原件核对",
   "report.cell.ocrBadge": "待核",
+  "report.ocr.notice": "本报告是扫描件，表中数字由 OCR 识别。每个数字都带识别置信度（点击单元格查看）；标有“待核”的数字置信度低，已列入待核对问题，请对照原件核对。",
+  "report.legend.ocrLow": "OCR 识别不确定（待核）",
   "upload.code.conversion_failed": "LibreOffice 无法转换此文件（可能已损坏或加密）。请另存为 DOCX 后再上传。",
 } as const;
 

@@ -11,11 +11,13 @@ export interface OcrEngine {
   readonly name: string;
   /** One page of a PDF as an 8-bit grayscale image at `dpi` (1-based page). */
   rasterizePdfPage(pdf: Uint8Array, page: number, dpi: number): Promise<GrayImage>;
+  /** Recognises a page image; returns Tesseract's TSV (level 5 = words with boxes and confidences). */
+  recognize(image: GrayImage, opts: { dpi: number }): Promise<string>;
   /**
-   * Recognises an image; returns Tesseract's TSV (level 5 = words with boxes and confidences).
-   * `digits`: a second, independent reading of number crops (digits model, digits only).
+   * A second, independent reading of small crops that each hold one number (one line each,
+   * digits only, a model other than the page's): one TSV per crop, in order.
    */
-  recognize(image: GrayImage, opts: { dpi: number; digits?: boolean }): Promise<string>;
+  recognizeNumbers(crops: readonly GrayImage[], opts: { dpi: number }): Promise<string[]>;
 }
 
 export const CONVERTIBLE_FORMATS = ["doc", "wps", "rtf", "odt"] as const;

@@ -68,7 +68,7 @@ export function encodePgm(img: GrayImage): Uint8Array {
 }
 
 function luminance(r: number, g: number, b: number): number {
-  return (r * 299 + g * 587 + b * 114 + 500) / 1000;
+  return Math.round((r * 299 + g * 587 + b * 114) / 1000);
 }
 
 function checkSize(width: number, height: number): void {

@@ -19,13 +19,18 @@ export interface OcrWord {
   block: number;
   par: number;
   line: number;
+  /** The box of the Tesseract line the word is on (level 4), when the TSV gives it. */
+  lineTop?: number;
+  lineHeight?: number;
 }
 
 /** Parses `tesseract … tsv` output; skips headers, non-word levels and empty words. */
 export function parseTesseractTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
+  const lines = new Map<string, { top: number; height: number }>();
   for (const raw of tsv.split(/\r?\n/)) {
     const f = raw.split("\t");
+    if (f.length >= 12 && f[0] === "4") lines.set(`${f[2]}:${f[3]}:${f[4]}`, { top: Number(f[7]), height: Number(f[9]) });
     if (f.length < 12 || f[0] !== "5") continue;
     const text = (f.slice(11).join("\t") ?? "").trim();
     if (text === "") continue;
@@ -42,6 +47,12 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
       height: n(9),
       conf: Number.isFinite(conf) ? Math.max(0, Math.min(100, conf)) : 0,
     });
+    const line = lines.get(`${f[2]}:${f[3]}:${f[4]}`);
+    const w = words[words.length - 1];
+    if (line && w && Number.isFinite(line.height) && line.height > 0) {
+      w.lineTop = line.top;
+      w.lineHeight = line.height;
+    }
   }
   return words;
 }
@@ -49,16 +60,28 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const DIGITS_ONLY = /^[\d.,，]+$/;
 
-/** Em size of a word from its ink height: CJK glyphs fill ~0.92 em, digits ~0.72 em. */
-function emOf(w: OcrWord): number {
+/**
+ * Em size of a word: from its line's height when Tesseract gives it (a flat glyph like 一 or a
+ * comma says nothing about the type size), else from its own ink height. CJK glyphs fill ~0.92 em,
+ * digits ~0.72 em.
+ */
+function emOf(w: OcrWord, lineHasCjk: boolean): number {
+  if (w.lineHeight !== undefined) return w.lineHeight / (lineHasCjk ? 0.95 : 0.75);
   if (CJK.test(w.text)) return w.height / 0.92;
   if (DIGITS_ONLY.test(w.text)) return w.height / 0.72;
   return w.height / 0.8;
 }
 
+/** Baseline of a word: its line's bottom when known (so 一 and 。 sit on the line), else its own. */
+function bottomOf(w: OcrWord): number {
+  return w.lineTop !== undefined && w.lineHeight !== undefined ? w.lineTop + w.lineHeight : w.top + w.height;
+}
+
 /** Digit look-alikes Tesseract writes inside numbers; a number that needed one is not trusted. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: "0", o: "0", D: "0", Q: "0", I: "1", l: "1", "|": "1", "!": "1", S: "5", s: "5", B: "8", Z: "2", z: "2", g: "9" };
 const LOOKALIKE_NUMBER = /^[\dOoDQIl|!SsBZzg,，.]+$/;
+/** Whole runs that are a digit misread as a character. */
+const LONE_LOOKALIKES: Record<string, string> = { 工: "1", 丨: "1", 〇: "0", "（）": "0", 口: "0" };
 /** Confidence given to a number that needed a look-alike replaced. */
 export const LOOKALIKE_CONFIDENCE = 40;
 
@@ -102,29 +125,37 @@ export function ocrPageGeometry(words: readonly OcrWord[], rules: { h: PixelHRul
   const runs: PdfRun[] = [];
   for (const list of byLine.values()) {
     list.sort((a, b) => a.left - b.left);
+    const lineHasCjk = list.some((w) => CJK.test(w.text));
     let cur: { words: OcrWord[]; text: string; left: number; right: number; bottom: number; em: number; conf: number } | null = null;
     const flush = () => {
       if (!cur) return;
-      const text = cur.text.replace(/\s+/g, " ").trim();
-      if (text !== "") runs.push({ text, x: cur.left * k, y: pageH - cur.bottom * k, w: (cur.right - cur.left) * k, fs: cur.em * k, conf: Math.round(cur.conf) });
+      let text = cur.text.replace(/\s+/g, " ").trim();
+      let conf = cur.conf;
+      // A lone 工 or 丨 standing by itself is a table's "1" misread (no report prints them alone).
+      const digit = LONE_LOOKALIKES[text];
+      if (digit !== undefined) {
+        text = digit;
+        conf = Math.min(conf, LOOKALIKE_CONFIDENCE);
+      }
+      if (text !== "") runs.push({ text, x: cur.left * k, y: pageH - cur.bottom * k, w: (cur.right - cur.left) * k, fs: cur.em * k, conf: Math.round(conf) });
       cur = null;
     };
     for (const w of list) {
       const norm = normalizeWord(w.text);
       const conf = norm.conf === null ? w.conf : Math.min(w.conf, norm.conf);
-      const em = emOf(w);
+      const em = emOf(w, lineHasCjk);
       const gap = cur ? w.left - cur.right : Infinity;
       if (cur && gap <= 0.3 * Math.max(cur.em, em)) {
         const spaced = gap > 0.2 * em && !CJK.test(norm.text[0] ?? "") && !CJK.test(cur.text.slice(-1));
         cur.text += spaced ? ` ${norm.text}` : norm.text;
         cur.right = Math.max(cur.right, w.left + w.width);
-        cur.bottom = Math.max(cur.bottom, w.top + w.height);
+        cur.bottom = Math.max(cur.bottom, bottomOf(w));
         cur.em = Math.max(cur.em, em);
         cur.conf = Math.min(cur.conf, conf);
         cur.words.push(w);
       } else {
         flush();
-        cur = { words: [w], text: norm.text, left: w.left, right: w.left + w.width, bottom: w.top + w.height, em, conf };
+        cur = { words: [w], text: norm.text, left: w.left, right: w.left + w.width, bottom: bottomOf(w), em, conf };
       }
     }
     flush();
