@@ -17,7 +17,7 @@ import { markdownExtractor } from "./markdown";
 import { pdfExtractor } from "./pdf";
 import { textExtractor } from "./text";
 import { toolMissingMessage, type ConvertibleFormat, type ExtractTools } from "./tools";
-import type { ExtractedDocument, Extractor, SurfaceFormat } from "./types";
+import type { ExtractedDocument, Extractor } from "./types";
 
 export type { Block, ExtractedDocument, Extractor, OcrSummary, SurfaceFormat, TableBlock, TableCell, TextBlock } from "./types";
 export type { ConvertibleFormat, ExtractTools, OcrEngine, OfficeConverter } from "./tools";
