@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeDocument } from "../ingest/analyze";
+import { analyzeDocument, toDryRunLine } from "../ingest/analyze";
 import { extractDocument } from "../ingest/extract";
 import { LOW_CONFIDENCE } from "../ingest/ocr/confidence";
 import { encodeJpeg } from "../ingest/ocr/scan";
@@ -73,6 +73,11 @@ describe.skipIf(!status.ocr.available)(`OCR of scans${ocrReason}`, () => {
     const bal = a.findings.find((f) => f.rule === "H-T3-BAL");
     expect(bal?.message.zh).toContain("OCR");
     expect(bal?.message.en).toContain("recognised by OCR");
+    // The dry-run line says how the text was read and which figures OCR was unsure of.
+    const line = toDryRunLine("scan-200.pdf", a);
+    expect(line.ocr).toMatchObject({ pages: 3, dpi: 300 });
+    const unsure = a.findings.find((f) => f.rule === "S-OCR-LOW")?.cells ?? [];
+    expect(Object.keys(line.ocr?.low_confidence ?? {}).sort()).toEqual([...unsure].sort());
   }, 600_000);
 
   it("a 300 dpi scan of the table pages: ≥ 99 % of 表三/表四 figures right, every wrong one marked", async () => {
