@@ -106,7 +106,7 @@ async function benchWrite(label: string, open: () => Promise<Handle>, docs: Awai
 }
 
 async function main() {
-  const ocr = { docs: arg("ocr-docs", 2), resolutions: (argText("ocr-dpi") ?? "150,200,300").split(",").map(Number) };
+  const ocr = { docs: arg("ocr-docs", 2), resolutions: (argText("ocr-dpi") ?? "150,200,300").split(",").map(Number), verbose: process.argv.includes("--ocr-verbose") };
   if (process.argv.includes("--ocr-only")) return benchOcr(ocr);
   await benchParse();
   if (process.argv.includes("--parse-only")) return;

@@ -46,7 +46,7 @@ function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)} %` : "—";
 }
 
-export async function benchOcr(opts: { docs: number; resolutions: number[] }): Promise<void> {
+export async function benchOcr(opts: { docs: number; resolutions: number[]; verbose?: boolean }): Promise<void> {
   const status = probeTools();
   if (!status.ocr.available || !status.office.available) {
     console.log(`\nOCR / conversion: skipped (missing ${[...status.ocr.missing, ...status.office.missing].join(", ")})`);
@@ -87,6 +87,7 @@ export async function benchOcr(opts: { docs: number; resolutions: number[] }): P
       marked += score.wrongMarked.length;
       silent += score.wrongUnmarked.length;
       for (const w of score.wrongUnmarked) unmarked.push(`${dpi} dpi, ${d.name}: ${w}`);
+      if (opts.verbose) for (const w of score.wrongMarked) console.log(`    marked: ${dpi} dpi, ${d.name}: ${w}`);
       if (a.error) unmarked.push(`${dpi} dpi, ${d.name}: not stored (${a.error.code})`);
     }
     console.log(
