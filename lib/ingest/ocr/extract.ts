@@ -15,6 +15,7 @@ import type { ExtractedDocument, OcrSummary } from "../extract/types";
 import { issue, type ParseIssue } from "../issues";
 import { binarize, decodeImage, declaredDpi, ImageDecodeError, imageKind, resize, rotate, type GrayImage } from "./image";
 import { detectRules, eraseRules, estimateSkew, inkToImage, removeSpecks, ruleOptionsForDpi } from "./raster";
+import { recoverLostNumbers } from "./lost-ink";
 import { rereadNumbers } from "./reread";
 import { ocrPageGeometry, parseTesseractTsv, type OcrWord } from "./words";
 
@@ -52,7 +53,8 @@ export async function ocrPage(img: GrayImage, dpi: number, page: number, engine:
   const cleanInk = binarize(clean, 128);
   removeSpecks(cleanInk, clean.width, clean.height, speckArea(dpi));
   const page_ = inkToImage(cleanInk, clean.width, clean.height);
-  const words = await rereadNumbers(page_, parseTesseractTsv(await engine.recognize(page_, { dpi })), dpi, engine);
+  const read = await rereadNumbers(page_, parseTesseractTsv(await engine.recognize(page_, { dpi })), dpi, engine);
+  const words = [...read, ...(await recoverLostNumbers(page_, cleanInk, read, dpi, engine))];
   return { geometry: ocrPageGeometry(words, rules, { page, width: img.width, height: img.height, dpi }), skew, words };
 }
 

@@ -274,3 +274,50 @@ export function inkToImage(ink: Uint8Array, width: number, height: number): Gray
   for (let i = 0; i < ink.length; i++) data[i] = ink[i] ? 0 : 255;
   return { width, height, data };
 }
+
+export interface InkBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Bounding boxes of the 8-connected ink blobs (blobs larger than `maxArea` pixels are skipped). */
+export function inkBlobs(ink: Uint8Array, width: number, height: number, maxArea = 20_000): InkBox[] {
+  const seen = new Uint8Array(ink.length);
+  const stack: number[] = [];
+  const out: InkBox[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (!ink[start] || seen[start]) continue;
+    stack.length = 0;
+    stack.push(start);
+    seen[start] = 1;
+    let area = 0;
+    const box = { x0: width, y0: height, x1: -1, y1: -1 };
+    while (stack.length > 0) {
+      const p = stack.pop() ?? 0;
+      area++;
+      const x = p % width;
+      const y = (p - x) / width;
+      if (x < box.x0) box.x0 = x;
+      if (x > box.x1) box.x1 = x;
+      if (y < box.y0) box.y0 = y;
+      if (y > box.y1) box.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (ink[q] && !seen[q]) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    if (area <= maxArea) out.push(box);
+  }
+  return out;
+}
