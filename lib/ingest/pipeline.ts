@@ -108,6 +108,13 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
   const cells: Record<string, CellValue> = {};
   for (const k of keys) cells[k] = tables.cells.get(k) ?? ABSENT;
 
+  // On a scan a blank cell is also a reading: OCR may have missed a faint or lone digit there.
+  if (doc.meta.ocr) {
+    for (const k of keys) {
+      const c = cells[k];
+      if (c?.nullReason === "blank" && c.source && c.source.confidence === undefined) cells[k] = { ...c, source: { ...c.source, confidence: 0 } };
+    }
+  }
   const lowConfidence = keys.filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
   if (lowConfidence.length > 0) {
     issues.push(

@@ -62,18 +62,22 @@ describe("an OCR'd ruled table through layoutPdf and the parser", () => {
       ...row(2, 616, ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], [95, 95, 95, 95]),
       ...row(3, 676, ["规章", "0", "0", "0"], [96, 93, 58, 91]),
       ...row(4, 736, ["行政规范性文件", "4", "13", "34"], [96, 90, 89, 92]),
-    ];
+    ].filter((w) => !(w.text === "34" && w.line === 4)); // OCR saw nothing in one cell
+    const ocr = { engine: "test", pages: 1, dpi: 200, meanConfidence: 90, skew: [0] };
     const geometry = ocrPageGeometry(words, rules, { page: 1, width: 1700, height: 2200, dpi: 200 });
     const blocks = layoutPdf([geometry]);
     const table = blocks.find((b) => b.kind === "table");
     expect(table?.kind === "table" && table.gridKnown).toBe(true);
     const cell = table?.kind === "table" ? table.cells.find((c) => c.row === 1 && c.col === 2) : undefined;
     expect(cell).toMatchObject({ text: "0", confidence: 58 });
-    const parsed = parseDocument(assembleDocument("pdf", blocks, {}, []));
+    const parsed = parseDocument(assembleDocument("pdf", blocks, { ocr }, []));
     expect(parsed.cells["t2.regulation.repealed"]).toMatchObject({ value: 0, source: { raw: "0", confidence: 58 } });
     expect(parsed.cells["t2.normative_doc.repealed"]).toMatchObject({ value: 13, source: { confidence: 89 } });
     const low = parsed.issues.find((i) => i.code === "ocr_low_confidence");
     expect(low?.message).toContain("t2.regulation.repealed");
     expect(low?.message).not.toContain("t2.normative_doc.repealed");
+    // A blank cell on a scan is not trusted either: confidence 0, listed with the unsure ones.
+    expect(parsed.cells["t2.normative_doc.in_force"]).toMatchObject({ value: null, nullReason: "blank", source: { confidence: 0 } });
+    expect(low?.message).toContain("t2.normative_doc.in_force");
   });
 });
