@@ -154,5 +154,6 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     topics: narrative.topics,
     sections: sections.sections.map((s) => ({ number: s.number, title: s.title, text: s.text, loc: s.loc })),
     issues,
+    ...(tables.hybridOther && format.format === "2021" ? { otherAsOneRow: tables.hybridOther } : {}),
   };
 }

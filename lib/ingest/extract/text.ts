@@ -120,6 +120,12 @@ const GAP = /\t|[ \u00a0]{2,}|\u3000+/gu;
  * Null when the line is one piece (prose).
  */
 export function layoutLine(raw: string, lineNo: number): PositionedLine | null {
+  if (raw.includes("\t")) {
+    // Copied from a table: every tab closes a cell, empty ones included.
+    const cells = raw.replace(/\s+$/u, "").split("\t");
+    if (cells.length < 2) return null;
+    return { tokens: cells.map((c, i) => ({ text: c.trim(), x0: i, x1: i + 1 })), unit: "cell", y: lineNo, fs: 1 };
+  }
   const tokens: PositionedLine["tokens"] = [];
   let start = 0;
   const push = (from: number, to: number) => {

@@ -24,8 +24,12 @@ export interface PositionedToken {
  */
 export interface PositionedLine {
   tokens: PositionedToken[];
-  /** "pt": PDF user space (y is the baseline, growing downwards from the page top); "ch": characters. */
-  unit: "pt" | "ch";
+  /**
+   * "pt": PDF user space (y is the baseline, growing downwards from the page top); "ch": characters;
+   * "cell": cells of a line copied from a table (tab-separated), x being the cell's ordinal — an
+   * order, not a position (a row that lost a merged cell shifts), and empty cells are kept.
+   */
+  unit: "pt" | "ch" | "cell";
   page?: number;
   /** Baseline from the page top (pt) or the line number (ch). */
   y: number;

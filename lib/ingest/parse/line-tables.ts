@@ -265,8 +265,49 @@ interface ValueRow {
   after: LLine[];
 }
 
+/**
+ * Text that lists a table cell by cell (plain pdftotext, some copy-pastes) puts each value on its
+ * own line: a run of such lines whose length is a multiple of the table's width is read as rows of
+ * that width, in order. The label line right before a run is its first row's label (the text
+ * flows row by row). Lines with positions are left alone.
+ */
+function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine) => number | null)): LLine[] {
+  const out: LLine[] = [];
+  const single = (l: LLine | undefined) => l !== undefined && l.unit === null && l.tokens.length === 1 && valueTokens(l).length === 1;
+  const merged = (label: LLine | null, values: readonly LLine[]): LLine => {
+    const head = label ?? (values[0] as LLine);
+    return { ...head, tokens: [...(label?.tokens ?? []), ...values.flatMap((l) => l.tokens)], labelText: label?.labelText ?? "", unit: null };
+  };
+  for (let i = 0; i < lines.length; ) {
+    if (!single(lines[i])) {
+      out.push(lines[i] as LLine);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (single(lines[j])) j++;
+    const run = lines.slice(i, j);
+    const prev = out[out.length - 1];
+    const label = prev && !prev.prose && prev.labelText && valueTokens(prev).length === 0 && prev.index === (run[0] as LLine).index - 1 ? prev : null;
+    if (typeof width === "function") {
+      // A row's label, then its values one per line: as many as the row has columns.
+      const w = label ? width(label) : null;
+      if (label && w && run.length >= w) {
+        out.pop();
+        out.push(merged(label, run.slice(0, w)), ...run.slice(w));
+      } else out.push(...run);
+    } else if (run.length >= width && run.length % width === 0) {
+      if (label) out.pop();
+      for (let k = 0; k < run.length; k += width) out.push(merged(k === 0 ? label : null, run.slice(k, k + width)));
+    } else out.push(...run);
+    i = j;
+  }
+  return out;
+}
+
 /** Lines of a region split into value rows (holding at least `minValues` values) and the label lines around them. */
-function valueRows(lines: readonly LLine[], minValues: number, labelLimit: number | null): { rows: ValueRow[]; header: LLine[] } {
+function valueRows(lines: readonly LLine[], minValues: number, width: number | ((label: LLine) => number | null) | null): { rows: ValueRow[]; header: LLine[] } {
+  if (width !== null) lines = mergeValueRuns(lines, width);
   const rows: ValueRow[] = [];
   const header: LLine[] = [];
   let pending: LLine[] = [];
@@ -303,7 +344,6 @@ function valueRows(lines: readonly LLine[], minValues: number, labelLimit: numbe
   }
   const last = rows[rows.length - 1];
   if (last) last.after = pending;
-  void labelLimit;
   return { rows, header };
 }
 
@@ -427,6 +467,8 @@ function blankRows(lines: readonly LLine[], rows: readonly ValueRow[], assigned:
       const at = rows[u]?.line.index ?? -1;
       return at > lo && at < hi;
     })) continue;
+    // Any value between the neighbours (a row whose values the text scattered) means it is not blank.
+    if (lines.some((l) => l.index > lo && l.index < hi && valueTokens(l).some((t) => t.kind === "number"))) continue;
     const rk = catalog[c] as RowKeys;
     // The label may wrap over a few lines (with pieces of a group heading between them).
     const between = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && l.labelText !== "");
@@ -523,7 +565,7 @@ function matchT3ColKey(key: string): string | null {
 
 function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 2, null);
+  const { rows, header } = valueRows(lines, 2, T3_READ_COLS.length);
   if (rows.length === 0) return null;
   const layout = layoutColumns(rows, header, T3_READ_COLS, matchT3ColKey, "表三", sink);
   if (!layout) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
@@ -594,9 +636,15 @@ function t2Catalog(format: FormatVersion): RowKeys[] {
 function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableRead | null {
   const sink = new Sink();
   const prefix = format === "2021" ? "t2" : "t2v19";
-  const { rows } = valueRows(lines, 1, null);
-  if (rows.length === 0) return null;
   const catalog = t2Catalog(format);
+  // Cell-by-cell text: a row label on its own line, then one line per value.
+  const widthOf = (l: LLine): number | null => {
+    const key = labelKey(l.labelText);
+    const hit = catalog.find((rk) => scoreKey(key, rk) >= 0.95);
+    return hit ? hit.row.cols.length : null;
+  };
+  const { rows } = valueRows(lines, 1, widthOf);
+  if (rows.length === 0) return null;
   const scores = scoreRows(rows, catalog, null, null);
   // 表二 rows are short and distinct: only labelled rows are read (a value line without a label is not placed by order).
   const anchors = anchorsOf(scores, 0.8);
@@ -653,7 +701,7 @@ const T4_READ_COLS = T4_GROUPS.flatMap((g) => T4_LEAVES.map((l) => `${g}.${l}`))
 
 function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 3, null);
+  const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length);
   if (rows.length === 0) return null;
   // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));

@@ -131,6 +131,12 @@ const PAGE_STRIDE = 10_000;
 
 function positionedLines(block: Extract<Block, { kind: "text" }>, bi: number, out: LLine[]): void {
   for (const pl of block.lines ?? []) {
+    if (pl.unit === "cell") {
+      // Copied cells: their order is what they say (a blank cell stays a blank token).
+      const tokens = pl.tokens.map((t) => makeToken(t.text, null, null, block.loc));
+      out.push(finishLine({ index: out.length, tokens, unit: null, page: null, y: pl.y, fs: 1, block: bi, loc: block.loc }));
+      continue;
+    }
     const tokens: LToken[] = [];
     for (const tok of pl.tokens) {
       for (const piece of splitPiece(tok.text, tok.x0, tok.x1, pl.unit === "ch")) {

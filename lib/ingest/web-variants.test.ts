@@ -1,0 +1,178 @@
+/**
+ * Real web pages and excerpts (issue #13, item 4): the layouts government sites really publish,
+ * built around the sample report's figures, must read every figure — or say what they missed.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { T3_COLS } from "../catalog";
+import { analyzeDocument, toDryRunLine, type DryRunLine } from "./analyze";
+
+const EXPECTED = JSON.parse(readFileSync(new URL("./__fixtures__/panzhou/2024/expected.json", import.meta.url), "utf8")) as { cells: Record<string, number | null> };
+const v = (k: string): number => {
+  const x = EXPECTED.cells[k];
+  if (typeof x !== "number") throw new Error(`no figure ${k}`);
+  return x;
+};
+
+const T3_ROWS: [string, string][] = [
+  ["new_received", "一、本年新收政府信息公开申请数量"],
+  ["carried_over", "二、上年结转政府信息公开申请数量"],
+  ["granted", "（一）予以公开"],
+  ["partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+  ["denied_state_secret", "1.属于国家秘密"],
+  ["denied_prohibited_by_law", "2.其他法律行政法规禁止公开"],
+  ["denied_security_stability", "3.危及“三安全一稳定”"],
+  ["denied_third_party", "4.保护第三方合法权益"],
+  ["denied_internal_affairs", "5.属于三类内部事务信息"],
+  ["denied_process_info", "6.属于四类过程性信息"],
+  ["denied_enforcement_file", "7.属于行政执法案卷"],
+  ["denied_admin_query", "8.属于行政查询事项"],
+  ["unable_not_held", "1.本机关不掌握相关政府信息"],
+  ["unable_needs_creation", "2.没有现成信息需要另行制作"],
+  ["unable_unclear", "3.补正后申请内容仍不明确"],
+  ["not_processed_petition", "1.信访举报投诉类申请"],
+  ["not_processed_repeat", "2.重复申请"],
+  ["not_processed_publication", "3.要求提供公开出版物"],
+  ["not_processed_excessive", "4.无正当理由大量反复申请"],
+  ["not_processed_confirm_reissue", "5.要求行政机关确认或重新出具已获取信息"],
+  ["other_no_supplement", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
+  ["other_fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
+  ["other_misc", "3.其他"],
+  ["handled_total", "（七）总计"],
+  ["carried_forward", "四、结转下年度继续办理"],
+];
+const COLS = T3_COLS.filter((c) => !c.derived).map((c) => c.key);
+const T4 = ["review", "lit_direct", "lit_after_review"].flatMap((g) => ["upheld", "corrected", "other", "pending", "total"].map((c) => `t4.${g}.${c}`));
+
+interface Options {
+  title: string;
+  h1: string;
+  /** How a value is written (full-width digits, padding…). */
+  cell?: (key: string, n: number) => string;
+  /** 表三 column order (catalog keys). */
+  order?: string[];
+  /** The 法人或其他组织 sub-headings as a table nested in the header cell. */
+  nestedHeader?: boolean;
+}
+
+function td(s: string, attrs = ""): string {
+  return `<td${attrs ? ` ${attrs}` : ""}>${s}</td>`;
+}
+
+const LABEL: Record<string, string> = {
+  natural_person: "自然人",
+  commercial_enterprise: "商业企业",
+  research_institution: "科研机构",
+  public_interest_org: "社会公益组织",
+  legal_service_org: "法律服务机构",
+  other_org: "其他",
+  total: "总计",
+};
+
+function page(o: Options): string {
+  const cell = o.cell ?? ((_k: string, n: number) => String(n));
+  const order = o.order ?? COLS;
+  const t2 = `<table border="1">
+<tr>${td("第二十条第（一）项", 'colspan="4"')}</tr>
+<tr>${td("信息内容")}${td("本年制发件数")}${td("本年废止件数")}${td("现行有效件数")}</tr>
+<tr>${td("规章")}${["issued", "repealed", "in_force"].map((c) => td(cell(`t2.regulation.${c}`, v(`t2.regulation.${c}`)))).join("")}</tr>
+<tr>${td("行政规范性文件")}${["issued", "repealed", "in_force"].map((c) => td(cell(`t2.normative_doc.${c}`, v(`t2.normative_doc.${c}`)))).join("")}</tr>
+<tr>${td("第二十条第（五）项", 'colspan="4"')}</tr>
+<tr>${td("信息内容")}${td("本年处理决定数量", 'colspan="3"')}</tr>
+<tr>${td("行政许可")}${td(cell("t2.admin_license.decisions", v("t2.admin_license.decisions")), 'colspan="3"')}</tr>
+<tr>${td("第二十条第（六）项", 'colspan="4"')}</tr>
+<tr>${td("信息内容")}${td("本年处理决定数量", 'colspan="3"')}</tr>
+<tr>${td("行政处罚")}${td(cell("t2.admin_penalty.decisions", v("t2.admin_penalty.decisions")), 'colspan="3"')}</tr>
+<tr>${td("行政强制")}${td(cell("t2.admin_coercion.decisions", v("t2.admin_coercion.decisions")), 'colspan="3"')}</tr>
+<tr>${td("第二十条第（八）项", 'colspan="4"')}</tr>
+<tr>${td("信息内容")}${td("本年收费金额（单位：万元）", 'colspan="3"')}</tr>
+<tr>${td("行政事业性收费")}${td(cell("t2.admin_fee.amount_10k_cny", v("t2.admin_fee.amount_10k_cny")), 'colspan="3"')}</tr>
+</table>`;
+  const legal = order.filter((c) => LABEL[c] && c !== "natural_person" && c !== "total");
+  const headerCells = order
+    .map((c) => {
+      if (c === "natural_person" || c === "total") return td(LABEL[c] ?? c, 'rowspan="2"');
+      return c === legal[0] ? td("法人或其他组织", `colspan="${legal.length}"`) : "";
+    })
+    .join("");
+  const sub = o.nestedHeader
+    ? `<tr>${td(`<table><tr>${legal.map((c) => td(LABEL[c] ?? c)).join("")}</tr></table>`, `colspan="${legal.length}"`)}</tr>`
+    : `<tr>${legal.map((c) => td(LABEL[c] ?? c)).join("")}</tr>`;
+  const t3rows = T3_ROWS.map(([row, label]) => `<tr>${td(label)}${order.map((c) => td(cell(`t3.${row}.${c}`, v(`t3.${row}.${c}`)))).join("")}</tr>`).join("\n");
+  const t3 = `<table border="1">
+<tr>${td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 'rowspan="3"')}${td("申请人情况", `colspan="${order.length}"`)}</tr>
+<tr>${headerCells}</tr>
+${sub}
+${t3rows}
+</table>`;
+  const t4 = `<table border="1">
+<tr>${td("行政复议", 'colspan="5"')}${td("行政诉讼", 'colspan="10"')}</tr>
+<tr>${["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map((h) => td(h, 'rowspan="2"')).join("")}${td("未经复议直接起诉", 'colspan="5"')}${td("复议后起诉", 'colspan="5"')}</tr>
+<tr>${[0, 1].map(() => ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map((h) => td(h)).join("")).join("")}</tr>
+<tr>${T4.map((k) => td(cell(k, v(k)))).join("")}</tr>
+</table>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${o.title}</title></head><body>
+<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>
+<h1>${o.h1}</h1>
+<p>二、主动公开政府信息情况</p>${t2}
+<p>三、收到和处理政府信息公开申请情况</p>${t3}
+<p>四、政府信息公开行政复议、行政诉讼情况</p>${t4}
+</body></html>`;
+}
+
+async function dry(name: string, text: string): Promise<DryRunLine> {
+  return toDryRunLine(name, await analyzeDocument(new TextEncoder().encode(text), name));
+}
+
+/** Cells whose value differs from the sample's figures. */
+function wrongCells(line: DryRunLine, skip: (k: string) => boolean = () => false): string[] {
+  return Object.entries(EXPECTED.cells)
+    .filter(([k]) => !skip(k))
+    .filter(([k, x]) => line.cells[k] !== x)
+    .map(([k, x]) => `${k}: ${String(x)} ≠ ${String(line.cells[k])}`);
+}
+
+describe("web pages as government sites publish them", () => {
+  it("an excerpt with the year only in the page title (2023年度…工作报告)", async () => {
+    const line = await dry("excerpt.html", page({ title: "盘州市财政局2023年度政府信息公开工作报告_盘州市人民政府", h1: "政府信息公开工作年度报告" }));
+    expect(line.year).toBe(2023);
+    expect(line.agency.name).toBe("盘州市财政局");
+    expect(wrongCells(line)).toEqual([]);
+  });
+
+  it("表三 columns in another order are read by their headings", async () => {
+    const order = ["total", "natural_person", "legal_service_org", "commercial_enterprise", "research_institution", "public_interest_org", "other_org"];
+    const line = await dry("order.html", page({ title: "盘州市人民政府2024年政府信息公开工作年度报告", h1: "盘州市人民政府2024年政府信息公开工作年度报告", order }));
+    expect(wrongCells(line)).toEqual([]);
+  });
+
+  it("法人或其他组织 with its five sub-columns in a table nested in the header", async () => {
+    const line = await dry("nested.html", page({ title: "盘州市人民政府2024年政府信息公开工作年度报告", h1: "盘州市人民政府2024年政府信息公开工作年度报告", nestedHeader: true }));
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t3.status).toBe("complete");
+  });
+
+  it("full-width digits, padded numbers, and blank, '/', '—' cells with their reasons", async () => {
+    const full = (n: number) => String(n).replace(/\d/gu, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const cell = (k: string, n: number) =>
+      k === "t2.regulation.issued" ? "/" : k === "t2.regulation.repealed" ? "—" : k === "t2.regulation.in_force" ? "&nbsp;" : k.startsWith("t3.granted") ? full(n) : ` ${n} `;
+    const line = await dry("marks.html", page({ title: "盘州市人民政府2024年政府信息公开工作年度报告", h1: "盘州市人民政府2024年政府信息公开工作年度报告", cell }));
+    expect(wrongCells(line, (k) => k.startsWith("t2.regulation."))).toEqual([]);
+    expect(line.null_reasons).toMatchObject({ "t2.regulation.issued": "slash", "t2.regulation.repealed": "dash", "t2.regulation.in_force": "blank" });
+  });
+
+  it("a table copied from a browser (cells separated by tabs, blanks kept)", async () => {
+    const rows = T3_ROWS.map(([row, label]) => [label, ...COLS.map((c) => (row === "carried_forward" && c === "other_org" ? "" : String(v(`t3.${row}.${c}`))))].join("\t"));
+    const text = [
+      "盘州市人民政府2024年政府信息公开工作年度报告",
+      "三、收到和处理政府信息公开申请情况",
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+      "\t自然人\t法人或其他组织\t\t\t\t\t总计",
+      "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+      ...rows,
+    ].join("\n");
+    const line = await dry("copied.txt", text);
+    expect(wrongCells(line, (k) => !k.startsWith("t3.") || k === "t3.carried_forward.other_org")).toEqual([]);
+    expect(line.null_reasons["t3.carried_forward.other_org"]).toBe("blank");
+  });
+});
