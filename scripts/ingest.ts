@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { analyzeDocument, toDryRunLine } from "../lib/ingest/analyze";
+import { describeToolStatus, systemTools } from "../lib/system";
 import { MAX_INPUT_BYTES } from "../lib/ingest/extract";
 import { closeDb, dbLocation, getDb } from "../db/client";
 import { systemCtx } from "../db/context";
@@ -75,7 +76,7 @@ function readInput(file: string): Uint8Array<ArrayBuffer> {
 async function dryRun(files: string[], args: Args): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year });
+    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
     const line = toDryRunLine(path.basename(file), analyzed);
     if (!line.ok) failed++;
     if (args.json) console.log(JSON.stringify(line));
@@ -116,7 +117,7 @@ async function ingest(files: string[], args: Args): Promise<number> {
     progress.tick(path.basename(file));
     try {
       const bytes = readInput(file);
-      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year });
+      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
       const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published", deferCrossYear: bulk } });
       if (result.status === "created") {
         summary.created++;
@@ -167,6 +168,8 @@ async function main(): Promise<number> {
     console.error("No files found under the given paths. 指定路径下没有文件。");
     return 2;
   }
+  // Which optional formats are on (stderr, so --json output stays one JSON line per file).
+  for (const line of describeToolStatus()) console.error(line);
   try {
     return args.dryRun ? await dryRun(files, args) : await ingest(files, args);
   } finally {

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "@/db/mutations/u
 import { countReports } from "@/db/queries/report/count-reports";
 import { migrateDb } from "@/db/migrate";
 import { env } from "@/lib/env";
+import { describeToolStatus } from "@/lib/system";
 import { ensureBuilt } from "./lib/build";
 import { loadDemoCorpus } from "./lib/demo-load";
 import { ensureReportCoverage } from "./lib/coverage";
@@ -27,6 +28,7 @@ const READY_TIMEOUT_MS = 120_000;
  * GONGKAI_DEMO=off). Runs while `next build` runs: the two share nothing but the CPU.
  */
 async function prepareDatabase(): Promise<void> {
+  for (const line of describeToolStatus()) console.log(`formats: ${line}`);
   console.log(`database: ${dbKind() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${dbLocation()}`);
   try {
     const db = getDb();

@@ -14,6 +14,7 @@ import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { returnReport } from "@/db/mutations/report/return-report";
 import { submitReport } from "@/db/mutations/report/submit-report";
 import { analyzeDocument } from "@/lib/ingest/analyze";
+import { systemTools } from "@/lib/system";
 import { t, type Lang } from "@/lib/i18n";
 
 // Server actions are public endpoints (STYLE rule 4): each one re-authenticates with requireCtx,
@@ -54,7 +55,7 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
   let reportId: string;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName);
+    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "draft" } });
     if (result.status === "failed") return { message: fill(t(lang, "review.upload.failed"), { message: result.message }) };
     reportId = result.reportId;

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/app/_lib/form-state";
 import styles from "@/app/_components/forms.module.css";
 import { acceptReportAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
+import { UPLOAD_ACCEPT } from "@/app/upload/upload-state";
 
 function Message({ state }: { state: FormState }) {
   if (!state.message) return null;
@@ -24,7 +25,7 @@ export function UploadDraftForm({ labels }: { labels: { file: string; submit: st
     <form action={action} className={styles.inline}>
       <label className={styles.field}>
         <span>{labels.file}</span>
-        <input name="file" type="file" accept=".txt,.html,.htm,.pdf,.docx,.md" required aria-invalid={Boolean(state.fieldErrors?.file)} />
+        <input name="file" type="file" accept={UPLOAD_ACCEPT} required aria-invalid={Boolean(state.fieldErrors?.file)} />
       </label>
       {state.fieldErrors?.file ? <span className={styles.fieldError}>{state.fieldErrors.file}</span> : null}
       <button type="submit" className={styles.primary} disabled={pending}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLang } from "@/app/_i18n/get-lang";
+import { FormatsPanel } from "@/app/_components/formats-panel";
 import { PageHeader } from "@/app/_components/page-header";
 import { sectionMetadata } from "@/app/_components/section-page";
 import { dateTime, fill } from "@/app/_lib/form-state";
@@ -34,6 +35,7 @@ export default async function SelfReviewPage() {
           </h2>
           <p className={styles.muted}>{t(lang, "review.upload.lead")}</p>
           <UploadDraftForm labels={{ file: t(lang, "review.upload.file"), submit: t(lang, "review.upload.submit"), pending: t(lang, "review.upload.pending") }} />
+          <FormatsPanel lang={lang} />
         </section>
       ) : null}
       <section className={styles.section} aria-labelledby="list-title">

@@ -7,6 +7,7 @@ import { AccessDeniedError, type Ctx } from "@/db/context";
 import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { getReportById } from "@/db/queries/report/get-report-by-id";
 import { analyzeDocument } from "@/lib/ingest/analyze";
+import { systemTools } from "@/lib/system";
 import { MAX_UPLOAD_BYTES, type UploadFailureCode, type UploadResult, type UploadState } from "./upload-state";
 
 const uploadFormSchema = z.object({
@@ -14,7 +15,18 @@ const uploadFormSchema = z.object({
   files: z.array(z.instanceof(File)).max(100),
 });
 
-const KNOWN_CODES = new Set<UploadFailureCode>(["unsupported_format", "binary_content", "empty_document", "extract_failed", "too_large", "archive_bomb", "agency_missing", "year_missing"]);
+const KNOWN_CODES = new Set<UploadFailureCode>([
+  "unsupported_format",
+  "binary_content",
+  "empty_document",
+  "extract_failed",
+  "too_large",
+  "archive_bomb",
+  "agency_missing",
+  "year_missing",
+  "tool_unavailable",
+  "conversion_failed",
+]);
 
 function failed(fileName: string, code: string, detail: string | null): UploadResult {
   const known = KNOWN_CODES.has(code as UploadFailureCode) ? (code as UploadFailureCode) : "unexpected";
@@ -28,7 +40,7 @@ async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
   if (file.size === 0) return failed(fileName, "empty_document", null);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName);
+    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "published" } });
     if (result.status === "failed") return failed(fileName, result.code, result.message);
     if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireRole } from "@/app/_lib/session";
+import { FormatsPanel } from "@/app/_components/formats-panel";
 import { PageHeader } from "@/app/_components/page-header";
 import { t, type Lang } from "@/lib/i18n";
 import { UploadForm, type UploadMessages } from "./client";
@@ -35,6 +36,8 @@ function messages(lang: Lang): UploadMessages {
       archive_bomb: t(lang, "upload.code.archive_bomb"),
       agency_missing: t(lang, "upload.code.agency_missing"),
       year_missing: t(lang, "upload.code.year_missing"),
+      tool_unavailable: t(lang, "upload.code.tool_unavailable"),
+      conversion_failed: t(lang, "upload.code.conversion_failed"),
       denied: t(lang, "upload.error.denied"),
       unexpected: t(lang, "upload.error.unexpected"),
     },
@@ -48,6 +51,7 @@ export default async function UploadPage() {
     <>
       <PageHeader title={t(lang, "upload.title")} lead={t(lang, "upload.lead")} />
       <UploadForm messages={messages(lang)} />
+      <FormatsPanel lang={lang} />
     </>
   );
 }

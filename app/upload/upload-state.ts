@@ -1,7 +1,10 @@
 /** Shapes shared by the upload action and its form (no server code: the client imports it). */
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const UPLOAD_ACCEPT = ".txt,.text,.htm,.html,.pdf,.docx,.md,.markdown,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown";
+export const UPLOAD_ACCEPT =
+  ".txt,.text,.htm,.html,.pdf,.docx,.md,.markdown,.doc,.wps,.rtf,.odt,.png,.jpg,.jpeg," +
+  "text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown," +
+  "application/msword,application/rtf,application/vnd.oasis.opendocument.text,image/png,image/jpeg";
 
 export type UploadFailureCode =
   | "unsupported_format"
@@ -12,6 +15,8 @@ export type UploadFailureCode =
   | "archive_bomb"
   | "agency_missing"
   | "year_missing"
+  | "tool_unavailable"
+  | "conversion_failed"
   | "denied"
   | "unexpected";
 

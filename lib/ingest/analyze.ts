@@ -7,8 +7,9 @@ import { classifyAgency, type AgencyClassification } from "../agencies/classify"
 import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
-import { extractDocument, type SurfaceFormat } from "./extract";
+import { extractDocument, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
 import type { ParseIssue } from "./issues";
+import { LOW_CONFIDENCE } from "./ocr/confidence";
 import { parseDocument } from "./pipeline";
 
 export interface AnalyzeOptions {
@@ -17,6 +18,11 @@ export interface AnalyzeOptions {
   /** Overrides what the document says (`--year`). */
   year?: number;
   regions?: readonly RegionDef[];
+  /**
+   * OCR and LibreOffice (lib/system `systemTools()`); without them scans, images and
+   * .doc/.wps/.rtf/.odt fail with `tool_unavailable`. Functions: not sent to worker threads.
+   */
+  tools?: ExtractTools;
 }
 
 /** Issues that mean the file could not be read at all. */
@@ -27,12 +33,18 @@ const FATAL_CODES = new Set<ParseIssue["code"]>([
   "too_large",
   "extract_failed",
   "archive_bomb",
+  "tool_unavailable",
+  "conversion_failed",
 ]);
 
 export interface AnalyzedDocument {
   fileName: string;
   surfaceFormat: SurfaceFormat | null;
   encoding: string | null;
+  /** The original file's media type when the surface format alone does not say it (images). */
+  mediaType: string | null;
+  /** Set when the text was recognised by OCR. */
+  ocr: OcrSummary | null;
   parsed: ParsedReport;
   agency: AgencyClassification | null;
   /** The validator's input, kept so cross-year checks can reuse it; null when format or year is unknown. */
@@ -45,7 +57,7 @@ export interface AnalyzedDocument {
 }
 
 export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalyzedDocument> {
-  const extracted = await extractDocument(bytes, fileName);
+  const extracted = await extractDocument(bytes, fileName, opts.tools ? { tools: opts.tools } : {});
   const parsed = parseDocument(extracted, {
     ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
     ...(opts.year ? { year: opts.year } : {}),
@@ -60,6 +72,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     fileName,
     surfaceFormat: extracted.format,
     encoding: extracted.meta.encoding ?? null,
+    mediaType: extracted.meta.mediaType ?? null,
+    ocr: extracted.meta.ocr ?? null,
     parsed,
     agency,
     validationInput,
@@ -111,6 +125,8 @@ export interface DryRunLine {
   topics: string[];
   findings: { rule: string; severity: string; cells: string[]; blame: string[]; suggested: Record<string, number> | null; message: string; message_en: string }[];
   issues: { code: string; severity: string; message: string; location: ParseIssue["location"] }[];
+  /** Scans only: how the text was recognised, and the figures OCR was unsure of (below LOW_CONFIDENCE). */
+  ocr: { engine: string; pages: number; dpi: number; mean_confidence: number; low_confidence: Record<string, number> } | null;
 }
 
 export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
@@ -160,5 +176,16 @@ export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
       message_en: f.message.en,
     })),
     issues: parsed.issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, location: i.location })),
+    ocr: a.ocr
+      ? {
+          engine: a.ocr.engine,
+          pages: a.ocr.pages,
+          dpi: a.ocr.dpi,
+          mean_confidence: a.ocr.meanConfidence,
+          low_confidence: Object.fromEntries(
+            Object.entries(parsed.cells).flatMap(([k, c]) => (c.source?.confidence !== undefined && c.source.confidence < LOW_CONFIDENCE ? [[k, c.source.confidence]] : [])),
+          ),
+        }
+      : null,
   };
 }

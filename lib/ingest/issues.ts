@@ -27,6 +27,11 @@ export const ISSUE_CODES = [
   "agency_missing", // no agency name found
   "section_missing", // one of sections 一…六 not found
   "zero_report", // headings with no tables (零报告)
+  // Scans and old word-processing files (OCR, LibreOffice):
+  "tool_unavailable", // the file needs OCR or LibreOffice, which this installation lacks (message says what to install)
+  "conversion_failed", // LibreOffice could not convert the file (damaged, password-protected, timed out)
+  "ocr_text", // the text was recognised from page images: every figure carries a confidence
+  "ocr_low_confidence", // OCR'd cells whose recognition is unsure (named in the message)
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -5,6 +5,7 @@
 import { CELL_BY_KEY, readCells, TABLE_IDS, type FormatVersion } from "../catalog";
 import type { CellValue, ParsedReport } from "../records/parsed-report";
 import { computeCoverage } from "./coverage";
+import { LOW_CONFIDENCE } from "./ocr/confidence";
 import type { Block, ExtractedDocument } from "./extract/types";
 import { issue, type ParseIssue } from "./issues";
 import { looksTraditional, toSimplified } from "./normalize";
@@ -106,6 +107,25 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
   const keys = format.format ? KEYS_BY_FORMAT[format.format] : COMMON_KEYS;
   const cells: Record<string, CellValue> = {};
   for (const k of keys) cells[k] = tables.cells.get(k) ?? ABSENT;
+
+  // On a scan a blank cell is also a reading: OCR may have missed a faint or lone digit there.
+  if (doc.meta.ocr) {
+    for (const k of keys) {
+      const c = cells[k];
+      if (c?.nullReason === "blank" && c.source && c.source.confidence === undefined) cells[k] = { ...c, source: { ...c.source, confidence: 0 } };
+    }
+  }
+  const lowConfidence = keys.filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
+  if (lowConfidence.length > 0) {
+    issues.push(
+      issue(
+        "ocr_low_confidence",
+        "warning",
+        `OCR: ${lowConfidence.length} figure(s) read with confidence below ${LOW_CONFIDENCE}% — ${lowConfidence.map((k) => `${describeKey(k)} “${cells[k]?.source?.raw ?? ""}” ${cells[k]?.source?.confidence}%`).join(", ")}`,
+        cells[lowConfidence[0] ?? ""]?.source?.loc ?? null,
+      ),
+    );
+  }
 
   const coverage = computeCoverage(format.format, cells, tables.located);
   if (!zero) {

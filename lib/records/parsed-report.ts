@@ -21,6 +21,8 @@ export const provenanceSchema = z.object({
   loc: sourceLocSchema,
   raw: z.string(),
   stated: z.boolean(),
+  /** Read by OCR: the recognition confidence (0–100) of the least certain word; absent for text layers. */
+  confidence: z.number().min(0).max(100).optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 

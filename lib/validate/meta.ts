@@ -36,6 +36,7 @@ export const RULE_META: Readonly<Record<RuleId, RuleMeta>> = {
   "S-C-LITREV": m("S-C-LITREV", "soft", "复议后起诉远多于复议", "Lawsuits after review far exceed reviews", "t4.lit_after_review.total much larger than this and last year's t4.review.total."),
   "S-T2-NA": m("S-T2-NA", "info", "表二“/”视为不适用", "Table 2 '/' read as not applicable", "'/' in 表二 (e.g. 规章 for agencies without rule-making power) is NA, not missing."),
   "I-BLANK-ZERO": m("I-BLANK-ZERO", "info", "空白单元格按0计", "Blank cells counted as 0", "Blank leaf cells of a filled-in 表三/表四 count as 0 for the arithmetic checks."),
+  "S-OCR-LOW": m("S-OCR-LOW", "soft", "OCR 识别置信度低，请核对原件", "Figures OCR could not read with confidence", "Cells recognised by OCR with a confidence below the threshold (lib/ingest/ocr/confidence.ts): a person checks them against the scan."),
   "I-TABLE-EMPTY": m("I-TABLE-EMPTY", "info", "表格未填写数字", "Table printed without figures", "A table is present but holds no number; its rules are not assessable."),
 };
 

@@ -34,6 +34,8 @@ export const validationInputSchema = z.object({
   publishedOn: z.string().nullable().optional(),
   /** Raw cell text as printed, for unit checks ("251000元"). */
   rawCells: z.record(z.string(), z.string()).optional(),
+  /** Cells recognised by OCR: their confidence, 0–100 (absent for text read from a text layer). */
+  ocrConfidence: z.record(z.string(), z.number()).optional(),
 });
 export type ValidationInput = z.infer<typeof validationInputSchema>;
 
@@ -79,6 +81,7 @@ export const RULE_IDS = [
   "S-T2-NA",
   "I-BLANK-ZERO",
   "I-TABLE-EMPTY",
+  "S-OCR-LOW",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

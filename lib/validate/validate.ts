@@ -3,6 +3,7 @@ import { NARRATIVE_KEYS, type NarrativeKey } from "../catalog";
 import type { ParsedReport } from "../records/parsed-report";
 import { buildReportContext } from "./context";
 import { RULES, type CrossYearContext } from "./rules";
+import { noteOcrCells } from "./rules/ocr";
 import type { Finding, ValidationAgencyKind, ValidationInput } from "./types";
 
 /** All single-report rules (REPORT-FORMAT.md §2.1–2.4, §2.6, S-X-FMT). Pure; never throws on odd cells. */
@@ -10,7 +11,7 @@ export function validateReport(input: ValidationInput): Finding[] {
   const ctx = buildReportContext(input);
   const out: Finding[] = [];
   for (const rule of RULES) if (rule.scope === "report") out.push(...rule.fn(ctx));
-  return out;
+  return input.ocrConfidence ? out.map((f) => noteOcrCells(f, input.ocrConfidence ?? {})) : out;
 }
 
 /**
@@ -34,9 +35,11 @@ export function validationInputFromParsed(parsed: ParsedReport, agencyKind?: Val
   if (parsed.formatVersion === null || parsed.year === null) return null;
   const cells: ValidationInput["cells"] = {};
   const rawCells: Record<string, string> = {};
+  const ocrConfidence: Record<string, number> = {};
   for (const [key, c] of Object.entries(parsed.cells)) {
     cells[key] = { value: c.value, nullReason: c.nullReason };
     if (c.source) rawCells[key] = c.source.raw;
+    if (c.source?.confidence !== undefined) ocrConfidence[key] = c.source.confidence;
   }
   const narrative: NonNullable<ValidationInput["narrative"]> = {};
   for (const [key, fig] of Object.entries(parsed.narrative)) {
@@ -52,6 +55,7 @@ export function validationInputFromParsed(parsed: ParsedReport, agencyKind?: Val
     ...(agencyKind ? { agencyKind } : {}),
     publishedOn: parsed.publishedOn,
     rawCells,
+    ...(Object.keys(ocrConfidence).length > 0 ? { ocrConfidence } : {}),
   };
 }
 

@@ -45,7 +45,8 @@ export function createAnalyzePool(size = Math.max(1, availableParallelism() - 1)
       const worker = workers[id % workers.length]!;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes, fileName, options });
+        const { tools: _tools, ...cloneable } = options;
+        worker.postMessage({ id, bytes, fileName, options: cloneable });
       });
     },
     async close() {

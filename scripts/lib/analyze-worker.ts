@@ -4,6 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { analyzeDocument, type AnalyzeOptions } from "../../lib/ingest/analyze";
+import { systemTools } from "../../lib/system";
 
 interface Job {
   id: number;
@@ -13,7 +14,8 @@ interface Job {
 }
 
 parentPort?.on("message", (job: Job) => {
-  analyzeDocument(job.bytes, job.fileName, job.options).then(
+  // Tools are functions and cannot cross the thread boundary: each worker makes its own.
+  analyzeDocument(job.bytes, job.fileName, { ...job.options, tools: systemTools() }).then(
     (analyzed) => parentPort?.postMessage({ id: job.id, analyzed }),
     (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
   );

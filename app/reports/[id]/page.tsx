@@ -161,7 +161,7 @@ function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
   );
 }
 
-function Legend({ lang }: { lang: Lang }) {
+function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
   return (
     <div className={styles.legend} aria-label={t(lang, "report.legend")}>
       <span>
@@ -176,6 +176,11 @@ function Legend({ lang }: { lang: Lang }) {
       <span>
         <i className={`${styles.swatch} ${styles.cellNull}`} /> {t(lang, "report.legend.null")}
       </span>
+      {ocr ? (
+        <span>
+          <i className={`${styles.swatch} ${styles.cellOcrLow}`} /> {t(lang, "report.legend.ocrLow")}
+        </span>
+      ) : null}
       <span className={styles.muted}>{t(lang, "report.legend.hint")}</span>
     </div>
   );
@@ -188,6 +193,7 @@ export default async function ReportPage({ params }: ReportPageProps) {
   const findingsById = new Map(report.findings.map((f) => [f.id, f]));
   const layouts = report.formatVersion ? reportTableLayouts(report.formatVersion) : [];
   const tableIssues = report.parseIssues.filter((i) => i.severity === "error");
+  const ocr = report.parseIssues.some((i) => i.code === "ocr_text");
 
   return (
     <div className={styles.page}>
@@ -216,7 +222,12 @@ export default async function ReportPage({ params }: ReportPageProps) {
             <h2 id="tables-title" className="visually-hidden">
               {t(lang, "report.tables")}
             </h2>
-            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} />}
+            {ocr ? (
+              <p className={styles.notice} data-ocr="true">
+                {t(lang, "report.ocr.notice")}
+              </p>
+            ) : null}
+            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} ocr={ocr} />}
             {layouts.map((layout) => (
               <section key={layout.id} id={`table-${layout.id}`} className={styles.tableSection} aria-labelledby={`table-${layout.id}-title`}>
                 <h3 id={`table-${layout.id}-title`} className={styles.tableTitle}>

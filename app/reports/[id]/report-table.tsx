@@ -4,6 +4,7 @@ import { t, type Lang } from "@/lib/i18n";
 import type { TableLayout } from "@/lib/report-tables/layout";
 import type { CellMark } from "@/lib/report-tables/marks";
 import { formatFigure, tf } from "../_lib/text";
+import { LOW_CONFIDENCE } from "@/lib/ingest/ocr/confidence";
 import { describeLocation } from "./provenance";
 import styles from "./report.module.css";
 
@@ -119,21 +120,26 @@ function ValueCell({ cellKey, colSpan, cell, mark, findingsById, lang }: ValueCe
   const reason = cell && cell.value === null ? t(lang, `report.null.${cell.nullReason ?? "absent"}`) : null;
   const where = cell?.source ? describeLocation(cell.source.loc, lang) : "";
   const raw = cell?.source ? `${t(lang, "report.cell.raw")} “${cell.source.raw}”` : t(lang, "report.cell.noSource");
-  const title = [label, reason ?? shown, raw, where].filter(Boolean).join(" · ");
+  const confidence = cell?.source?.confidence;
+  const ocrLow = confidence !== undefined && confidence < LOW_CONFIDENCE;
+  const ocr = confidence !== undefined ? `${t(lang, "report.cell.ocr")} ${confidence}%` : null;
+  const title = [label, reason ?? shown, raw, ocr, where].filter(Boolean).join(" · ");
   const popId = `pop-${cellKey}`;
   const classes = [
     styles.valueCell,
     mark ? MARK_CLASS[mark.level] : undefined,
     cell?.value === null ? (cell.nullReason === "absent" ? styles.cellAbsent : styles.cellNull) : undefined,
+    ocrLow ? styles.cellOcrLow : undefined,
   ]
     .filter(Boolean)
     .join(" ");
   const related = (mark?.findingIds ?? []).map((id) => findingsById.get(id)).filter((f): f is ReportFindingDto => f !== undefined);
 
   return (
-    <td id={cellAnchor(cellKey)} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level}>
+    <td id={cellAnchor(cellKey)} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level} data-ocr-confidence={confidence}>
       <button type="button" className={styles.cellButton} popoverTarget={popId} title={title} aria-label={`${label}: ${reason ?? shown}`}>
         <span className={styles.cellValue}>{shown}</span>
+        {ocrLow ? <span className={styles.cellOcrBadge}>{t(lang, "report.cell.ocrBadge")}</span> : null}
         {mark?.suggested != null ? <span className={styles.cellSuggest}>{tf(lang, "report.cell.suggested", { value: formatFigure(mark.suggested) })}</span> : null}
       </button>
       <div id={popId} popover="auto" className={styles.popover} role="dialog" aria-label={label}>
@@ -152,6 +158,14 @@ function ValueCell({ cellKey, colSpan, cell, mark, findingsById, lang }: ValueCe
                 <q className={styles.raw}>{cell.source.raw}</q>{" "}
                 <span className={styles.muted}>({t(lang, cell.source.stated ? "report.cell.stated" : "report.cell.inferred")})</span>
               </dd>
+              {confidence !== undefined ? (
+                <>
+                  <dt>{t(lang, "report.cell.ocr")}</dt>
+                  <dd>
+                    {confidence}%{ocrLow ? ` — ${t(lang, "report.cell.ocrLow")}` : ""}
+                  </dd>
+                </>
+              ) : null}
               <dt>{t(lang, "report.cell.location")}</dt>
               <dd>{where}</dd>
             </>

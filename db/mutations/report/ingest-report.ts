@@ -21,6 +21,11 @@ export const MEDIA_TYPES: Record<string, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   markdown: "text/markdown",
+  doc: "application/msword",
+  wps: "application/wps-office.wps",
+  rtf: "application/rtf",
+  odt: "application/vnd.oasis.opendocument.text",
+  image: "image/png",
 };
 
 export const ingestReportInputSchema = z.object({
@@ -93,7 +98,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
         .values({
           sha256,
           bytes: Buffer.from(bytes),
-          mediaType: MEDIA_TYPES[analyzed.surfaceFormat ?? "text"] ?? "application/octet-stream",
+          mediaType: analyzed.mediaType ?? MEDIA_TYPES[analyzed.surfaceFormat ?? "text"] ?? "application/octet-stream",
           fileName,
           sizeBytes: bytes.byteLength,
           surfaceFormat: analyzed.surfaceFormat ?? "text",

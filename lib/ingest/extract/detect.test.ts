@@ -35,15 +35,28 @@ describe("sniffFormat", () => {
     expect(sniffFormat(utf8("规章 |\n0 |\n||||\n"), "x")).toBe("text");
   });
 
-  it("refuses old Office files, other archives and images with advice to save as DOCX/PDF", () => {
-    const ole = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0);
-    const doc = detectFormat(ole, "report.doc");
-    expect(doc.format).toBe("unsupported");
-    expect(doc.issue?.code).toBe("unsupported_format");
-    expect(doc.issue?.message).toMatch(/DOCX or PDF/);
-    expect(detectFormat(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), "scan.png").issue?.code).toBe("unsupported_format");
-    expect(detectFormat(bytes(0xff, 0xd8, 0xff, 0xe0), "scan.jpg").issue?.code).toBe("unsupported_format");
-    expect(detectFormat(utf8("{\\rtf1\\ansi report}"), "a.rtf").issue?.code).toBe("unsupported_format");
+  it("recognises Word 97/WPS binaries, RTF, ODT and page images (read with LibreOffice / OCR)", () => {
+    const utf16 = (s: string) => Array.from(s).flatMap((ch) => [ch.charCodeAt(0), 0]);
+    const word = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, ...utf16("WordDocument"), 0, 0);
+    expect(detectFormat(word, "report.doc")).toEqual({ format: "doc", issue: null });
+    expect(detectFormat(word, "报告.WPS").format).toBe("wps");
+    expect(detectFormat(word, "report").format).toBe("doc");
+    expect(detectFormat(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), "scan.png").format).toBe("image");
+    expect(detectFormat(bytes(0xff, 0xd8, 0xff, 0xe0), "scan.jpg").format).toBe("image");
+    expect(detectFormat(utf8("{\\rtf1\\ansi report}"), "a.rtf").format).toBe("rtf");
+    const odt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8("mimetypeapplication/vnd.oasis.opendocument.text")]);
+    expect(detectFormat(odt, "a.odt").format).toBe("odt");
+  });
+
+  it("refuses other Office files, archives and images with advice to save as DOCX/PDF", () => {
+    const utf16 = (s: string) => Array.from(s).flatMap((ch) => [ch.charCodeAt(0), 0]);
+    const xls = detectFormat(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, ...utf16("Workbook")), "report.xls");
+    expect(xls.format).toBe("unsupported");
+    expect(xls.issue?.code).toBe("unsupported_format");
+    expect(xls.issue?.message).toMatch(/spreadsheet.*DOCX or PDF/);
+    expect(detectFormat(bytes(0x47, 0x49, 0x46, 0x38, 0x39, 0x61), "scan.gif").issue?.code).toBe("unsupported_format");
+    const ods = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")]);
+    expect(detectFormat(ods, "a.ods").issue?.message).toMatch(/spreadsheet/);
     // A ZIP that is not a Word document (an .xlsx).
     expect(detectFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8("....xl/workbook.xml....")]), "a.xlsx").issue?.message).toMatch(/Excel/);
     // An old .doc renamed, with text-like bytes: the extension still refuses it.

@@ -56,14 +56,10 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06] as const;
 
 /** Container and image signatures we refuse, each with the advice shown to the user. */
 const REFUSED: ReadonlyArray<{ magic: readonly number[]; at?: number; what: string }> = [
-  { magic: OLE, what: "an old Office/WPS binary file (.doc/.xls/.wps)" },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image (scans are not read)" },
-  { magic: [0xff, 0xd8, 0xff], what: "a JPEG image (scans are not read)" },
   { magic: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
-  { magic: [0x49, 0x49, 0x2a, 0x00], what: "a TIFF image (scans are not read)" },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: "a TIFF image (scans are not read)" },
+  { magic: [0x49, 0x49, 0x2a, 0x00], what: "a TIFF image (save the scan as PDF, PNG or JPEG)" },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: "a TIFF image (save the scan as PDF, PNG or JPEG)" },
   { magic: [0x57, 0x45, 0x42, 0x50], at: 8, what: "a WebP image" },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "an RTF file" },
   { magic: [0x1f, 0x8b], what: "a gzip archive" },
   { magic: [0x52, 0x61, 0x72, 0x21], what: "a RAR archive" },
   { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: "a 7z archive" },
@@ -73,10 +69,29 @@ function refuse(what: string): SniffResult {
   return { format: "unsupported", issue: issue("unsupported_format", "error", `This file is ${what}; ${SAVE_AS}.`) };
 }
 
+/** UTF-16LE bytes of an ASCII name, as OLE directory entries store stream names. */
+function utf16(name: string): string {
+  return Array.from(name, (ch) => `${ch}\0`).join("");
+}
+
+/**
+ * An OLE compound file (Word 97–2003, WPS Writer, Excel, PowerPoint): a Word-compatible document has
+ * a "WordDocument" stream; WPS Writer saves the same binary format under .wps.
+ */
+function sniffOle(bytes: Uint8Array, ext: string): SniffResult {
+  if (containsAscii(bytes, utf16("WordDocument"))) return { format: ext === "wps" ? "wps" : "doc", issue: null };
+  if (ext === "wps") return { format: "wps", issue: null }; // Works/WPS variants: LibreOffice decides
+  if (containsAscii(bytes, utf16("Workbook")) || containsAscii(bytes, utf16("Book"))) return refuse("an old Excel/WPS spreadsheet (.xls/.et)");
+  if (containsAscii(bytes, utf16("PowerPoint Document"))) return refuse("an old PowerPoint file (.ppt)");
+  return refuse("an old Office/WPS binary file that is not a word-processing document");
+}
+
 /**
  * Decides which surface format a file is, from its bytes first and its name second.
- * Order: size cap, empty, PDF magic, ZIP (DOCX only), refused signatures, then text-like content
- * (HTML, markdown pipe tables, plain text); anything else is binary.
+ * Order: size cap, empty, PDF magic, ZIP (DOCX, ODT), OLE (DOC, WPS), RTF, PNG/JPEG, refused
+ * signatures, then text-like content (HTML, markdown pipe tables, plain text); anything else is
+ * binary. DOC/WPS/RTF/ODT and images are recognised here; whether they can be read depends on the
+ * tools given to extractDocument (LibreOffice, Tesseract).
  */
 export function detectFormat(bytes: Uint8Array, fileName: string): SniffResult {
   if (bytes.length > MAX_INPUT_BYTES) {
@@ -98,12 +113,17 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SniffResult {
     if (containsAscii(bytes, "xl/workbook.xml")) return refuse("an Excel workbook (.xlsx)");
     if (containsAscii(bytes, "ppt/presentation.xml")) return refuse("a PowerPoint file (.pptx)");
     if (containsAscii(bytes, "OFD.xml")) return refuse("an OFD document");
-    if (containsAscii(bytes, "application/vnd.oasis.opendocument")) return refuse("an OpenDocument file (.odt/.ods)");
+    if (containsAscii(bytes, "application/vnd.oasis.opendocument.text")) return { format: "odt", issue: null };
+    if (containsAscii(bytes, "application/vnd.oasis.opendocument")) return refuse("an OpenDocument spreadsheet or presentation (.ods/.odp)");
     return refuse("a ZIP archive without a Word document inside");
   }
+  if (startsWith(bytes, OLE)) return sniffOle(bytes, ext);
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { format: "rtf", issue: null };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return { format: "image", issue: null };
   for (const r of REFUSED) if (startsWith(bytes, r.magic, r.at ?? 0)) return refuse(r.what);
 
-  if (ext === "doc" || ext === "xls" || ext === "wps" || ext === "et") return refuse(`an old Office/WPS file (.${ext})`);
+  // Named like an Office binary but not one: renamed or damaged.
+  if (ext === "doc" || ext === "xls" || ext === "wps" || ext === "et") return refuse(`named .${ext} but not an Office/WPS binary file (damaged or renamed?)`);
 
   const head = ascii(bytes, 0, 512);
   if (/^MIME-Version:/im.test(head) && /multipart\/related/i.test(ascii(bytes, 0, 4096))) return refuse("an MHT web archive");

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXTRACTORS, extractDocument, MAX_INPUT_BYTES } from "./index";
+import { encodeJpeg, writeImagePdf } from "../ocr/scan";
 import type { ExtractedDocument, SurfaceFormat, TableBlock } from "./types";
 
 const FIXTURES = fileURLToPath(new URL("../__fixtures__", import.meta.url));
@@ -121,13 +122,32 @@ describe("extractDocument on hostile input", () => {
     expect(codes(doc)).toEqual(["too_large"]);
   });
 
-  it("old .doc, images and spreadsheets → unsupported_format with advice", async () => {
+  it("old spreadsheets → unsupported_format with advice", async () => {
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const doc = await extractDocument(ole, "2024年报.doc");
+    const doc = await extractDocument(ole, "2024年报.xls");
     expect(codes(doc)).toEqual(["unsupported_format"]);
     expect(doc.issues[0]?.message).toMatch(/DOCX or PDF/);
-    expect(codes(await extractDocument(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), "scan.png"))).toEqual(["unsupported_format"]);
+  });
+
+  it("without OCR or LibreOffice, scans, images and .doc/.wps say which package turns them on", async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const doc = await extractDocument(ole, "2024年报.wps");
+    expect(doc.format).toBe("wps");
+    expect(codes(doc)).toEqual(["tool_unavailable"]);
+    expect(doc.issues[0]?.message).toContain("apt-get install -y libreoffice-writer-nogui");
+    expect(doc.issues[0]?.message).toContain("WPS");
+    const png = await extractDocument(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), "scan.png");
+    expect(codes(png)).toEqual(["tool_unavailable"]);
+    expect(png.issues[0]?.message).toContain("tesseract-ocr tesseract-ocr-chi-sim");
+    // An image-only PDF (a scan): the PDF reader finds pages but no text.
+    const scan = writeImagePdf([{ jpeg: encodeJpeg({ width: 16, height: 16, data: new Uint8Array(256).fill(255) }), width: 16, height: 16, dpi: 72 }]);
+    const pdf = await extractDocument(scan, "扫描件.pdf");
+    expect(pdf.format).toBe("pdf");
+    expect(pdf.meta.pages).toBe(1);
+    expect(codes(pdf)).toEqual(["tool_unavailable"]);
+    expect(pdf.issues[0]?.message).toMatch(/扫描件.*OCR.*apt-get install/);
   });
 
   it("script, truncated PDF and wrong encoding come back as data, not exceptions", async () => {

@@ -22,7 +22,8 @@
  *    (points from the page's top-left) for provenance.
  *
  * Limits: more than 200 pages → too_large; corrupt files → extract_failed; no text layer (scans)
- * → empty_document (no OCR).
+ * → empty_document, which extract/index.ts hands to OCR (lib/ingest/ocr) when it has the tools.
+ * OCR'd pages come in as the same PdfPageGeometry, their runs carrying `conf`.
  *
  * Known gaps:
  * - Rules are read from pdfjs ≥5 `constructPath` data; tables drawn as shaded cell backgrounds or
@@ -76,6 +77,8 @@ export interface PdfRun {
   w: number;
   /** Font size (em) in user-space units. */
   fs: number;
+  /** OCR'd text only: the recognition confidence (0–100) of the least certain word in the run. */
+  conf?: number;
 }
 export interface HRule {
   y: number;
@@ -188,6 +191,13 @@ function lineText(runs: PdfRun[]): string {
     prev = run;
   }
   return out.replace(/\s+/g, " ").trim();
+}
+
+/** The lowest OCR confidence among runs, or undefined when none was OCR'd (a text layer). */
+function minConf(runs: readonly PdfRun[]): number | undefined {
+  let m: number | undefined;
+  for (const r of runs) if (r.conf !== undefined) m = m === undefined ? r.conf : Math.min(m, r.conf);
+  return m;
 }
 
 /** Text of runs that belong to one cell: lines top to bottom, pieces joined (no space between CJK). */
@@ -430,7 +440,7 @@ function splitAtRules(run: PdfRun, t: LatticeTable, vRules: VRule[]): PdfRun[] {
   for (const x of [...cuts, run.x + run.w + per]) {
     const end = Math.min(chars.length, Math.max(start, Math.round((x - run.x) / per)));
     const text = chars.slice(start, end).join("").trim();
-    if (text !== "") out.push({ text, x: run.x + start * per, y: run.y, w: (end - start) * per, fs: run.fs });
+    if (text !== "") out.push({ ...run, text, x: run.x + start * per, w: (end - start) * per });
     start = end;
   }
   return out;
@@ -636,7 +646,8 @@ function appendLattice(target: OpenTable, t: LatticeTable, page: number, pageTop
     }
     const row = target.rows + c.row - skipRows;
     const bbox: [number, number, number, number] = [round1(c.x0), round1(pageTop - c.yTop), round1(c.x1), round1(pageTop - c.yBottom)];
-    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page, bbox } });
+    const confidence = minConf(c.runs);
+    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page, bbox }, ...(confidence !== undefined ? { confidence } : {}) });
   }
   if (target.rows === 0) target.firstRows = Array.from({ length: Math.min(t.rows, 4) }, (_, r) => latticeRowKey(t, r));
   target.rows += t.rows - skipRows;
@@ -764,7 +775,7 @@ export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
 /** A line's runs at their positions, y measured down from the page top. */
 function positionedLine(line: Line, page: number, pageTop: number): PositionedLine {
   return {
-    tokens: line.runs.map((r) => ({ text: r.text, x0: r.x, x1: r.x + r.w })),
+    tokens: line.runs.map((r) => ({ text: r.text, x0: r.x, x1: r.x + r.w, ...(r.conf !== undefined ? { conf: r.conf } : {}) })),
     unit: "pt",
     page,
     y: pageTop - line.y,

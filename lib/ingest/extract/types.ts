@@ -1,6 +1,10 @@
 import type { ParseIssue, SourceLoc } from "../issues";
 
-export const SURFACE_FORMATS = ["text", "html", "pdf", "docx", "markdown"] as const;
+/**
+ * What the original file was. "doc" (Word 97–2003), "wps" (WPS Writer), "rtf" and "odt" are read by
+ * converting them to DOCX with LibreOffice; "image" (PNG, JPEG) and scanned PDFs are read by OCR.
+ */
+export const SURFACE_FORMATS = ["text", "html", "pdf", "docx", "markdown", "doc", "wps", "rtf", "odt", "image"] as const;
 export type SurfaceFormat = (typeof SURFACE_FORMATS)[number];
 
 /** A piece of text at a known horizontal position on its line. */
@@ -9,6 +13,8 @@ export interface PositionedToken {
   /** Left and right edge, in the line's unit. */
   x0: number;
   x1: number;
+  /** OCR'd text only: recognition confidence 0–100 of the least certain word in the token. */
+  conf?: number;
 }
 
 /**
@@ -52,6 +58,8 @@ export interface TableCell {
   rowSpan: number;
   colSpan: number;
   loc: SourceLoc;
+  /** OCR'd cells only: recognition confidence 0–100 of the least certain word in the cell. */
+  confidence?: number;
 }
 
 export interface TableBlock {
@@ -74,8 +82,25 @@ export interface ExtractedDocument {
     encoding?: string;
     pages?: number;
     title?: string;
+    /** The original file's media type when the format alone does not say it (image/png, image/jpeg). */
+    mediaType?: string;
+    /** Set when the text was recognised from page images (a scan or a photo). */
+    ocr?: OcrSummary;
   };
   issues: ParseIssue[];
+}
+
+export interface OcrSummary {
+  /** "tesseract 5.3.0 (chi_sim)". */
+  engine: string;
+  /** Pages recognised. */
+  pages: number;
+  /** Resolution the pages were recognised at. */
+  dpi: number;
+  /** Mean word confidence over the document, 0–100. */
+  meanConfidence: number;
+  /** Skew corrected on each page, degrees counter-clockwise. */
+  skew: number[];
 }
 
 export interface Extractor {

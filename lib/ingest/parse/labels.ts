@@ -89,7 +89,50 @@ function fuzzyFind<T>(key: string, candidates: readonly Candidate<T>[]): T[] {
       winner = c.item;
     } else if (d > second && c.item !== winner) second = d;
   }
-  return winner !== null && top >= 0.8 && top - second >= 0.1 ? [winner] : [];
+  if (winner !== null && top >= 0.8 && top - second >= 0.1) return [winner];
+  return nearestByEdits(bare, candidates);
+}
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const A = Array.from(a);
+  const B = Array.from(b);
+  if (Math.abs(A.length - B.length) > limit) return limit + 1;
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= B.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (A[i - 1] === B[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[B.length] ?? 0;
+}
+
+/**
+ * A long label with one character misread (OCR: 信息 → 借息): the catalog label at edit distance
+ * ≤ 1 per 6 characters, when every other label is at least two edits further.
+ */
+function nearestByEdits<T>(key: string, candidates: readonly Candidate<T>[]): T[] {
+  const len = Array.from(key).length;
+  const limit = Math.floor(len / 6);
+  if (limit < 1) return [];
+  let best = limit + 1;
+  let second = Infinity;
+  let winner: T | null = null;
+  for (const c of candidates) {
+    const d = editDistance(key, c.key, limit + 2);
+    if (d < best) {
+      if (winner !== null && winner !== c.item) second = best;
+      best = d;
+      winner = c.item;
+    } else if (c.item !== winner && d < second) second = d;
+  }
+  return winner !== null && best <= limit && second >= best + 2 ? [winner] : [];
 }
 
 class LabelIndex<T> {

@@ -250,7 +250,7 @@ class Sink {
   readonly issues: ParseIssue[] = [];
 
   put(key: string, tok: LToken): void {
-    const source = { loc: tok.loc, raw: tok.text, stated: true };
+    const source = { loc: tok.loc, raw: tok.text, stated: true, ...(tok.confidence !== undefined ? { confidence: tok.confidence } : {}) };
     const r = tok.reading;
     if (r.kind === "number") {
       this.cells.set(key, { value: r.value, nullReason: null, source });

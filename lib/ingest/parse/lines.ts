@@ -23,6 +23,8 @@ export interface LToken {
   kind: TokenKind;
   reading: CellReading;
   loc: SourceLoc;
+  /** OCR'd text only: recognition confidence 0–100 (from the run or cell it came from). */
+  confidence?: number;
 }
 
 export interface LLine {
@@ -109,9 +111,9 @@ function classify(reading: CellReading): TokenKind {
   return reading.kind;
 }
 
-function makeToken(text: string, x0: number | null, x1: number | null, loc: SourceLoc): LToken {
+function makeToken(text: string, x0: number | null, x1: number | null, loc: SourceLoc, confidence?: number): LToken {
   const reading = readCell(text);
-  return { text, x0, x1, kind: classify(reading), reading, loc };
+  return { text, x0, x1, kind: classify(reading), reading, loc, ...(confidence !== undefined ? { confidence } : {}) };
 }
 
 function finishLine(partial: Omit<LLine, "labelText" | "prose">): LLine {
@@ -141,7 +143,7 @@ function positionedLines(block: Extract<Block, { kind: "text" }>, bi: number, ou
         const loc: SourceLoc = { ...block.loc };
         if (pl.page !== undefined) loc.page = pl.page;
         if (pl.unit === "pt") loc.bbox = [round(piece.x0), round(pl.y - 0.88 * pl.fs), round(piece.x1), round(pl.y + 0.12 * pl.fs)];
-        tokens.push(makeToken(piece.text, piece.x0, piece.x1, loc));
+        tokens.push(makeToken(piece.text, piece.x0, piece.x1, loc, tok.conf));
       }
     }
     out.push(
@@ -186,7 +188,7 @@ function gridLines(block: TableBlock, bi: number, format: ExtractedDocument["for
       // PDF lattice cells carry their box: use real positions so they line up with text lines.
       const x0 = bbox ? bbox[0] : unit && cell.col !== null ? cell.col : null;
       const x1 = bbox ? bbox[2] : unit && cell.col !== null ? cell.col + Math.max(1, cell.colSpan) : null;
-      tokens.push(makeToken(cell.text, x0, x1, cell.loc));
+      tokens.push(makeToken(cell.text, x0, x1, cell.loc, cell.confidence));
     }
     const firstBox = cells.find((c) => c.loc.bbox)?.loc;
     const page = firstBox?.page ?? cells[0]?.loc.page ?? null;

@@ -257,7 +257,7 @@ class Sink {
 
   put(key: string, ref: CellRef): void {
     const loc = locOf(ref);
-    const source = { loc, raw: ref.cell.text, stated: true };
+    const source = { loc, raw: ref.cell.text, stated: true, ...(ref.cell.confidence !== undefined ? { confidence: ref.cell.confidence } : {}) };
     const r = ref.reading;
     if (r.kind === "number") {
       this.cells.set(key, { value: r.value, nullReason: null, source });

@@ -30,6 +30,7 @@ import {
   checkNarrativeReview,
 } from "./narrative";
 import { checkFeeReported, checkFormatForYear, checkStructure, checkTimeliness } from "./report";
+import { checkLowConfidence } from "./ocr";
 import { checkFeeUnit, checkStockFloor, checkTable2NotApplicable } from "./table2";
 
 export type { CrossYearContext };
@@ -71,4 +72,5 @@ export const RULES: readonly RuleDef[] = [
   report("S-T2-NA", checkTable2NotApplicable),
   report("I-BLANK-ZERO", checkImpliedZeros),
   report("I-TABLE-EMPTY", checkEmptyTables),
+  report("S-OCR-LOW", checkLowConfidence),
 ];
