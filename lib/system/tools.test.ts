@@ -44,10 +44,12 @@ describe("runProcess", () => {
     const lines = describeToolStatus({
       ocr: { available: false, tesseract: null, chiSim: false, eng: false, pdftoppm: true, missing: ["tesseract-ocr"] },
       office: { available: false, soffice: null, missing: ["libreoffice-writer-nogui"] },
+      pdf: { available: false, mutool: null, missing: ["mupdf-tools"] },
     });
     expect(lines[0]).toContain("OCR 未启用");
     expect(lines[0]).toContain(TOOL_INSTALL.ocr);
     expect(lines[1]).toContain(TOOL_INSTALL.office);
+    expect(lines[2]).toContain(TOOL_INSTALL.pdf);
   });
 });
 

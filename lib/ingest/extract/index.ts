@@ -17,10 +17,11 @@ import { markdownExtractor } from "./markdown";
 import { pdfExtractor } from "./pdf";
 import { textExtractor } from "./text";
 import { toolMissingMessage, type ConvertibleFormat, type ExtractTools } from "./tools";
+import { extractPdfTraced } from "./pdf-traced";
 import type { ExtractedDocument, Extractor } from "./types";
 
 export type { Block, ExtractedDocument, Extractor, OcrSummary, SurfaceFormat, TableBlock, TableCell, TextBlock } from "./types";
-export type { ConvertibleFormat, ExtractTools, OcrEngine, OfficeConverter } from "./tools";
+export type { ConvertibleFormat, ExtractTools, OcrEngine, OfficeConverter, PdfTracer } from "./tools";
 export { detectFormat, MAX_INPUT_BYTES, sniffFormat } from "./detect";
 export { docxExtractor, htmlExtractor, markdownExtractor, pdfExtractor, textExtractor };
 
@@ -59,7 +60,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
   const extractor = EXTRACTORS.find((e) => e.format === sniffed.format && e.canHandle(bytes, fileName)) ?? textExtractor;
   let doc: ExtractedDocument;
   try {
-    doc = await extractor.extract(bytes, fileName);
+    doc = extractor.format === "pdf" && tools.pdf ? await extractPdfTraced(bytes, fileName, tools.pdf) : await extractor.extract(bytes, fileName);
   } catch (err) {
     return failedDocument(extractor.format, issue("extract_failed", "error", `The ${extractor.format.toUpperCase()} could not be read: ${describeError(err)}`));
   }

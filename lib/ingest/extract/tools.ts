@@ -29,15 +29,38 @@ export interface OfficeConverter {
   convertToDocx(bytes: Uint8Array, from: ConvertibleFormat): Promise<Uint8Array>;
 }
 
+/**
+ * A faster PDF geometry source: MuPDF's `mutool trace` record of every glyph and path drawn.
+ * Without it PDFs are read with pdf.js (same pages, same tables, several times the CPU).
+ */
+export interface PdfTracer {
+  readonly name: string;
+  /** The document's `mutool trace` output. Throws PdfTraceError when the trace itself is refused. */
+  trace(pdf: Uint8Array): Promise<string>;
+}
+
+/** The tracer gave up on the file: over the output or time limit, or the file would not open. */
+export class PdfTraceError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "too_large" | "timeout" | "unreadable",
+  ) {
+    super(message);
+    this.name = "PdfTraceError";
+  }
+}
+
 export interface ExtractTools {
   ocr?: OcrEngine;
   office?: OfficeConverter;
+  pdf?: PdfTracer;
 }
 
 /** What to install for each optional capability (Debian/Ubuntu package names). */
 export const TOOL_INSTALL = {
   ocr: "sudo apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils",
   office: "sudo apt-get install -y libreoffice-writer-nogui",
+  pdf: "sudo apt-get install -y mupdf-tools",
 } as const;
 
 /** The issue message for a file that needs a tool this installation lacks (Chinese, then English). */

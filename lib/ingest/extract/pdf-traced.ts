@@ -1,0 +1,37 @@
+/**
+ * PDFs read from MuPDF's trace when the caller has the tool (extract/tools.ts): the trace becomes
+ * the same page geometry as pdf.js gives (pdf-trace.ts), laid out by the same code (layoutPdf).
+ * A trace the tool refuses (a broken file MuPDF will not open) falls back to pdf.js, which says
+ * what is wrong; one over the output or time limit is refused as too large.
+ */
+import { issue } from "../issues";
+import { assembleDocument, describeError, failedDocument } from "./detect";
+import { extractPdf, layoutPdf, PDF_LIMITS } from "./pdf";
+import { traceToGeometry } from "./pdf-trace";
+import { PdfTraceError, type PdfTracer } from "./tools";
+import type { ExtractedDocument } from "./types";
+
+export async function extractPdfTraced(bytes: Uint8Array, fileName: string, tracer: PdfTracer): Promise<ExtractedDocument> {
+  let trace: string;
+  try {
+    trace = await tracer.trace(bytes);
+  } catch (err) {
+    if (err instanceof PdfTraceError && err.reason !== "unreadable") {
+      return failedDocument("pdf", issue("too_large", "error", `The PDF is too large or too slow to read (${err.message}).`));
+    }
+    return extractPdf(bytes, fileName);
+  }
+  try {
+    const pages = traceToGeometry(trace);
+    if (pages.length > PDF_LIMITS.maxPages) {
+      return failedDocument("pdf", issue("too_large", "error", `The PDF has ${pages.length} pages; at most ${PDF_LIMITS.maxPages} are read.`), { pages: pages.length });
+    }
+    const meta: ExtractedDocument["meta"] = { pages: pages.length };
+    if (pages.length > 0 && pages.every((g) => g.runs.length === 0)) {
+      return failedDocument("pdf", issue("empty_document", "error", "The PDF has no text layer (a scan?)."), meta);
+    }
+    return assembleDocument("pdf", layoutPdf(pages), meta, []);
+  } catch (err) {
+    return failedDocument("pdf", issue("extract_failed", "error", `The PDF could not be read: ${describeError(err)}`));
+  }
+}
