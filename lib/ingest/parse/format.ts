@@ -23,50 +23,55 @@ export interface FormatDetection {
   issues: ParseIssue[];
 }
 
-/** Detect the format from the table labels of the document (grid cells and table lines alike). */
+function addMarkers(key: string, evidence: Record<FormatVersion, Set<string>>): boolean {
+  // Producers glue header cells into one run ("信息内容本年制发件数本年废止件数现行有效件数").
+  const m21 = M2021.filter((m) => key.includes(m));
+  const m19 = M2019.filter((m) => key === m || (m.length >= 6 && key.includes(m)));
+  if (m21.length || M2021_PREFIX.some((m) => key.startsWith(m))) {
+    for (const m of m21.length ? m21 : [key]) evidence["2021"].add(m);
+    return true;
+  }
+  for (const m of m19) evidence["2019"].add(m);
+  return m19.length > 0;
+}
+
+/**
+ * Detect the format from the table labels of the document: table cells first (cheap), and the
+ * document's lines (PDF text, pdftotext, converter text) when the cells do not settle it.
+ */
 export function detectFormat(doc: ExtractedDocument): FormatDetection {
   const evidence: Record<FormatVersion, Set<string>> = { "2019": new Set(), "2021": new Set() };
   let firstLoc: SourceLoc | null = null;
-  for (const line of documentLines(doc)) {
-    if (line.prose) continue;
-    const tokens = line.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i] as LToken;
-      if (tok.kind !== "label" || tok.text.length < 4) continue;
-      const key = labelKey(tok.text);
-      // Producers glue header cells into one run ("信息内容本年制发件数本年废止件数现行有效件数").
-      const m21 = M2021.filter((m) => key.includes(m));
-      const m19 = M2019.filter((m) => key === m || (m.length >= 6 && key.includes(m)));
-      if (m21.length || M2021_PREFIX.some((m) => key.startsWith(m))) {
-        for (const m of m21.length ? m21 : [key]) evidence["2021"].add(m);
-        firstLoc ??= line.loc;
-      } else if (m19.length) {
-        for (const m of m19) evidence["2019"].add(m);
-        firstLoc ??= line.loc;
-      } else if (key === OTHER_PROCESSING) {
-        // 2019: （六）其他处理 is a row with numbers. 2021: it is a group heading over three sub-rows.
-        const next = tokens.slice(i + 1).find((t) => t.kind !== "blank");
-        if (next && next.kind !== "label") evidence["2019"].add(key);
-      }
-    }
-  }
-  // Flattened web text (one cell per line, no grid) is not in the lines: read its cells here.
   for (const block of doc.blocks) {
-    if (block.kind !== "table" || block.gridKnown || doc.format !== "text") continue;
-    block.cells.forEach((cell, i) => {
-      if (cell.text.length < 4) return;
+    if (block.kind !== "table") continue;
+    const cells = block.gridKnown ? [...block.cells].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.col ?? 0) - (b.col ?? 0)) : block.cells;
+    cells.forEach((cell, i) => {
+      if (cell.text.length < 4 || readCell(cell.text).kind !== "label") return;
       const key = labelKey(cell.text);
-      if (M2021.some((m) => key.startsWith(m)) || M2021_PREFIX.some((m) => key.startsWith(m))) {
-        evidence["2021"].add(M2021.find((m) => key.startsWith(m)) ?? key);
-        firstLoc ??= block.loc;
-      } else if (M2019.includes(key)) {
-        evidence["2019"].add(key);
-        firstLoc ??= block.loc;
-      } else if (key === OTHER_PROCESSING) {
-        const next = block.cells.slice(i + 1).find((c) => c.text.trim() !== "");
+      if (addMarkers(key, evidence)) firstLoc ??= block.loc;
+      else if (key === OTHER_PROCESSING) {
+        // 2019: （六）其他处理 is a row with numbers. 2021: it is a group heading over three sub-rows.
+        const next = cells.slice(i + 1).find((c) => c.text.trim() !== "" && (!block.gridKnown || c.row === cell.row));
         if (next && readCell(next.text).kind !== "label") evidence["2019"].add(OTHER_PROCESSING);
       }
     });
+  }
+  const settled = () => evidence["2021"].size + evidence["2019"].size >= 2 && evidence["2021"].size !== evidence["2019"].size;
+  if (!settled()) {
+    for (const line of documentLines(doc)) {
+      if (line.prose || line.block < 0 || doc.blocks[line.block]?.kind === "table") continue;
+      const tokens = line.tokens;
+      for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i] as LToken;
+        if (tok.kind !== "label" || tok.text.length < 4) continue;
+        const key = labelKey(tok.text);
+        if (addMarkers(key, evidence)) firstLoc ??= line.loc;
+        else if (key === OTHER_PROCESSING) {
+          const next = tokens.slice(i + 1).find((t) => t.kind !== "blank");
+          if (next && next.kind !== "label") evidence["2019"].add(key);
+        }
+      }
+    }
   }
   const n21 = evidence["2021"].size;
   const n19 = evidence["2019"].size;

@@ -15,6 +15,7 @@ import {
   T3_COLS,
   T3_ROWS,
   T4_COLS,
+  readCells,
   type FormatVersion,
   type RowDef,
 } from "../../catalog";
@@ -40,7 +41,7 @@ import {
   type T3RowContext,
   type TableId,
 } from "./labels";
-import { readLineTables, type LineTableRead } from "./line-tables";
+import { readLineTables, type LineTableRead, type LineTablesResult } from "./line-tables";
 import { findSections, sectionOfBlocks, type SectionsResult } from "./sections";
 import { isBlank, readCell, type CellReading } from "./values";
 
@@ -971,6 +972,13 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
 
 // ───────────────────────────── all tables ─────────────────────────────
 
+/** Catalog cells per table and format. */
+const TABLE_CELL_COUNT: Record<FormatVersion, Record<TableId, number>> = (() => {
+  const out = { "2019": { t2: 0, t3: 0, t4: 0 }, "2021": { t2: 0, t3: 0, t4: 0 } };
+  for (const f of ["2019", "2021"] as const) for (const c of readCells(f)) out[f][c.table]++;
+  return out;
+})();
+
 /** Cells a reading gives (numbers and stated blanks), and how many 表三 rows break H-T3-COL. */
 function readingScore(res: TableRead | LineTableRead): { read: number; broken: number } {
   let read = 0;
@@ -1029,7 +1037,21 @@ function tableStatusAfterFill(id: TableId, format: FormatVersion | null, cells: 
 /** Locate and read the three tables. `format` null reads 表三/表四 only (their cells are common). */
 export function readTables(doc: ExtractedDocument, format: FormatVersion | null, sections: SectionsResult = findSections(doc)): TablesResult {
   const located = locateTables(doc, sections);
-  const lineRead = readLineTables(doc, format);
+  const first: Partial<Record<TableId, TableRead | null>> = {};
+  for (const id of ["t2", "t3", "t4"] as const) {
+    const src = located[id];
+    if (!src) continue;
+    if (id === "t2") first[id] = format ? readT2(src, format) : null;
+    else if (id === "t3") first[id] = readT3(src, format);
+    else first[id] = readT4(src);
+  }
+  // The line reader is only asked when the grid or stream readings leave something unread or
+  // inconsistent (a clean HTML, DOCX or web-text table is done here, at a fraction of the cost).
+  const done = format !== null && (["t2", "t3", "t4"] as const).every((id) => {
+    const r = first[id];
+    return r?.status === "found" && readingScore(r).read === (TABLE_CELL_COUNT[format][id] ?? -1) && readingScore(r).broken <= 1;
+  });
+  const lineRead: LineTablesResult = done ? { reads: {}, located: { t2: false, t3: false, t4: false } } : readLineTables(doc, format);
   const cells = new Map<string, CellValue>();
   const issues: ParseIssue[] = [];
   const tables: Record<TableId, TableStatus> = { t2: "missing", t3: "missing", t4: "missing" };
@@ -1037,12 +1059,7 @@ export function readTables(doc: ExtractedDocument, format: FormatVersion | null,
   let hybridOther: Record<string, number | null> | undefined;
   for (const id of ["t2", "t3", "t4"] as const) {
     const src = located[id];
-    let res: TableRead | null = null;
-    if (src) {
-      if (id === "t2") res = format ? readT2(src, format) : null;
-      else if (id === "t3") res = readT3(src, format);
-      else res = readT4(src);
-    }
+    const res: TableRead | null = first[id] ?? null;
     const alt = lineRead.reads[id];
     const pick = better(res, alt);
     const chosen: TableRead | LineTableRead | null = pick === "b" ? (alt ?? null) : res;
