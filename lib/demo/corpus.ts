@@ -20,7 +20,10 @@ import {
   type InjectedError,
 } from "./errors";
 import { DEMO_YEARS, FigureSum, generateChain, printedCells, type FigureAnchor, type YearFigures } from "./figures";
-import { composeNarrative, drawChoices, drawTopics, type NarrativeChoices, type NarrativeFigures, type StatedFigures } from "./narrative";
+import { composeNarrative, drawChoices, drawTopics, type NarrativeChoices, type NarrativeFigures, type StatedFigures, type TopicCountDraw } from "./narrative";
+
+/** Share of (non-township) reports whose prose states per-topic application counts. */
+const TOPIC_COUNT_SHARE = 0.3;
 import { expectedRules, type OracleReport } from "./oracle";
 import { hashUnit, Rng } from "./prng";
 
@@ -87,6 +90,8 @@ export interface ManifestReport {
   /** Figures the prose states (REPORT-FORMAT.md §0 narrative keys). */
   narrative: StatedFigures;
   topics: TopicKey[];
+  /** Applications per topic the prose states (most reports state none). */
+  topic_counts: Partial<Record<TopicKey, number>>;
   error: InjectedError | null;
   /** Every warning/error rule id the validator must raise on this report (sorted). */
   expected_rules: string[];
@@ -363,6 +368,11 @@ function buildReport(args: BuildArgs): DemoFile {
   const textRng = Rng.of(seed, agency.id, year, "text");
   let choices = drawChoices(agency, textRng, state.prevChoices);
   const topics = drawTopics(agency, deptDef(agency.profile)?.topics, Rng.of(seed, agency.id, year, "topics"));
+  // Its own streams, so the rest of the corpus is the same bytes with or without count sentences.
+  const countDraw: TopicCountDraw | null =
+    agency.kind !== "township" && hashUnit(seed, agency.id, year, "topic-count") < TOPIC_COUNT_SHARE
+      ? { u1: hashUnit(seed, agency.id, year, "topic-count-1"), u2: hashUnit(seed, agency.id, year, "topic-count-2"), form: hashUnit(seed, agency.id, year, "topic-count-form") < 0.5 ? 0 : 1 }
+      : null;
 
   // Decide the one injected error, if any.
   let kind: ErrorKind | null = null;
@@ -389,13 +399,13 @@ function buildReport(args: BuildArgs): DemoFile {
   const raw: Record<string, string> = {};
   for (const k of truth.na) raw[k] = "/";
   let nf = narrativeFigures(truth.cells, format);
-  let composed = composeNarrative(agency, year, choices, nf, topics);
+  let composed = composeNarrative(agency, year, choices, nf, topics, countDraw);
 
   if (kind === "narrative_mismatch") {
     const plan = planNarrativeMismatch(nf, composed.stated, printed, rng);
     if (plan) {
       nf = plan.figures;
-      composed = composeNarrative(agency, year, choices, nf, topics);
+      composed = composeNarrative(agency, year, choices, nf, topics, countDraw);
       error = {
         kind,
         source: "injected",
@@ -464,6 +474,7 @@ function buildReport(args: BuildArgs): DemoFile {
     raw,
     narrative: composed.stated,
     topics: nf.new_received > 0 ? topics : [],
+    topic_counts: Object.fromEntries(composed.topicCounts.map((x) => [x.key, x.count])),
     error,
     expected_rules: rules,
     bytes: bytes.length,
@@ -513,6 +524,8 @@ function sampleFile(agency: DemoAgency, group: PrefectureGroup, sample: DemoSamp
     raw: {},
     narrative,
     topics,
+    // The real sample names its topics without counts.
+    topic_counts: {},
     error: {
       kind: "wrong_total",
       source: "real",

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { topicFigureValues } from "../../../lib/catalog/figures";
 import type { AnalyzedDocument } from "../../../lib/ingest/analyze";
 import { AccessDeniedError, actorUserId, canActForAgency, type Ctx } from "../../context";
 import type { Tx } from "../../client";
@@ -165,10 +166,14 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
       );
     }
     const topics = new Map(parsed.topics.map((t) => [t.key, t]));
+    const counts = new Map(parsed.topicCounts.map((c) => [c.key, c]));
     if (topics.size) {
-      await tx
-        .insert(reportTopics)
-        .values([...topics.values()].map((t) => ({ reportId, topic: t.key, keyword: t.keyword, sentence: t.sentence })));
+      await tx.insert(reportTopics).values(
+        [...topics.values()].map((t) => {
+          const c = counts.get(t.key);
+          return { reportId, topic: t.key, keyword: t.keyword, sentence: t.sentence, count: c?.count ?? null, countPhrase: c?.phrase ?? null, countSentence: c?.sentence ?? null, countLocation: c?.loc ?? null };
+        }),
+      );
     }
     if (previous && becomesCurrent) await resolveSupersededFindings(tx, previous.id, reportId, analyzed);
 
@@ -275,6 +280,7 @@ function figureValues(a: AnalyzedDocument): Record<string, number | string | nul
   const values: Record<string, number | null> = {};
   for (const [key, c] of Object.entries(a.parsed.cells)) values[key] = c.value;
   for (const [key, v] of Object.entries(a.derived)) values[key] = v;
+  Object.assign(values, topicFigureValues(a.parsed.topics.map((t) => t.key), a.parsed.topicCounts));
   return figureColumnValues(values);
 }
 
