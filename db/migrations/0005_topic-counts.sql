@@ -1,4 +1,5 @@
 ALTER TABLE "report_figures" ADD COLUMN "nt_reports__read" integer;--> statement-breakpoint
+ALTER TABLE "report_figures" ADD COLUMN "nt_reports__counted" integer;--> statement-breakpoint
 ALTER TABLE "report_figures" ADD COLUMN "nt_land_requisition__mentioned" integer;--> statement-breakpoint
 ALTER TABLE "report_figures" ADD COLUMN "nt_land_requisition__count" integer;--> statement-breakpoint
 ALTER TABLE "report_figures" ADD COLUMN "nt_demolition__mentioned" integer;--> statement-breakpoint
@@ -27,6 +28,9 @@ ALTER TABLE "report_topics" ADD COLUMN "count" integer;--> statement-breakpoint
 ALTER TABLE "report_topics" ADD COLUMN "count_phrase" text;--> statement-breakpoint
 ALTER TABLE "report_topics" ADD COLUMN "count_sentence" text;--> statement-breakpoint
 ALTER TABLE "report_topics" ADD COLUMN "count_location" jsonb;--> statement-breakpoint
+ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_counts_stated_n" numeric;--> statement-breakpoint
+ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_counts_stated_d" numeric;--> statement-breakpoint
+ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_counts_stated_c" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_mention_land_requisition_n" numeric;--> statement-breakpoint
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_mention_land_requisition_d" numeric;--> statement-breakpoint
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_mention_land_requisition_c" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -135,6 +139,7 @@ ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_count_other_c" integer DEFAUL
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_count_share_other_n" numeric;--> statement-breakpoint
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_count_share_other_d" numeric;--> statement-breakpoint
 ALTER TABLE "dashboard_groups" ADD COLUMN "s_topic_count_share_other_c" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_counts_stated_v" double precision;--> statement-breakpoint
 ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_mention_land_requisition_v" double precision;--> statement-breakpoint
 ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_count_land_requisition_v" double precision;--> statement-breakpoint
 ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_count_share_land_requisition_v" double precision;--> statement-breakpoint
@@ -173,7 +178,8 @@ ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_count_other_v" double pr
 ALTER TABLE "dashboard_peer_values" ADD COLUMN "s_topic_count_share_other_v" double precision;--> statement-breakpoint
 ALTER TABLE "report_topics" ADD CONSTRAINT "report_topics_count_ck" CHECK ("report_topics"."count" is null or "report_topics"."count" >= 0);
 --> statement-breakpoint
--- Reports stored before this migration: mentions from their stored topics (counts need a re-ingest).
+-- Reports stored before this migration: mentions from their stored topics. Whether they state
+-- counts is unknown until they are ingested again, so nt_reports__counted and the counts stay null.
 UPDATE "report_figures" AS f SET
   "nt_reports__read" = 1,
   "nt_land_requisition__mentioned" = (case when exists (select 1 from "report_topics" t where t."report_id" = f."report_id" and t."topic" = 'land_requisition') then 1 else 0 end),

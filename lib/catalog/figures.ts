@@ -19,6 +19,8 @@ export interface FigureDef {
 
 /** 1 for every stored report: the denominator of topic mention shares (reports, not applications). */
 export const TOPIC_REPORTS_KEY = "nt.reports.read";
+/** 1 when the narrative states a count for at least one topic, else 0. */
+export const TOPIC_COUNTED_KEY = "nt.reports.counted";
 /** 1 when the narrative names the topic among the applications' subjects, else 0. */
 export const topicMentionKey = (t: TopicKey) => `nt.${t}.mentioned`;
 /** The applications the narrative says concern the topic; null when it states no count. */
@@ -28,6 +30,7 @@ const topicLabel = (t: TopicKey): Label => TOPICS.find((d) => d.key === t)?.labe
 
 export const TOPIC_FIGURES: readonly FigureDef[] = [
   { key: TOPIC_REPORTS_KEY, column: "nt_reports__read", integer: true, formats: FORMAT_VERSIONS, label: { zh: "已读正文的年报", en: "Reports read" } },
+  { key: TOPIC_COUNTED_KEY, column: "nt_reports__counted", integer: true, formats: FORMAT_VERSIONS, label: { zh: "写明分主题件数的年报", en: "Reports stating topic counts" } },
   ...TOPIC_KEYS.flatMap((t): FigureDef[] => [
     { key: topicMentionKey(t), column: `nt_${t}__mentioned`, integer: true, formats: FORMAT_VERSIONS, label: { zh: `提及${topicLabel(t).zh}`, en: `Mentions ${topicLabel(t).en.toLowerCase()}` } },
     { key: topicCountKey(t), column: `nt_${t}__count`, integer: true, formats: FORMAT_VERSIONS, label: { zh: `${topicLabel(t).zh}类申请（写明件数）`, en: `${topicLabel(t).en} applications (stated)` } },
@@ -42,7 +45,7 @@ export const FIGURE_BY_KEY: ReadonlyMap<string, FigureDef> = new Map<string, Fig
 
 /** A parsed report's topic figures: every topic's mention (0/1), stated counts, and the report marker. */
 export function topicFigureValues(mentioned: readonly TopicKey[], counts: readonly { key: TopicKey; count: number }[]): Record<string, number | null> {
-  const out: Record<string, number | null> = { [TOPIC_REPORTS_KEY]: 1 };
+  const out: Record<string, number | null> = { [TOPIC_REPORTS_KEY]: 1, [TOPIC_COUNTED_KEY]: counts.length > 0 ? 1 : 0 };
   const m = new Set(mentioned);
   const c = new Map(counts.map((x) => [x.key, x.count]));
   for (const t of TOPIC_KEYS) {

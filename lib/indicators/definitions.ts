@@ -4,7 +4,7 @@
  * §4.6 (quality and compliance) and §4.7 (topics) are counts over reports and findings, not
  * formulas over one report's cells, so they live with the queries, not here.
  */
-import { FIGURE_BY_KEY, T3_APPLICANT_COLS, TOPIC_KEYS, TOPIC_REPORTS_KEY, TOPICS, topicCountKey, topicMentionKey, type FormatVersion, type Label } from "../catalog";
+import { FIGURE_BY_KEY, T3_APPLICANT_COLS, TOPIC_COUNTED_KEY, TOPIC_KEYS, TOPIC_REPORTS_KEY, TOPICS, topicCountKey, topicMentionKey, type FormatVersion, type Label } from "../catalog";
 
 export const INDICATOR_GROUPS = ["volume", "outcome", "applicant", "dispute", "proactive", "topic"] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
@@ -634,7 +634,20 @@ const U_REPORTS_SHARE: Label = { zh: "%（年报）", en: "% of reports" };
  * reports, not of applications), the applications reports say concern it (summed only over reports
  * that state a count), and that count's share of the same reports' new applications.
  */
-const TOPIC: IndicatorDef[] = TOPIC_KEYS.flatMap((t) => {
+const TOPIC_STATED: IndicatorDef = define({
+  key: "topic_counts_stated",
+  group: "topic",
+  kind: "rate",
+  unit: U_REPORTS_SHARE,
+  label: { zh: "写明分主题件数的年报占比", en: "Reports stating counts per topic" },
+  formula: {
+    zh: "占比 = 正文写明至少一个主题申请件数的年报数 ÷ 年报数",
+    en: "Share = reports whose narrative states an application count for at least one topic ÷ reports",
+  },
+  terms: { numerator: [TOPIC_COUNTED_KEY], denominator: [TOPIC_REPORTS_KEY] },
+});
+
+const TOPIC: IndicatorDef[] = [TOPIC_STATED, ...TOPIC_KEYS.flatMap((t) => {
   const name = TOPICS.find((d) => d.key === t)?.label ?? { zh: t, en: t };
   const en = name.en.toLowerCase();
   return [
@@ -677,7 +690,7 @@ const TOPIC: IndicatorDef[] = TOPIC_KEYS.flatMap((t) => {
       terms: { numerator: [topicCountKey(t)], denominator: [t3("new_received")] },
     }),
   ];
-});
+})];
 
 // ───────────────────────────── registry ─────────────────────────────
 
