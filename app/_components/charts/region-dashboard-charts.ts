@@ -58,7 +58,7 @@ export async function loadRegionDashboard(ctx: Ctx, { region, year, params }: Om
 
 /** The chart descriptors, in page order (sections: trends, mix, map, outcomes). Pure over loaded data. */
 export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
-  const { byYear, byChild, topics, childNames: names } = data;
+  const { byYear, byChild, childNames: names } = data;
   const yearRow = byYear.find((r) => r.key === String(year));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
   const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
