@@ -42,7 +42,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const EMPTY: CompareParams = { agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars" };
+const EMPTY: CompareParams = { agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars", excludeFlagged: false };
 
 function href(params: CompareParams, extra: Record<string, string> = {}): string {
   return `/compare?${compareQueryString(params, extra)}`;
