@@ -22,7 +22,7 @@ async function buildComparison(page: Page): Promise<Locator> {
   await group.getByLabel("层级").selectOption("county");
   await group.getByLabel("地区").selectOption("520200");
   await group.getByRole("button", { name: "添加该组" }).click();
-  await expect(page.locator("[data-group]")).toContainText("六盘水市 县级 人民政府");
+  await expect(page.locator("[data-group]")).toContainText("六盘水市 · 县级人民政府");
 
   const settings = page.locator("form").filter({ has: page.getByRole("button", { name: "更新图表" }) });
   await settings.getByLabel("指标").selectOption(["refusal_rate"]);

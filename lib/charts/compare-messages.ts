@@ -119,6 +119,7 @@ const MESSAGES = {
   "page.groupMembers": { zh: "{n} 个机关", en: "{n} agencies" },
   "page.settings": { zh: "指标、年份与图表", en: "Indicator, years and chart" },
   "page.indicator": { zh: "指标", en: "Indicator" },
+  "page.indicatorFilter": { zh: "筛选指标（名称或代码）", en: "Filter indicators (name or key)" },
   "page.yearFrom": { zh: "起始年份", en: "From year" },
   "page.yearTo": { zh: "截止年份", en: "To year" },
   "page.view": { zh: "图表类型", en: "Chart type" },

@@ -16,6 +16,8 @@ import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
 import { RegionMap } from "./region-map";
 import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-charts";
+import Link from "next/link";
+import { listCoverageGaps, type CoverageGap } from "@/db/queries/dashboard/list-coverage-gaps";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
@@ -32,7 +34,8 @@ export interface RegionDashboardProps {
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export async function RegionDashboard({ ctx, lang, region, year, params }: RegionDashboardProps) {
-  const data = await loadRegionDashboard(ctx, { region, year, params });
+  const [data, gaps] = await Promise.all([loadRegionDashboard(ctx, { region, year, params }), listCoverageGaps({ ctx, input: { year, regionCode: region.code } })]);
+  const qualityHref = `/quality?year=${year}&region=${region.code}`;
   const { byYear, coverage, coveragePrev, childNames: names } = data;
   const charts = regionDashboardCharts(data, { lang, region, year, params });
   const exportQuery = dashboardExportQuery({ view: "region", region: region.code, year, indicator: params.indicator, level: params.level, deptType: params.deptType, map: params.map, lang });
@@ -53,11 +56,11 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
           {cm(lang, "dash.headline")} · {year}
         </h2>
         <div className={styles.cards}>
-          <CoverageCard lang={lang} cur={coverage} prev={coveragePrev} />
+          <CoverageCard lang={lang} cur={coverage} prev={coveragePrev} href="#coverage-gaps" />
           {HEADLINE.map((k) => (
             <IndicatorCard key={k} lang={lang} def={getIndicator(k)} cur={sumsOf(yearRow, k)} prev={prevRow ? sumsOf(prevRow, k) : null} />
           ))}
-          <ErrorsCard lang={lang} cur={coverage} prev={coveragePrev} />
+          <ErrorsCard lang={lang} cur={coverage} prev={coveragePrev} href={qualityHref} />
         </div>
         <p className={styles.muted}>
           {cm(lang, "dash.sumsNote")} {cm(lang, "dash.scopeNote")}
@@ -96,6 +99,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         <p className={styles.muted}>
           {cm(lang, "coverage.expectedDef")} {cm(lang, "coverage.errorsDef")}
         </p>
+        <CoverageGaps lang={lang} gaps={gaps} year={year} />
       </section>
     </>
   );
@@ -139,20 +143,29 @@ function IndicatorCard({ lang, def, cur, prev }: { lang: Lang; def: IndicatorDef
   );
 }
 
-function CoverageCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Coverage }) {
+function CoverageCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev: Coverage; href: string }) {
   const dated = cur.onTime + cur.late;
   const change = yoyChange(cur.received, prev.received);
   return (
     <div className={styles.card} title={cm(lang, "coverage.expectedDef")}>
-      <span className={styles.cardLabel}>
-        {cm(lang, "coverage.received")} / {cm(lang, "coverage.expected")}
-      </span>
+      <Link className={styles.cardLabel} href={href}>
+        {cm(lang, "coverage.received")} / {cm(lang, "coverage.expected")} →
+      </Link>
       <span className={styles.cardValue}>
         {formatInteger(cur.received, lang)} / {formatInteger(cur.expected, lang)}
       </span>
+      {/* The on-time share is of reports with a known date only: say so, and how many have none. */}
       <span className={styles.cardDetail}>
-        {cm(lang, "coverage.onTime")} {formatInteger(cur.onTime, lang)}（{formatPercent(dated ? cur.onTime / dated : null, lang)}）· {cm(lang, "coverage.unknownDate")}{" "}
-        {formatInteger(cur.unknownDate, lang)}
+        {cm(lang, "coverage.onTimeOfDated", { n: formatInteger(cur.onTime, lang), d: formatInteger(dated, lang), pct: formatPercent(dated ? cur.onTime / dated : null, lang) })}
+      </span>
+      <span className={styles.cardDetail}>
+        {cm(lang, "coverage.unknownOf", { n: formatInteger(cur.unknownDate, lang), d: formatInteger(cur.received, lang) })}
+        {cur.late > 0 || cur.expected > cur.received ? (
+          <>
+            {" · "}
+            <Link href={href}>{cm(lang, "coverage.gapsLink", { n: formatInteger(cur.expected - cur.received + cur.late, lang) })}</Link>
+          </>
+        ) : null}
       </span>
       <span className={styles.cardDetail}>
         {cm(lang, "card.yoy")} {change.abs === null || prev.received === 0 ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs > 0} />}
@@ -161,11 +174,13 @@ function CoverageCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Co
   );
 }
 
-function ErrorsCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Coverage }) {
+function ErrorsCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev: Coverage; href: string }) {
   const change = yoyChange(cur.withErrors, prev.withErrors);
   return (
     <div className={styles.card} title={cm(lang, "coverage.errorsDef")}>
-      <span className={styles.cardLabel}>{cm(lang, "coverage.withErrors")}</span>
+      <Link className={styles.cardLabel} href={href}>
+        {cm(lang, "coverage.withErrors")} →
+      </Link>
       <span className={styles.cardValue}>{formatInteger(cur.withErrors, lang)}</span>
       <span className={styles.cardDetail}>
         {formatPercent(cur.received ? cur.withErrors / cur.received : null, lang)} · {formatInteger(cur.withErrors, lang)} / {formatInteger(cur.received, lang)}
@@ -206,4 +221,29 @@ function CoverageTable({ lang, coverage, label, href }: { lang: Lang; coverage: 
   ];
   const rows = [...coverage.byChild.map((c) => row(label(c.code), href(c.code), c)), row(lang === "zh" ? "合计" : "Total", undefined, coverage)];
   return <DataTable head={head} rows={rows} caption={cm(lang, "dash.coverage")} />;
+}
+
+/** The agencies behind the coverage card: expected but not received, and received late. */
+function CoverageGaps({ lang, gaps, year }: { lang: Lang; gaps: CoverageGap[]; year: number }) {
+  const missing = gaps.filter((g) => g.gap === "missing");
+  const late = gaps.filter((g) => g.gap === "late");
+  return (
+    <details id="coverage-gaps" className={styles.more} open={gaps.length > 0 && gaps.length <= 12}>
+      <summary>{cm(lang, "coverage.gapsTitle", { missing: missing.length, late: late.length, year })}</summary>
+      {gaps.length === 0 ? (
+        <p className={styles.muted}>{cm(lang, "coverage.gapsNone")}</p>
+      ) : (
+        <DataTable
+          head={[cm(lang, "chart.agency"), cm(lang, "agency.code"), cm(lang, "coverage.gapKind"), cm(lang, "coverage.publishedOn"), cm(lang, "coverage.deadline")]}
+          rows={gaps.map((g) => [
+            { text: g.name, href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
+            { text: g.regionCode ?? "", numeric: true },
+            { text: cm(lang, g.gap === "missing" ? "coverage.gapMissing" : "coverage.gapLate") },
+            { text: g.publishedOn ?? "—" },
+            { text: g.deadline },
+          ])}
+        />
+      )}
+    </details>
+  );
 }
