@@ -9,7 +9,7 @@ import type { Ctx } from "@/db/context";
 import type { Coverage } from "@/db/queries/dashboard/get-coverage";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
-import { cm, HEADLINE_INDICATORS, resultFromSums, type DashboardValue } from "@/lib/charts";
+import { cm, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
@@ -18,6 +18,8 @@ import { RegionMap } from "./region-map";
 import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-charts";
 import Link from "next/link";
 import { listCoverageGaps, type CoverageGap } from "@/db/queries/dashboard/list-coverage-gaps";
+import { listOutliers, type Outlier } from "@/db/queries/dashboard/list-outliers";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
@@ -34,7 +36,11 @@ export interface RegionDashboardProps {
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export async function RegionDashboard({ ctx, lang, region, year, params }: RegionDashboardProps) {
-  const [data, gaps] = await Promise.all([loadRegionDashboard(ctx, { region, year, params }), listCoverageGaps({ ctx, input: { year, regionCode: region.code } })]);
+  const [data, gaps, outliers] = await Promise.all([
+    loadRegionDashboard(ctx, { region, year, params }),
+    listCoverageGaps({ ctx, input: { year, regionCode: region.code } }),
+    listOutliers({ ctx, input: { year, regionCode: region.code, indicatorKey: params.indicator } }),
+  ]);
   const qualityHref = `/quality?year=${year}&region=${region.code}`;
   const { byYear, coverage, coveragePrev, childNames: names } = data;
   const charts = regionDashboardCharts(data, { lang, region, year, params });
@@ -90,6 +96,8 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         </h2>
         <div className={styles.grid2}>{figures("outcomes")}</div>
       </section>
+
+      <Outliers lang={lang} def={getIndicator(params.indicator)} outliers={outliers} year={year} />
 
       <section className={styles.section} aria-labelledby="coverage-title">
         <h2 id="coverage-title" className={styles.sectionTitle}>
@@ -245,5 +253,35 @@ function CoverageGaps({ lang, gaps, year }: { lang: Lang; gaps: CoverageGap[]; y
         />
       )}
     </details>
+  );
+}
+
+/** The agencies furthest from their peer group's median for the selected indicator, each linking to its report. */
+function Outliers({ lang, def, outliers, year }: { lang: Lang; def: IndicatorDef; outliers: Outlier[]; year: number }) {
+  const v = (value: number) => formatIndicatorValue(def, { value, smallSample: false }, lang);
+  const kindLabel = (o: Outlier) => (o.kind === "department" && o.deptType ? `${cm(lang, `level.${o.level}` as ChartMessageKey)} · ${deptTypeLabel(o.deptType, lang)}` : `${cm(lang, `level.${o.level}` as ChartMessageKey)} · ${cm(lang, `kind.${o.kind}` as ChartMessageKey)}`);
+  return (
+    <section className={styles.section} aria-labelledby="outliers-title" data-outliers>
+      <h2 id="outliers-title" className={styles.sectionTitle}>
+        {cm(lang, "outliers.title", { indicator: def.label[lang] })} · {year}
+      </h2>
+      {outliers.length === 0 ? (
+        <p className={styles.muted}>{cm(lang, "outliers.none")}</p>
+      ) : (
+        <DataTable
+          caption={cm(lang, "outliers.title", { indicator: def.label[lang] })}
+          head={[cm(lang, "chart.agency"), cm(lang, "outliers.group"), cm(lang, "outliers.value"), cm(lang, "outliers.median"), cm(lang, "outliers.distance"), cm(lang, "outliers.flags")]}
+          rows={outliers.map((o) => [
+            { text: o.name, href: `/reports/${o.reportId}` },
+            { text: `${kindLabel(o)}（${o.groupSize}）` },
+            { text: `${v(o.value)}${o.denominator !== null ? `（${formatInteger(o.numerator, lang)} / ${formatInteger(o.denominator, lang)}）` : ""}`, numeric: true },
+            { text: `${v(o.median)}（${v(o.p25)}–${v(o.p75)}）`, numeric: true },
+            { text: o.iqrDistance === null ? cm(lang, "outliers.iqrZero") : `${o.iqrDistance > 0 ? "+" : ""}${o.iqrDistance.toFixed(1)}`, numeric: true },
+            { text: [o.reportErrors ? `⚠ ${cm(lang, "outliers.reportErrors")}` : "", o.impossible ? cm(lang, "outliers.impossible") : ""].filter(Boolean).join("；") },
+          ])}
+        />
+      )}
+      <p className={styles.muted}>{cm(lang, "outliers.note")}</p>
+    </section>
   );
 }
