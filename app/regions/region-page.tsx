@@ -18,6 +18,7 @@ import { listRegionAgencies, type RegionAgency } from "@/db/queries/dashboard/li
 import { cm, type ChartMessageKey } from "@/lib/charts";
 import type { Lang } from "@/lib/i18n";
 import { dashboardQuery, type DashboardParams } from "./search-params";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 
 export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: Lang; code: string; params: DashboardParams }) {
   const [region, years, agencyList] = await Promise.all([
@@ -138,7 +139,7 @@ function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; sho
   return (
     <li>
       <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-      {a.deptType ? <span className={styles.tag}>{a.deptType}</span> : null}
+      {a.deptType ? <span className={styles.tag}>{deptTypeLabel(a.deptType, lang)}</span> : null}
       {showReports ? (
         <div className={styles.cardDetail}>
           {a.reports.map((r, i) => (

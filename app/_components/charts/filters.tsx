@@ -4,6 +4,7 @@ import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
 import { DASHBOARD_INDICATORS, type DashboardParams } from "./search-params";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./dashboard.module.css";
 
 export interface FiltersProps {
@@ -49,7 +50,7 @@ export function Filters({ lang, action, params, years, year, show = { level: tru
             <option value="">{cm(lang, "dash.all")}</option>
             {DEPT_TYPES.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {deptTypeLabel(d, lang)}
               </option>
             ))}
           </select>

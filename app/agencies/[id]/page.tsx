@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { findGovernmentByAdminCode } from "@/db/queries/dashboard/find-government-by-admin-code";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { PageHeader } from "@/app/_components/page-header";
@@ -66,7 +67,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
         </span>
         {agency.deptType ? (
           <span>
-            {cm(lang, "dash.deptType")}：{agency.deptType}
+            {cm(lang, "dash.deptType")}：{deptTypeLabel(agency.deptType, lang)}
           </span>
         ) : null}
       </p>
