@@ -1,90 +1,123 @@
 /**
- * Golden fixtures: every `lib/ingest/__fixtures__/<name>/<year>/input.*` with an `expected.json`
- * beside it goes through the whole pure pipeline (extract → parse → validate) and must give what
- * the expected file states. `{"same_as": "…"}` reuses another fixture's expectations (the same
- * report rendered in another surface format), with overrides. Known failures go in SKIP with a reason.
+ * Golden fixtures: every `lib/ingest/__fixtures__/**` folder with an `input.*` and an
+ * `expected.json` goes through the whole pure pipeline (extract → parse → validate) and must give
+ * every figure, the year, the agency and the format the expected file states — cell values, and
+ * null reasons where stated (scoring: ./golden.ts; the tree: scripts/lib/golden-fixtures.ts).
+ *
+ * The tree: our own renderings of the sample (formats/, panzhou/, sh2019-style/), real published
+ * reports (real/), and documents laid out by the producers agencies use (producers/: LibreOffice,
+ * Chromium, poppler's pdftotext, a converter; scripts/make-producer-fixtures.ts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readCells } from "../catalog";
+import { listGoldenFixtures } from "../../scripts/lib/golden-fixtures";
 import { analyzeDocument, toDryRunLine } from "./analyze";
+import { scoreFixture } from "./golden";
 
-const ROOT = "lib/ingest/__fixtures__";
+/**
+ * Fixtures that do not read right yet → why. A listed fixture must still fail (the test says so
+ * when it starts passing), so this map only shrinks; empty is the goal.
+ */
+const KNOWN: Record<string, string> = {
+  "producers/chromium/cms-sans-hrules-520000-zjj-2023":
+    "PDF reader: framed tables with rules between rows and no inner verticals are not read (0 of 200; open ones read: cms-sans-open); the 15 表四 figures glued into one wrong number 311051000120103",
+  "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
+    "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
+  "producers/converter-md/lo-landscape-t3-520200-ga-2019":
+    "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 121 of 198 cells; year lost (title wrapped after the year)",
+  "producers/converter-md/lo-ruled-520200-gov-2023":
+    "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 147 of 200 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/chromium-cms-fixed-wrap-520000-gov-2024":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells",
+  "producers/pdftotext-layout/lo-borderless-520000-zjj-2023":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-borderless-520200-gov-2023":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-label-wrap-520200-gov-2020":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-landscape-t3-520200-ga-2019":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-narrow-headers-520000-jy-2019":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-ruled-520200-gov-2020":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-ruled-520200-gov-2023":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-ruled-520281-scjg-2022":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-ruled-520281002-twp-2023":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-split-repeat-520000-gov-2024":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-three-line-520000-gov-2024":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-three-line-520100-gov-2024":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
+  "producers/pdftotext-layout/lo-vertical-groups-520200-gov-2023":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
+    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-raw/chromium-cms-fixed-wrap-520200-ga-2019":
+    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
+  "producers/pdftotext-raw/lo-label-wrap-520000-gov-2024":
+    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "producers/pdftotext-raw/lo-ruled-520200-gov-2020":
+    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-raw/lo-ruled-520200-gov-2023":
+    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
+  "producers/pdftotext-raw/lo-three-line-520000-gov-2024":
+    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
+  "real/huaian-szf/2024":
+    "real WPS/Word PDF: label and value in one run, glued header runs, 表三/表四 broken by the reader — 76 of 200 figures",
 
-/** Fixture id → why it is skipped. Empty is the goal; every entry needs a reason. */
-const SKIP: Record<string, string> = {};
+};
 
-interface Expected {
-  format_version?: string | null;
-  year?: number | null;
-  agency?: { name?: string; admin_code?: string; kind?: string };
-  scope?: string;
-  cells?: Record<string, number | null>;
-  topics?: string[];
-  narrative?: Record<string, number>;
-  expected_findings?: { rule: string; cells: string[]; severity: string }[];
-}
-
-function findFixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(path.join(p, "expected.json"))) out.push(p);
-    else out.push(...findFixtures(p));
-  }
-  return out;
-}
-
-/** Reads expected.json; with `same_as`, the referenced file's fields apply unless overridden (null = not checked). */
-function loadExpected(dir: string): Expected {
-  const raw = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected & { same_as?: string; note?: string };
-  if (!raw.same_as) return raw;
-  const { same_as, note: _note, ...overrides } = raw;
-  const base = loadExpected(path.dirname(path.resolve(dir, same_as)));
-  const merged: Record<string, unknown> = { ...base, ...overrides };
-  for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
-  return merged;
-}
-
-const fixtures = findFixtures(ROOT);
+const fixtures = listGoldenFixtures();
 
 describe("golden fixtures", () => {
-  it("finds the fixture corpus", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(8);
+  it("holds the real reports and ≥ 50 producer documents from ≥ 2 producer families", () => {
+    const ids = fixtures.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(["panzhou/2024", "real/huaian-szf/2024", "real/shanghai-kewei/2024"]));
+    const producers = fixtures.filter((f) => f.id.startsWith("producers/"));
+    expect(producers.length).toBeGreaterThanOrEqual(50);
+    const families = [...new Set(producers.map((f) => f.family))];
+    expect(families).toEqual(expect.arrayContaining(["libreoffice", "chromium", "pdftotext-layout", "pdftotext-raw", "converter-md"]));
   });
 
-  for (const dir of fixtures) {
-    const id = path.relative(ROOT, dir);
-    const input = readdirSync(dir).find((f) => f.startsWith("input."));
-    const test = SKIP[id] ? it.skip : it;
-    test(`${id} (${input})`, async () => {
-      if (!input) throw new Error(`${id}: no input.* file`);
-      const expected = loadExpected(dir);
-      const bytes = new Uint8Array(readFileSync(path.join(dir, input)));
-      const line = toDryRunLine(input, await analyzeDocument(bytes, input));
-      expect(line.ok).toBe(true);
-      if (expected.format_version !== undefined) expect(line.format_version).toBe(expected.format_version);
-      if (expected.year !== undefined) expect(line.year).toBe(expected.year);
-      if (expected.agency?.name) expect(line.agency.name).toBe(expected.agency.name);
-      if (expected.agency?.admin_code) expect(line.agency.admin_code).toBe(expected.agency.admin_code);
-      if (expected.scope) expect(line.scope).toBe(expected.scope);
-      if (expected.cells) {
-        const wrong = Object.entries(expected.cells)
-          .filter(([k, v]) => line.cells[k] !== v)
-          .map(([k, v]) => `${k}: expected ${String(v)}, got ${String(line.cells[k])}`);
-        expect(wrong).toEqual([]);
+  it("lists in KNOWN only fixtures that exist", () => {
+    const ids = new Set(fixtures.map((f) => f.id));
+    expect(Object.keys(KNOWN).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("states every catalog cell, the year, the agency and the format for each real and producer document", () => {
+    const gaps: string[] = [];
+    for (const f of fixtures.filter((x) => x.family !== "ours")) {
+      const e = f.expected;
+      if (!e.format_version || !e.year || !e.agency?.name) {
+        gaps.push(`${f.id}: format, year or agency missing`);
+        continue;
       }
-      if (expected.topics) expect([...line.topics].sort()).toEqual([...expected.topics].sort());
-      if (expected.narrative) expect(line.narrative).toEqual(expected.narrative);
-      if (expected.expected_findings) {
-        const errors = line.findings.filter((f) => f.severity === "error");
-        const want = expected.expected_findings.filter((f) => f.severity === "error");
-        expect(errors.map((f) => f.rule).sort()).toEqual(want.map((f) => f.rule).sort());
-        for (const w of want) {
-          const f = errors.find((e) => e.rule === w.rule);
-          for (const c of w.cells) expect([...(f?.cells ?? []), ...(f?.blame ?? [])]).toContain(c);
-        }
+      const keys = readCells(e.format_version).map((c) => c.key);
+      const missing = keys.filter((k) => !(k in (e.cells ?? {})));
+      const extra = Object.keys(e.cells ?? {}).filter((k) => !keys.includes(k));
+      if (missing.length || extra.length) gaps.push(`${f.id}: ${missing.length} catalog cells missing, ${extra.length} unknown`);
+      for (const k of Object.keys(e.null_reasons ?? {})) if (e.cells?.[k] !== null) gaps.push(`${f.id}: null reason for ${k}, which is not null`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  for (const f of fixtures) {
+    const known = KNOWN[f.id];
+    it(`${f.id} (${f.input})${known ? ` — KNOWN: ${known}` : ""}`, async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(f.dir, f.input)));
+      const line = toDryRunLine(f.input, await analyzeDocument(bytes, f.input));
+      const score = scoreFixture(f.expected, line);
+      if (known) {
+        expect(score.mismatches.length, `${f.id} now reads as expected: remove it from KNOWN in lib/ingest/golden.test.ts`).toBeGreaterThan(0);
+      } else {
+        expect(score.mismatches).toEqual([]);
       }
     });
   }

@@ -19,8 +19,11 @@ export const ISSUE_CODES = [
   "unparsable_number", // a value cell that is not a number, blank or NA marker
   "column_count_mismatch", // a row with more or fewer values than the header has columns
   "duplicate_row", // the same row label twice in a table
+  "row_form_mismatch", // a row printed in the other format's form (2021 report with 2019's （六）其他处理 row)
+  "row_by_order", // a row whose label could not be read, placed by its order between labelled rows
   "unit_in_cell", // a unit written into the cell ("251000元")
   "year_missing", // no report year found
+  "year_inferred", // no stated year; the year the text mentions most was taken
   "agency_missing", // no agency name found
   "section_missing", // one of sections 一…六 not found
   "zero_report", // headings with no tables (零报告)

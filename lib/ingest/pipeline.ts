@@ -116,7 +116,7 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     }
   }
 
-  if (opts.year === undefined) append(issues, meta.issues.filter((i) => i.code === "year_missing"));
+  if (opts.year === undefined) append(issues, meta.issues.filter((i) => i.code === "year_missing" || i.code === "year_inferred"));
   if (opts.agencyName === undefined) append(issues, meta.issues.filter((i) => i.code === "agency_missing"));
   const agencyName = opts.agencyName ?? meta.agency?.canonical ?? null;
 

@@ -326,7 +326,7 @@ export function assembleDocument(
       const text = block.text.replace(/[\r\n]+/g, " ");
       if (text.trim() === "") continue;
       const at = pushLine(text);
-      out.push({ kind: "text", text, loc: { ...block.loc, ...at } });
+      out.push({ kind: "text", text, loc: { ...block.loc, ...at }, ...(block.lines ? { lines: block.lines } : {}) });
       continue;
     }
     if (block.cells.length === 0) continue;

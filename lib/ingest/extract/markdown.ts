@@ -1,7 +1,9 @@
 /**
  * Markdown with pipe tables (GitHub style): a `| a | b |` row followed by a `|---|---|` separator
- * starts a table, which runs until the first line that is not a pipe row. Cells cannot span, so
- * the grid is exact (gridKnown). Every other non-blank line is a text block.
+ * starts a table, which runs until the first line that is not a pipe row. PDF converters also
+ * write pipe rows with no header and start a new table right under the last one, so any run of
+ * pipe rows of two or more cells is a table, split where a row is followed by a separator. Cells
+ * cannot span, so the grid is exact (gridKnown). Every other non-blank line is a text block.
  */
 import { issue } from "../issues";
 import { assembleDocument, cleanText, decodeBytes, describeError, failedDocument, isPipeSeparator, sniffFormat } from "./detect";
@@ -47,27 +49,39 @@ function isPipeRow(line: string): boolean {
   return line.includes("|") && line.trim() !== "" && !isPipeSeparator(line);
 }
 
+/** A pipe row of at least two cells (a lone "| x |" is text). */
+function isTableRow(line: string): boolean {
+  return isPipeRow(line) && line.trim().startsWith("|") && splitPipeRow(line).length >= 2;
+}
+
 export function markdownBlocks(text: string): Block[] {
   const lines = text.split(/\r?\n/);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? "";
-    if (line.trim().startsWith("|") && isPipeRow(line) && isPipeSeparator(lines[i + 1] ?? "")) {
-      const header = splitPipeRow(line);
-      const width = header.length;
-      const cells: TableCell[] = header.map((t, col) => ({ text: t, row: 0, col, rowSpan: 1, colSpan: 1, loc: {} }));
-      let r = 1;
-      i += 2;
-      while (i < lines.length && isPipeRow(lines[i] ?? "")) {
+    if (isTableRow(line)) {
+      // A header row and its separator start a table; converters also write rows with no header,
+      // and start a new table (a row followed by a separator) right under the last one.
+      const cells: TableCell[] = [];
+      let width = 0;
+      let r = 0;
+      while (i < lines.length && (r === 0 ? isTableRow(lines[i] ?? "") : isPipeRow(lines[i] ?? "") && (lines[i] ?? "").trim().startsWith("|"))) {
+        if (r > 0 && isPipeSeparator(lines[i + 1] ?? "")) break;
         const row = splitPipeRow(lines[i] ?? "");
+        if (r === 0) width = row.length;
         // GFM pads short rows with empty cells; longer rows keep their extra cells rather than lose data.
         while (row.length < width) row.push("");
         row.forEach((t, col) => cells.push({ text: t, row: r, col, rowSpan: 1, colSpan: 1, loc: {} }));
         r++;
         i++;
+        if (r === 1 && isPipeSeparator(lines[i] ?? "")) i++;
       }
       blocks.push({ kind: "table", cells, gridKnown: true, loc: {} });
+      continue;
+    }
+    if (isPipeSeparator(line)) {
+      i++;
       continue;
     }
     const plain = inlineText(line.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\s+#+\s*$/, ""));

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractHtml } from "./html";
+import { readLineTables } from "../parse/line-tables";
+import { assembleDocument } from "./detect";
 import { extractPdf, layoutPdf, normalizePdfText, PDF_LIMITS, type PdfPageGeometry, type PdfRun } from "./pdf";
 import type { Block, ExtractedDocument, TableBlock } from "./types";
 
@@ -124,7 +126,7 @@ describe("extractPdf on hand-made PDFs", () => {
     ]);
   });
 
-  it("reads an unruled table by column gaps and drops '- 2 -' and '第2页' lines", async () => {
+  it("keeps an unruled table's lines with their positions and drops '- 2 -' and '第2页' lines", async () => {
     const page = [
       text(72, 760, "Applications handled this year"),
       text(72, 730, "New"),
@@ -137,15 +139,16 @@ describe("extractPdf on hand-made PDFs", () => {
       text(500, 400, "\\265\\332"), // bytes, not a page number: stays
     ].join("\n");
     const doc = await extractPdf(makePdf([page]));
-    const [t] = tables(doc);
-    expect(t?.gridKnown).toBe(false);
-    expect(t?.cells.map((c) => [c.text, c.row, c.col])).toEqual([
-      ["New", 0, null],
-      ["33", 0, null],
-      ["0", 0, null],
-      ["Carried", 1, null],
-      ["4", 1, null],
-      ["0", 1, null],
+    expect(tables(doc)).toEqual([]);
+    const rows = doc.blocks.flatMap((b) => (b.kind === "text" ? (b.lines ?? []) : [])).filter((l) => l.tokens.length > 1);
+    expect(rows.map((l) => l.tokens.map((t) => [t.text, Math.round(t.x0)]))).toEqual([
+      [["New", 72], ["33", 300], ["0", 400]],
+      [["Carried", 72], ["4", 300], ["0", 400]],
+    ]);
+    // y is measured down from the page top, so a viewer can place the text on a page image.
+    expect(rows.map((l) => [l.page, l.unit, Math.round(l.y)])).toEqual([
+      [1, "pt", 112],
+      [1, "pt", 130],
     ]);
     expect(doc.text).not.toContain("- 2 -");
   });
@@ -158,90 +161,119 @@ const run = (t: string, x: number, y: number, fs = FS): PdfRun => ({ text: t, x,
 function page(n: number, runs: PdfRun[]): PdfPageGeometry {
   return { page: n, box: { left: 0, bottom: 0, right: 595, top: 842 }, runs, hRules: [], vRules: [] };
 }
-function tableOf(blocks: Block[], i = 0): TableBlock | undefined {
-  return tables({ blocks })[i];
+
+/** 表三's header over seven columns at these x positions, as LibreOffice and WPS print it. */
+const COLS = [200, 250, 300, 350, 400, 450, 500];
+function t3Header(y: number): PdfRun[] {
+  return [
+    run("申请人情况", 320, y),
+    run("自然人", COLS[0] as number, y - 20),
+    run("法人或其他组织", 260, y - 12),
+    run("总计", COLS[6] as number, y - 20),
+    run("商业", COLS[1] as number, y - 24),
+    run("企业", COLS[1] as number, y - 36),
+    run("科研", COLS[2] as number, y - 24),
+    run("机构", COLS[2] as number, y - 36),
+    run("社会公", COLS[3] as number, y - 24),
+    run("益组织", COLS[3] as number, y - 36),
+    run("法律服", COLS[4] as number, y - 24),
+    run("务机构", COLS[4] as number, y - 36),
+    run("其他", COLS[5] as number, y - 30),
+  ];
 }
+function values(y: number, vs: number[]): PdfRun[] {
+  return vs.map((v, i) => run(String(v), COLS[i] as number, y));
+}
+function readLaidOut(pages: PdfPageGeometry[]) {
+  const doc = assembleDocument("pdf", layoutPdf(pages), {}, []);
+  return readLineTables(doc, "2021").reads;
+}
+const cell = (r: ReturnType<typeof readLaidOut>, key: string) => r.t3?.cells.get(key)?.value;
 
-describe("layoutPdf (unruled tables)", () => {
-  it("merges a label wrapped over two lines when its numbers are centred between them", () => {
-    const blocks = layoutPdf([
+describe("unruled tables: layoutPdf lines read by the table reader", () => {
+  it("ties values centred between the two lines of a wrapped label to that label", () => {
+    const r = readLaidOut([
       page(1, [
-        run("（一）予以公开", 60, 700),
-        run("12", 300, 700),
-        run("12", 400, 700),
-        run("（二）部分公开（区分处理的，", 60, 680),
-        run("11", 300, 674),
-        run("11", 400, 674),
-        run("不计其他情形）", 60, 667),
-        run("（七）总计", 60, 640),
-        run("34", 300, 640),
-        run("34", 400, 640),
+        run("三、收到和处理政府信息公开申请情况", 60, 780),
+        ...t3Header(750),
+        run("（一）予以公开", 60, 690),
+        ...values(690, [12, 0, 0, 0, 0, 0, 12]),
+        run("（二）部分公开（区分处理的，只计这一情", 60, 672),
+        ...values(666, [11, 1, 0, 0, 0, 0, 12]),
+        run("形，不计其他情形）", 60, 659),
+        run("（七）总计", 60, 630),
+        ...values(630, [34, 1, 0, 0, 0, 0, 35]),
       ]),
     ]);
-    const t = tableOf(blocks);
-    expect(t?.cells.map((c) => c.text)).toEqual(["（一）予以公开", "12", "12", "（二）部分公开（区分处理的，不计其他情形）", "11", "11", "（七）总计", "34", "34"]);
-    expect(t?.cells.map((c) => c.row)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    expect(cell(r, "t3.granted.total")).toBe(12);
+    expect(cell(r, "t3.partially_granted.natural_person")).toBe(11);
+    expect(cell(r, "t3.partially_granted.commercial_enterprise")).toBe(1);
+    expect(cell(r, "t3.handled_total.total")).toBe(35);
+    // Source boxes: the value's text box on page 1, measured from the top.
+    expect(r.t3?.cells.get("t3.partially_granted.total")?.source?.loc).toMatchObject({ page: 1, bbox: [500, expect.any(Number), 511, expect.any(Number)] });
   });
 
-  it("merges a label whose continuation line has no numbers (numbers top-aligned)", () => {
-    const t = tableOf(
+  it("names columns from header pieces stacked over them, in any order", () => {
+    // The header prints 科研机构 before 商业企业: values follow the header, not an assumed order.
+    const header = t3Header(750).map((x) =>
+      x.text === "商业" || x.text === "企业" ? { ...x, x: COLS[2] as number } : x.text === "科研" || x.text === "机构" ? { ...x, x: COLS[1] as number } : x,
+    );
+    const r = readLaidOut([page(1, [run("三、收到和处理政府信息公开申请情况", 60, 780), ...header, run("一、本年新收政府信息公开申请数量", 60, 690), ...values(690, [5, 1, 2, 0, 0, 0, 8])])]);
+    expect(cell(r, "t3.new_received.research_institution")).toBe(1);
+    expect(cell(r, "t3.new_received.commercial_enterprise")).toBe(2);
+  });
+
+  it("reads a label continued on a line with no numbers (numbers top-aligned), and blanks as blank", () => {
+    const r = readLaidOut([
+      page(1, [
+        run("三、收到和处理政府信息公开申请情况", 60, 780),
+        ...t3Header(750),
+        run("3.要求提供公开出版物", 60, 690),
+        ...values(690, [0, 0, 0, 0, 0, 0, 0]),
+        run("1.申请人无正当理由逾期不补正、", 60, 670),
+        ...values(670, [2, 0, 0, 0, 0, 0, 2]).filter((v) => v.x !== COLS[3]),
+        run("行政机关不再处理其政府信息公开申请", 60, 657),
+        run("3.其他", 60, 630),
+        ...values(630, [1, 0, 0, 0, 0, 0, 1]),
+      ]),
+    ]);
+    expect(cell(r, "t3.other_no_supplement.natural_person")).toBe(2);
+    expect(r.t3?.cells.get("t3.other_no_supplement.public_interest_org")).toMatchObject({ value: null, nullReason: "blank" });
+    expect(cell(r, "t3.other_misc.total")).toBe(1);
+  });
+
+  it("continues a table on the next page and drops page furniture", () => {
+    const r = readLaidOut([
+      page(1, [run("前言段落。", 60, 780), run("三、收到和处理政府信息公开申请情况", 60, 400), ...t3Header(370), run("一、本年新收政府信息公开申请数量", 60, 120), ...values(120, [33, 0, 0, 0, 0, 0, 33]), run("- 1 -", 280, 30)]),
+      page(2, [run("二、上年结转政府信息公开申请数量", 60, 800), ...values(800, [4, 0, 0, 0, 0, 0, 4]), run("第2页", 280, 30)]),
+    ]);
+    expect(cell(r, "t3.new_received.total")).toBe(33);
+    expect(cell(r, "t3.carried_over.total")).toBe(4);
+    expect(r.t3?.cells.get("t3.carried_over.total")?.source?.loc.page).toBe(2);
+  });
+
+  it("reads stacked 表二 rows each with their own numbers, and a label glued to its value", () => {
+    const doc = assembleDocument(
+      "pdf",
       layoutPdf([
         page(1, [
-          run("1.申请人无正当理由逾期不补正、", 60, 700),
-          run("0", 300, 700),
-          run("0", 400, 700),
-          run("行政机关不再处理其政府信息公开申请", 60, 687),
-          run("2.重复申请", 60, 668),
-          run("0", 300, 668),
-          run("0", 400, 668),
+          run("二、主动公开政府信息情况", 60, 780),
+          run("信息内容", 60, 740),
+          run("本年制发件数", 200, 740),
+          run("本年废止件数", 300, 740),
+          run("现行有效件数", 400, 740),
+          run("规章", 60, 700),
+          ...[0, 0, 2].map((v, i) => run(String(v), 200 + i * 100, 700)),
+          run("行政规范性文件", 60, 687),
+          ...[4, 13, 34].map((v, i) => run(String(v), 200 + i * 100, 687)),
+          run("行政许可550", 60, 660),
         ]),
       ]),
+      {},
+      [],
     );
-    expect(t?.cells.map((c) => c.text)).toEqual(["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0", "0", "2.重复申请", "0", "0"]);
-  });
-
-  it("joins vertical one-character-per-line text into one cell", () => {
-    const chars = Array.from("申请人情况");
-    const t = tableOf(
-      layoutPdf([
-        page(1, [
-          ...chars.map((ch, i) => run(ch, 40, 700 - i * 13)),
-          run("自然人", 120, 690),
-          run("商业企业", 220, 690),
-          run("总计", 320, 690),
-          run("33", 120, 660),
-          run("0", 220, 660),
-          run("33", 320, 660),
-        ]),
-      ]),
-    );
-    expect(t?.cells.map((c) => c.text)).toContain("申请人情况");
-    expect(t?.cells.filter((c) => /^\d+$/.test(c.text)).map((c) => c.text)).toEqual(["33", "0", "33"]);
-  });
-
-  it("does not merge stacked row labels that each have their own numbers", () => {
-    const t = tableOf(
-      layoutPdf([
-        page(1, [run("规章", 60, 700), run("0", 300, 700), run("0", 400, 700), run("行政规范性文件", 60, 687), run("4", 300, 687), run("13", 400, 687)]),
-      ]),
-    );
-    expect(t?.cells.map((c) => c.text)).toEqual(["规章", "0", "0", "行政规范性文件", "4", "13"]);
-  });
-
-  it("continues an unruled table on the next page and drops page furniture", () => {
-    const blocks = layoutPdf([
-      page(1, [run("前言段落。", 60, 780), run("一、本年新收", 60, 120), run("33", 300, 120), run("二、上年结转", 60, 100), run("4", 300, 100), run("- 1 -", 280, 30)]),
-      page(2, [run("（一）予以公开", 60, 800), run("12", 300, 800), run("（七）总计", 60, 780), run("34", 300, 780), run("第2页", 280, 30)]),
-    ]);
-    expect(tables({ blocks })).toHaveLength(1);
-    const t = tableOf(blocks);
-    expect(t?.cells.filter((c) => /^\d+$/.test(c.text)).map((c) => [c.text, c.row, c.loc.page])).toEqual([
-      ["33", 0, 1],
-      ["4", 1, 1],
-      ["12", 2, 2],
-      ["34", 3, 2],
-    ]);
-    expect(texts(blocks)).toEqual(["前言段落。"]);
+    const t2 = readLineTables(doc, "2021").reads.t2;
+    expect(["t2.regulation.in_force", "t2.normative_doc.issued", "t2.normative_doc.repealed", "t2.normative_doc.in_force", "t2.admin_license.decisions"].map((k) => t2?.cells.get(k)?.value)).toEqual([2, 4, 13, 34, 550]);
   });
 
   it("joins a paragraph across a page break and drops running headers", () => {

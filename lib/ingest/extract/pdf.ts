@@ -10,18 +10,16 @@
  *    form a grid of slots, and slots not separated by a rule are merged into one cell (so a
  *    rowspan/colspan is recovered exactly). Runs are placed in cells by position, so a label
  *    wrapped over lines or written one character per line is one cell. gridKnown is true.
- * 3. Unruled tables ("stream", the fallback): lines are runs grouped by baseline. A line is
- *    tabular when it has ≥2 runs separated by a column gap (≥1.5 em) or only numeric runs;
- *    consecutive tabular lines (with short lines between them, in the same type size) form a
- *    table. A non-numeric run joins the cell above it when x-aligned, ≤1.7 em below, with nothing
- *    in between, and either its line holds no number, or the cell has seen no number yet (values
- *    centred beside a wrapped label), or another label sits to its right (a group column), or
- *    both are 1–2 characters on one centre (vertical text); otherwise it starts a new row.
- *    gridKnown is false, col is null, row is the table row ordinal.
+ * 3. Unruled tables: lines are runs grouped by baseline. A line is tabular when it has ≥2 runs
+ *    separated by a column gap (≥1.5 em) or only numeric runs; runs of tabular lines (with their
+ *    header lines and the pieces of vertical labels beside them) are kept as single lines with
+ *    every run's position (`TextBlock.lines`), never joined into paragraphs. The table reader
+ *    (parse/line-tables.ts) ties their values to headers by position and to rows by label.
  * 4. Page furniture: lines that are only a page number ("- 3 -", "第3页", "3/12") or that repeat in
- *    the top/bottom margin of most pages are dropped. A table that ends one page and starts the
- *    next with the same column edges continues (repeated header rows are dropped); a paragraph
- *    cut by the page break is joined.
+ *    the top/bottom margin of most pages are dropped. A ruled table that ends one page and starts
+ *    the next with the same column edges continues (repeated header rows are dropped); a paragraph
+ *    cut by the page break is joined. Every line and lattice cell keeps its page and its box
+ *    (points from the page's top-left) for provenance.
  *
  * Limits: more than 200 pages → too_large; corrupt files → extract_failed; no text layer (scans)
  * → empty_document (no OCR).
@@ -29,9 +27,6 @@
  * Known gaps:
  * - Rules are read from pdfjs ≥5 `constructPath` data; tables drawn as shaded cell backgrounds or
  *   with only horizontal rules (三线表) fall back to the unruled reading.
- * - Unruled: a group label centred over its sub-rows (（三）不予公开) comes out beside its middle
- *   sub-row, not before the first; header rows are read line by line; rows closer than 1.7 em
- *   can have their labels merged.
  * - An item drawn across several cells is split at the rules assuming even character widths;
  *   rotated text is placed by its origin; multi-column page layouts are read top to bottom.
  * - Non-embedded CJK fonts with predefined CMaps (UniGB-UCS2-H) need CMap files that unpdf's
@@ -40,7 +35,26 @@
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { issue, type ParseIssue } from "../issues";
 import { assembleDocument, describeError, failedDocument, joinPieces, sniffFormat } from "./detect";
-import type { Block, ExtractedDocument, Extractor, TableCell } from "./types";
+import type { Block, ExtractedDocument, Extractor, PositionedLine, TableCell } from "./types";
+
+/**
+ * pdfjs 5 calls ArrayBuffer.prototype.transferToFixedLength (ES2024, Node ≥ 21) when it compiles
+ * a font for the operator list. On Node 20 the call throws, pdfjs drops the rest of that page's
+ * operators, and the page's table rules are lost (LibreOffice PDFs read as unruled). A copy has the
+ * same result for pdfjs's use (it never touches the old buffer again).
+ */
+function ensureArrayBufferTransfer(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: unknown; transfer?: unknown };
+  if (typeof proto.transferToFixedLength === "function") return;
+  const copy = function (this: ArrayBuffer, length?: number): ArrayBuffer {
+    const n = length ?? this.byteLength;
+    const out = new ArrayBuffer(n);
+    new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(n, this.byteLength)));
+    return out;
+  };
+  Object.defineProperty(ArrayBuffer.prototype, "transferToFixedLength", { value: copy, writable: true, configurable: true });
+  if (typeof proto.transfer !== "function") Object.defineProperty(ArrayBuffer.prototype, "transfer", { value: copy, writable: true, configurable: true });
+}
 
 export const PDF_LIMITS = {
   maxPages: 200,
@@ -183,6 +197,10 @@ function cellText(runs: PdfRun[]): string {
 
 // ───────────────────────────── rules → lattice tables ─────────────────────────────
 
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
 function maxOf<T>(items: readonly T[], f: (t: T) => number, empty = 0): number {
   let m = -Infinity;
   for (const it of items) m = Math.max(m, f(it));
@@ -272,6 +290,11 @@ interface LatticeCell {
   colSpan: number;
   runs: PdfRun[];
   text: string;
+  /** The cell's box in user space (y up). */
+  x0: number;
+  x1: number;
+  yTop: number;
+  yBottom: number;
 }
 
 export interface LatticeTable {
@@ -367,7 +390,18 @@ export function findLatticeTables(hRaw: HRule[], vRaw: VRule[]): LatticeTable[] 
       }
     }
     const ordered = [...boxes.entries()].sort(([, a], [, b]) => a.r0 - b.r0 || a.c0 - b.c0);
-    const cells: LatticeCell[] = ordered.map(([, b]) => ({ row: b.r0, col: b.c0, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runs: [], text: "" }));
+    const cells: LatticeCell[] = ordered.map(([, b]) => ({
+      row: b.r0,
+      col: b.c0,
+      rowSpan: b.r1 - b.r0 + 1,
+      colSpan: b.c1 - b.c0 + 1,
+      runs: [],
+      text: "",
+      x0: xs[b.c0] ?? 0,
+      x1: xs[b.c1 + 1] ?? 0,
+      yTop: ys[b.r0] ?? 0,
+      yBottom: ys[b.r1 + 1] ?? 0,
+    }));
     const byRoot = new Map<number, LatticeCell>();
     ordered.forEach(([root], i) => {
       const cell = cells[i];
@@ -427,29 +461,6 @@ export function placeRuns(tables: LatticeTable[], runs: PdfRun[], vRules: VRule[
 
 // ───────────────────────────── unruled tables ─────────────────────────────
 
-interface StreamCell {
-  text: string;
-  x1: number;
-  x2: number;
-  firstLine: number;
-  lastLine: number;
-  lastY: number;
-  fs: number;
-  value: boolean;
-  lastPieceLength: number;
-  row: number;
-  /** Whether any line this cell spans holds values. */
-  sawValues: boolean;
-}
-
-export interface StreamTable {
-  top: number;
-  left: number;
-  right: number;
-  cells: Array<{ text: string; row: number }>;
-  rows: number;
-}
-
 function isTabular(line: Line): boolean {
   if (line.runs.length >= 2 && line.runs.every((r) => isValueText(r.text))) return true;
   for (let i = 1; i < line.runs.length; i++) {
@@ -458,72 +469,6 @@ function isTabular(line: Line): boolean {
     if (a && b && b.x - (a.x + a.w) >= 1.5 * Math.min(a.fs, b.fs)) return true;
   }
   return false;
-}
-
-function xAligned(cell: StreamCell, run: PdfRun): boolean {
-  const fs = Math.min(cell.fs, run.fs);
-  const overlap = Math.min(cell.x2, run.x + run.w) - Math.max(cell.x1, run.x);
-  const narrow = Math.min(cell.x2 - cell.x1, run.w);
-  return overlap >= 0.5 * narrow || Math.abs(cell.x1 - run.x) <= 0.75 * fs || Math.abs((cell.x1 + cell.x2) / 2 - (run.x + run.w / 2)) <= 0.75 * fs;
-}
-
-/** Builds one unruled table from its lines, merging label pieces into cells (see the module comment). */
-function streamTable(lines: Line[]): StreamTable {
-  const cells: StreamCell[] = [];
-  lines.forEach((line, li) => {
-    const lineHasValue = line.runs.some((r) => isValueText(r.text));
-    for (const run of line.runs) {
-      const value = isValueText(run.text);
-      let target: StreamCell | null = null;
-      if (!value) {
-        // Another label to the right means this run sits in a group column, not at a row start.
-        const labelToRight = line.runs.some((o) => o !== run && o.x > run.x + run.w && !isValueText(o.text));
-        for (const cell of cells) {
-          if (cell.value || cell.lastLine >= li || !xAligned(cell, run)) continue;
-          if (cell.lastY - run.y > 1.7 * Math.max(cell.fs, run.fs)) continue;
-          // Nothing may sit between the cell and the run in this column.
-          const blocked = cells.some((o) => o !== cell && o.lastLine > cell.lastLine && o.lastLine < li && o.x1 < run.x + run.w && o.x2 > run.x);
-          if (blocked) continue;
-          const stacked = Array.from(run.text).length <= 2 && cell.lastPieceLength <= 2 && Math.abs((cell.x1 + cell.x2) / 2 - (run.x + run.w / 2)) <= 0.5 * run.fs;
-          // A line with values normally starts a new row, unless: the piece is a vertical stack, the
-          // label has had no values yet (its row's values are centred lower), or it sits in a group column.
-          if (lineHasValue && !stacked && cell.sawValues && !labelToRight) continue;
-          if (!target || cell.lastLine > target.lastLine) target = cell;
-        }
-      }
-      if (target) {
-        target.text = joinPieces(target.text, run.text);
-        target.lastLine = li;
-        target.lastY = run.y;
-        target.x1 = Math.min(target.x1, run.x);
-        target.x2 = Math.max(target.x2, run.x + run.w);
-        target.lastPieceLength = Array.from(run.text).length;
-        target.sawValues ||= lineHasValue;
-      } else {
-        cells.push({ text: run.text, x1: run.x, x2: run.x + run.w, firstLine: li, lastLine: li, lastY: run.y, fs: run.fs, value, lastPieceLength: Array.from(run.text).length, row: li, sawValues: lineHasValue });
-      }
-    }
-  });
-  // Values on a line strictly inside a short multi-line label, with no label of their own on that
-  // line, belong to that label's row (values centred beside a wrapped label).
-  for (const cell of cells) {
-    if (!cell.value) continue;
-    const ownLabel = cells.some((l) => !l.value && l.firstLine === cell.firstLine && l.x2 <= cell.x1);
-    if (ownLabel) continue;
-    const label = cells.find((l) => !l.value && l.lastLine - l.firstLine <= 3 && l.firstLine < cell.firstLine && cell.firstLine <= l.lastLine && l.x2 <= cell.x1);
-    if (label) cell.row = label.firstLine;
-  }
-  const rowIds = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
-  const rowOf = new Map(rowIds.map((id, i) => [id, i]));
-  const ordered = [...cells].sort((a, b) => a.row - b.row || a.x1 - b.x1);
-  const first = lines[0];
-  return {
-    top: first ? first.y + first.fs : 0,
-    left: minOf(lines, (l) => l.x1),
-    right: maxOf(lines, (l) => l.x2),
-    cells: ordered.map((c) => ({ text: c.text, row: rowOf.get(c.row) ?? 0 })),
-    rows: rowIds.length,
-  };
 }
 
 // ───────────────────────────── page furniture ─────────────────────────────
@@ -570,8 +515,8 @@ function dropFurniture(pages: Array<{ geometry: PdfPageGeometry; lines: Line[] }
 
 type PageElement =
   | { kind: "lattice"; top: number; table: LatticeTable }
-  | { kind: "stream"; top: number; table: StreamTable }
-  | { kind: "line"; top: number; line: Line; text: string };
+  /** A line; `tabular` lines (rows of an unruled table) are never joined into paragraphs. */
+  | { kind: "line"; top: number; line: Line; text: string; tabular: boolean };
 
 /** A line holding one or two characters of a label written vertically. */
 function isStackPiece(line: Line | undefined): boolean {
@@ -579,7 +524,11 @@ function isStackPiece(line: Line | undefined): boolean {
   return only !== undefined && Array.from(only.text).length <= 2 && !isValueText(only.text);
 }
 
-function splitStreamTables(lines: Line[], textRight: number, textLeft: number): PageElement[] {
+/**
+ * Marks the lines of unruled tables (runs of tabular lines, their header lines and the pieces of
+ * vertical labels beside them), so they stay lines with positions instead of becoming paragraphs.
+ */
+function markTableLines(lines: Line[], textRight: number, textLeft: number): PageElement[] {
   const width = Math.max(1, textRight - textLeft);
   const tabular = lines.map(isTabular);
   const ranges: Array<[number, number]> = [];
@@ -629,25 +578,24 @@ function splitStreamTables(lines: Line[], textRight: number, textLeft: number): 
   });
   const out: PageElement[] = [];
   let at = 0;
-  const asLines = (from: number, to: number) => {
+  const asLines = (from: number, to: number, tabular: boolean) => {
     for (let k = from; k < to; k++) {
       const l = lines[k];
-      if (l) out.push({ kind: "line", top: l.y + l.fs, line: l, text: lineText(l.runs) });
+      if (l) out.push({ kind: "line", top: l.y + l.fs, line: l, text: lineText(l.runs), tabular });
     }
   };
   for (const [from, to] of ranges) {
-    asLines(at, from);
-    const table = streamTable(lines.slice(from, to + 1));
-    out.push({ kind: "stream", top: table.top, table });
+    asLines(at, from, false);
+    asLines(from, to + 1, true);
     at = to + 1;
   }
-  asLines(at, lines.length);
+  asLines(at, lines.length, false);
   return out;
 }
 
 interface OpenTable {
   block: { kind: "table"; cells: TableCell[]; gridKnown: boolean; loc: { page: number } };
-  kind: "lattice" | "stream";
+  kind: "lattice";
   rows: number;
   left: number;
   right: number;
@@ -665,7 +613,7 @@ function latticeRowKey(t: LatticeTable, r: number): string {
 }
 
 /** Appends a lattice table (or its continuation on the next page) to an open table block. */
-function appendLattice(target: OpenTable, t: LatticeTable, page: number): void {
+function appendLattice(target: OpenTable, t: LatticeTable, page: number, pageTop: number): void {
   let skipRows = 0;
   if (target.rows > 0) {
     while (skipRows < t.rows && skipRows < target.firstRows.length && latticeRowKey(t, skipRows) === target.firstRows[skipRows] && target.firstRows[skipRows] !== "") skipRows++;
@@ -687,18 +635,14 @@ function appendLattice(target: OpenTable, t: LatticeTable, page: number): void {
       }
     }
     const row = target.rows + c.row - skipRows;
-    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page } });
+    const bbox: [number, number, number, number] = [round1(c.x0), round1(pageTop - c.yTop), round1(c.x1), round1(pageTop - c.yBottom)];
+    target.block.cells.push({ text: c.text, row, col: target.block.gridKnown ? c.col : null, rowSpan: c.rowSpan, colSpan: c.colSpan, loc: { page, bbox } });
   }
   if (target.rows === 0) target.firstRows = Array.from({ length: Math.min(t.rows, 4) }, (_, r) => latticeRowKey(t, r));
   target.rows += t.rows - skipRows;
   target.page = page;
 }
 
-function appendStream(target: OpenTable, t: StreamTable, page: number): void {
-  for (const c of t.cells) target.block.cells.push({ text: c.text, row: target.rows + c.row, col: null, rowSpan: 1, colSpan: 1, loc: { page } });
-  target.rows += t.rows;
-  target.page = page;
-}
 
 /**
  * Estimated width of the unbreakable start of a line (a URL or number, possibly after one or two
@@ -730,20 +674,21 @@ export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
 
   const blocks: Block[] = [];
   let open: OpenTable | null = null;
-  let para: { text: string; minLeft: number; lastRight: number; lastY: number; fs: number; page: number } | null = null;
+  let para: { text: string; minLeft: number; lastRight: number; lastY: number; fs: number; page: number; lines: PositionedLine[] } | null = null;
   let lastKind: "table" | "text" | null = null;
 
   const flushPara = () => {
-    if (para && para.text.trim() !== "") blocks.push({ kind: "text", text: para.text, loc: { page: para.page } });
+    if (para && para.text.trim() !== "") blocks.push({ kind: "text", text: para.text, loc: { page: para.page }, lines: para.lines });
     para = null;
   };
 
   for (const p of prepared) {
     const pageNo = p.geometry.page;
+    const pageTop = p.geometry.box.top;
     const pageRight = Math.max(docRight, maxOf(p.lines, (l) => l.x2));
     const elements: PageElement[] = [
       ...p.tables.map((t): PageElement => ({ kind: "lattice", top: t.top, table: t })),
-      ...splitStreamTables(p.lines, pageRight, docLeft),
+      ...markTableLines(p.lines, pageRight, docLeft),
     ].sort((a, b) => b.top - a.top);
 
     elements.forEach((el, index) => {
@@ -751,6 +696,15 @@ export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
       if (el.kind === "line") {
         const { line, text } = el;
         const fs = line.fs;
+        const positioned = positionedLine(line, pageNo, pageTop);
+        if (el.tabular) {
+          // A row of an unruled table: its own block, positions kept for the table reader.
+          flushPara();
+          blocks.push({ kind: "text", text, loc: { page: pageNo }, lines: [positioned] });
+          lastKind = "table";
+          open = null;
+          return;
+        }
         const current = para;
         const continues =
           current !== null &&
@@ -765,9 +719,10 @@ export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
           current.lastRight = line.x2;
           current.lastY = line.y;
           current.page = pageNo;
+          current.lines.push(positioned);
         } else {
           flushPara();
-          para = { text, minLeft: line.x1, lastRight: line.x2, lastY: line.y, fs, page: pageNo };
+          para = { text, minLeft: line.x1, lastRight: line.x2, lastY: line.y, fs, page: pageNo, lines: [positioned] };
         }
         lastKind = "text";
         open = null;
@@ -776,26 +731,34 @@ export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
       flushPara();
       const { left, right } = el.table;
       const prev: OpenTable | null = open;
-      // Ruled tables continue when their edges match; unruled ones when their spans mostly overlap.
+      // A ruled table continues on the next page when its edges match.
       const sameEdges = prev !== null && Math.abs(prev.left - left) <= 3 && Math.abs(prev.right - right) <= 3;
-      const overlapping = prev !== null && Math.min(prev.right, right) - Math.max(prev.left, left) >= 0.7 * Math.min(prev.right - prev.left, right - left);
-      const continues =
-        prev !== null && lastKind === "table" && firstOnPage && prev.page === pageNo - 1 && prev.kind === el.kind && (el.kind === "lattice" ? sameEdges : overlapping);
+      const continues = prev !== null && lastKind === "table" && firstOnPage && prev.page === pageNo - 1 && sameEdges;
       let target: OpenTable;
       if (continues && prev) {
         target = prev;
       } else {
-        target = { block: { kind: "table", cells: [], gridKnown: el.kind === "lattice", loc: { page: pageNo } }, kind: el.kind, rows: 0, left, right, xs: el.kind === "lattice" ? el.table.xs : [], page: pageNo, firstRows: [] };
+        target = { block: { kind: "table", cells: [], gridKnown: true, loc: { page: pageNo } }, kind: "lattice", rows: 0, left, right, xs: el.table.xs, page: pageNo, firstRows: [] };
         blocks.push(target.block);
       }
-      if (el.kind === "lattice") appendLattice(target, el.table, pageNo);
-      else appendStream(target, el.table, pageNo);
+      appendLattice(target, el.table, pageNo, pageTop);
       open = target;
       lastKind = "table";
     });
   }
   flushPara();
   return blocks;
+}
+
+/** A line's runs at their positions, y measured down from the page top. */
+function positionedLine(line: Line, page: number, pageTop: number): PositionedLine {
+  return {
+    tokens: line.runs.map((r) => ({ text: r.text, x0: r.x, x1: r.x + r.w })),
+    unit: "pt",
+    page,
+    y: pageTop - line.y,
+    fs: line.fs,
+  };
 }
 
 // ───────────────────────────── pdfjs → geometry ─────────────────────────────
@@ -997,6 +960,7 @@ export async function extractPdf(bytes: Uint8Array, _fileName = ""): Promise<Ext
   let pdf: PdfDocument | null = null;
   const issues: ParseIssue[] = [];
   try {
+    ensureArrayBufferTransfer();
     const pdfjs = await getResolvedPDFJS();
     const O = pdfjs.OPS;
     const ops: OpCodes = {

@@ -22,7 +22,7 @@
  */
 import { issue, type ParseIssue } from "../issues";
 import { decodeBytes } from "./detect";
-import type { Block, ExtractedDocument, Extractor, TableBlock, TableCell } from "./types";
+import type { Block, ExtractedDocument, Extractor, PositionedLine, TableBlock, TableCell } from "./types";
 
 /** Inputs above this size are refused (a report is a few hundred KB at most). */
 export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
@@ -112,6 +112,31 @@ function tableBlock(lines: readonly CellLine[]): TableBlock | null {
   return { kind: "table", cells, gridKnown: false, loc: { line: first.line, offset: first.offset } };
 }
 
+const GAP = /\t|[ \u00a0]{2,}|\u3000+/gu;
+
+/**
+ * The pieces of a line separated by wide gaps (a tab, two or more spaces, an ideographic space),
+ * at their character columns: how `pdftotext -layout` and copied tables align their columns.
+ * Null when the line is one piece (prose).
+ */
+export function layoutLine(raw: string, lineNo: number): PositionedLine | null {
+  const tokens: PositionedLine["tokens"] = [];
+  let start = 0;
+  const push = (from: number, to: number) => {
+    const piece = raw.slice(from, to);
+    const lead = piece.length - piece.trimStart().length;
+    const text = piece.trim();
+    if (text !== "") tokens.push({ text, x0: from + lead, x1: from + lead + text.length });
+  };
+  for (const m of raw.matchAll(GAP)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, raw.length);
+  if (tokens.length < 2) return null;
+  return { tokens, unit: "ch", y: lineNo, fs: 1 };
+}
+
 /** Lay out already-decoded text as blocks. Pure; the extractor and tests both use it. */
 export function extractFromText(source: string, meta: ExtractedDocument["meta"] = {}, issues: ParseIssue[] = []): ExtractedDocument {
   const text = source.replace(/\r\n?/gu, "\n");
@@ -137,7 +162,8 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
         table.push(cellLine(trimmed, lineNo, offset + lead));
       } else if (!MARKDOWN_RULE.test(trimmed) || table.length === 0) {
         flush();
-        blocks.push({ kind: "text", text: trimmed, loc: { line: lineNo, offset: offset + lead } });
+        const positioned = layoutLine(raw, lineNo);
+        blocks.push({ kind: "text", text: trimmed, loc: { line: lineNo, offset: offset + lead }, ...(positioned ? { lines: [positioned] } : {}) });
         if (title === undefined && blocks.length === 1 && trimmed.length <= 80 && /年度?报告$/u.test(trimmed)) title = trimmed;
       }
     }

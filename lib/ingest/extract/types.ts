@@ -3,11 +3,37 @@ import type { ParseIssue, SourceLoc } from "../issues";
 export const SURFACE_FORMATS = ["text", "html", "pdf", "docx", "markdown"] as const;
 export type SurfaceFormat = (typeof SURFACE_FORMATS)[number];
 
+/** A piece of text at a known horizontal position on its line. */
+export interface PositionedToken {
+  text: string;
+  /** Left and right edge, in the line's unit. */
+  x0: number;
+  x1: number;
+}
+
+/**
+ * One visual line with where each piece of text sits: PDF text runs in points, or the character
+ * columns of a text line (pdftotext -layout aligns table columns with spaces). The table reader
+ * uses the positions to tie values to column headers; the prose readers use `TextBlock.text`.
+ */
+export interface PositionedLine {
+  tokens: PositionedToken[];
+  /** "pt": PDF user space (y is the baseline, growing downwards from the page top); "ch": characters. */
+  unit: "pt" | "ch";
+  page?: number;
+  /** Baseline from the page top (pt) or the line number (ch). */
+  y: number;
+  /** Font size in the line's unit (1 for characters). */
+  fs: number;
+}
+
 /** A run of prose (a paragraph or a line) outside tables. */
 export interface TextBlock {
   kind: "text";
   text: string;
   loc: SourceLoc;
+  /** The visual lines the block was made of, with positions, when the source has them. */
+  lines?: PositionedLine[];
 }
 
 /**

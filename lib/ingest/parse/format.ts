@@ -5,9 +5,10 @@
  * 本年增/减/政府集中采购/其他对外管理服务事项 and a single 其他处理 row holding numbers.
  */
 import type { FormatVersion } from "../../catalog";
-import type { ExtractedDocument, TableBlock, TableCell } from "../extract/types";
+import type { ExtractedDocument } from "../extract/types";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey } from "../normalize";
+import { documentLines, type LToken } from "./lines";
 import { readCell } from "./values";
 
 const M2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"].map(labelKey);
@@ -22,31 +23,50 @@ export interface FormatDetection {
   issues: ParseIssue[];
 }
 
-function orderedCells(block: TableBlock): TableCell[] {
-  if (!block.gridKnown) return block.cells;
-  return [...block.cells].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.col ?? 0) - (b.col ?? 0));
-}
-
-/** Detect the format from the labels of every table in the document. */
+/** Detect the format from the table labels of the document (grid cells and table lines alike). */
 export function detectFormat(doc: ExtractedDocument): FormatDetection {
   const evidence: Record<FormatVersion, Set<string>> = { "2019": new Set(), "2021": new Set() };
   let firstLoc: SourceLoc | null = null;
-  for (const block of doc.blocks) {
-    if (block.kind !== "table") continue;
-    firstLoc ??= block.loc;
-    const cells = orderedCells(block);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i] as TableCell;
-      if (cell.text.length < 4 || readCell(cell.text).kind !== "label") continue;
-      const key = labelKey(cell.text);
-      if (M2021.some((m) => key.startsWith(m)) || M2021_PREFIX.some((m) => key.startsWith(m))) evidence["2021"].add(key);
-      else if (M2019.includes(key)) evidence["2019"].add(key);
-      else if (key === OTHER_PROCESSING) {
+  for (const line of documentLines(doc)) {
+    if (line.prose) continue;
+    const tokens = line.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i] as LToken;
+      if (tok.kind !== "label" || tok.text.length < 4) continue;
+      const key = labelKey(tok.text);
+      // Producers glue header cells into one run ("信息内容本年制发件数本年废止件数现行有效件数").
+      const m21 = M2021.filter((m) => key.includes(m));
+      const m19 = M2019.filter((m) => key === m || (m.length >= 6 && key.includes(m)));
+      if (m21.length || M2021_PREFIX.some((m) => key.startsWith(m))) {
+        for (const m of m21.length ? m21 : [key]) evidence["2021"].add(m);
+        firstLoc ??= line.loc;
+      } else if (m19.length) {
+        for (const m of m19) evidence["2019"].add(m);
+        firstLoc ??= line.loc;
+      } else if (key === OTHER_PROCESSING) {
         // 2019: （六）其他处理 is a row with numbers. 2021: it is a group heading over three sub-rows.
-        const next = nextInRow(cells, i, block.gridKnown);
-        if (next === null ? block.gridKnown : readCell(next.text).kind !== "label") evidence["2019"].add(key);
+        const next = tokens.slice(i + 1).find((t) => t.kind !== "blank");
+        if (next && next.kind !== "label") evidence["2019"].add(key);
       }
     }
+  }
+  // Flattened web text (one cell per line, no grid) is not in the lines: read its cells here.
+  for (const block of doc.blocks) {
+    if (block.kind !== "table" || block.gridKnown || doc.format !== "text") continue;
+    block.cells.forEach((cell, i) => {
+      if (cell.text.length < 4) return;
+      const key = labelKey(cell.text);
+      if (M2021.some((m) => key.startsWith(m)) || M2021_PREFIX.some((m) => key.startsWith(m))) {
+        evidence["2021"].add(M2021.find((m) => key.startsWith(m)) ?? key);
+        firstLoc ??= block.loc;
+      } else if (M2019.includes(key)) {
+        evidence["2019"].add(key);
+        firstLoc ??= block.loc;
+      } else if (key === OTHER_PROCESSING) {
+        const next = block.cells.slice(i + 1).find((c) => c.text.trim() !== "");
+        if (next && readCell(next.text).kind !== "label") evidence["2019"].add(OTHER_PROCESSING);
+      }
+    });
   }
   const n21 = evidence["2021"].size;
   const n19 = evidence["2019"].size;
@@ -60,15 +80,4 @@ export function detectFormat(doc: ExtractedDocument): FormatDetection {
     issues.push(issue("format_unknown", "warning", msg, firstLoc));
   }
   return { format, evidence: { "2019": [...evidence["2019"]], "2021": [...evidence["2021"]] }, issues };
-}
-
-function nextInRow(cells: readonly TableCell[], i: number, grid: boolean): TableCell | null {
-  const cell = cells[i] as TableCell;
-  for (let j = i + 1; j < cells.length; j++) {
-    const c = cells[j] as TableCell;
-    if (grid && c.row !== cell.row) return null;
-    if (grid && c.text.trim() === "") continue;
-    return c;
-  }
-  return null;
 }

@@ -19,19 +19,21 @@ export interface AgencyName {
 export interface ReportMeta {
   agency: AgencyName | null;
   year: number | null;
-  yearSource: "title" | "preamble" | "period" | null;
+  yearSource: "title" | "preamble" | "period" | "inferred" | null;
   scope: ReportScope;
   publishedOn: string | null;
   issues: ParseIssue[];
 }
 
-const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?年度?报告";
+// "…政府信息公开工作年度报告", "…年度政府信息公开工作报告", "…政务公开年报".
+const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)";
 const TITLE_AGENCY_FIRST = new RegExp(`^(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL}`, "u");
 const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:予以|予)?(?:公布|发布|公开|向社会公布)(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
-const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/u;
+const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
+const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
 const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|报告|条例/u;
 
 const AGGREGATE = [
@@ -81,6 +83,44 @@ export function canonicalAgency(written: string): string {
   return s.replace(/[《》“”"]/gu, "");
 }
 
+/**
+ * Common short forms of department names (简称), expanded where they end the name after a place:
+ * "上海市科委" → "上海市科学技术委员会". Only whole suffixes; the full form is what registries use.
+ */
+const ABBREVIATIONS: readonly (readonly [string, string])[] = [
+  ["发改委", "发展和改革委员会"],
+  ["科委", "科学技术委员会"],
+  ["经信委", "经济和信息化委员会"],
+  ["卫健委", "卫生健康委员会"],
+  ["教委", "教育委员会"],
+  ["住建委", "住房和城乡建设委员会"],
+  ["交委", "交通委员会"],
+  ["国资委", "国有资产监督管理委员会"],
+  ["民宗委", "民族宗教事务委员会"],
+  ["发改局", "发展和改革局"],
+  ["人社局", "人力资源和社会保障局"],
+  ["人社厅", "人力资源和社会保障厅"],
+  ["住建局", "住房和城乡建设局"],
+  ["住建厅", "住房和城乡建设厅"],
+  ["市监局", "市场监督管理局"],
+  ["卫健局", "卫生健康局"],
+  ["工信局", "工业和信息化局"],
+  ["文旅局", "文化和旅游局"],
+  ["医保局", "医疗保障局"],
+  ["应急局", "应急管理局"],
+  ["生态环境局", "生态环境局"],
+];
+const PLACE_END = /[省市县区州旗盟]$/u;
+
+export function expandAbbreviation(name: string): string {
+  for (const [short, full] of ABBREVIATIONS) {
+    if (short === full || !name.endsWith(short)) continue;
+    const place = name.slice(0, -short.length);
+    if (place.length >= 2 && PLACE_END.test(place)) return place + full;
+  }
+  return name;
+}
+
 function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
   const written = raw.trim().replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
   const canonical = canonicalAgency(written);
@@ -102,6 +142,13 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   const titleCandidates: { text: string; loc: SourceLoc }[] = [];
   if (doc.meta.title) titleCandidates.push({ text: doc.meta.title, loc: head[0]?.loc ?? {} });
   for (const b of head) if (b.text.length <= 80) titleCandidates.push({ text: b.text, loc: b.loc });
+  // A title broken over lines ("2024 年上海市科委政府信息公开工作" / "年度报告").
+  const lead = (preambleBlocks.length > 0 ? preambleBlocks : textBlocks).slice(0, 10);
+  for (let i = 0; i + 1 < lead.length; i++) {
+    const a = lead[i] as { text: string; loc: SourceLoc };
+    const b = lead[i + 1] as { text: string; loc: SourceLoc };
+    if (a.text.length <= 60 && b.text.length <= 40) titleCandidates.push({ text: a.text + b.text, loc: a.loc });
+  }
   for (let i = 0; i < titleCandidates.length && (!agency || !year); i++) {
     const t = (titleCandidates[i] as { text: string; loc: SourceLoc }).text.normalize("NFKC").replace(/\s+/gu, "");
     const loc = (titleCandidates[i] as { loc: SourceLoc }).loc;
@@ -146,13 +193,33 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   if (!year) {
     for (const b of textBlocks.slice(0, 12)) {
       const m = PERIOD.exec(b.text.normalize("NFKC"));
-      if (m && m[1] === m[2] && validYear(Number(m[1]))) {
+      if (m && (m[2] === undefined || m[1] === m[2]) && validYear(Number(m[1]))) {
         year = Number(m[1]);
         yearSource = "period";
         break;
       }
     }
   }
+
+  // Last resort: the year the opening text is about ("2024年，我市…"), said to be inferred.
+  if (!year) {
+    const counts = new Map<number, number>();
+    for (const b of textBlocks.slice(0, 30)) {
+      for (const m of b.text.normalize("NFKC").matchAll(YEAR_MENTION)) {
+        const y = Number(m[1]);
+        if (validYear(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+    }
+    const ranked = [...counts].sort((x, y) => y[1] - x[1] || y[0] - x[0]);
+    const top = ranked[0];
+    if (top && top[1] >= 2 && (ranked[1]?.[1] ?? 0) < top[1]) {
+      year = top[0];
+      yearSource = "inferred";
+      issues.push(issue("year_inferred", "warning", `No year in the title or the statistical period; ${top[0]} is the year the opening text mentions most (${top[1]} times). Check it.`, textBlocks[0]?.loc ?? null));
+    }
+  }
+
+  if (agency) agency = { ...agency, canonical: expandAbbreviation(agency.canonical) };
 
   let scope: ReportScope = agency ? "self" : "unknown";
   const probe = textBlocks.slice(0, 20).map((b) => b.text).join("\n").normalize("NFKC");

@@ -40,6 +40,7 @@ import {
   type T3RowContext,
   type TableId,
 } from "./labels";
+import { readLineTables, type LineTableRead } from "./line-tables";
 import { findSections, sectionOfBlocks, type SectionsResult } from "./sections";
 import { isBlank, readCell, type CellReading } from "./values";
 
@@ -91,6 +92,8 @@ export interface TablesResult {
   anyTable: boolean;
   /** Which tables were located (found, even if nothing could be read from them). */
   located: Record<TableId, boolean>;
+  /** 表三's （六）其他处理 printed as one 2019-style row in a 2021 report: its values by column. */
+  hybridOther?: Record<string, number | null>;
 }
 
 const ROOT = "$root";
@@ -935,27 +938,102 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
 
 // ───────────────────────────── all tables ─────────────────────────────
 
+/** Cells a reading gives (numbers and stated blanks), and how many 表三 rows break H-T3-COL. */
+function readingScore(res: TableRead | LineTableRead): { read: number; broken: number } {
+  let read = 0;
+  for (const v of res.cells.values()) if (v.value !== null || (v.nullReason !== null && v.nullReason !== "absent")) read++;
+  let broken = 0;
+  const rows = new Set([...res.cells.keys()].filter((k) => k.startsWith("t3.")).map((k) => k.split(".")[1] ?? ""));
+  for (const row of rows) {
+    const get = (c: string) => res.cells.get(`t3.${row}.${c}`)?.value;
+    const total = get("total");
+    const parts = T3_READ_COLS.filter((c) => c !== "total").map(get);
+    if (typeof total === "number" && parts.every((p) => typeof p === "number") && parts.reduce((a: number, p) => a + (p), 0) !== total) broken++;
+  }
+  return { read, broken };
+}
+
+/**
+ * The better of two readings of one table: more cells read, unless the other reads nearly as many
+ * with fewer rows whose parts do not add up (a shifted column shows up there first).
+ */
+function better(a: TableRead | null, b: LineTableRead | undefined): "a" | "b" {
+  if (!b) return "a";
+  if (!a) return "b";
+  const sa = readingScore(a);
+  const sb = readingScore(b);
+  if (sb.read > sa.read && sb.broken <= sa.broken) return "b";
+  if (sa.read > sb.read && sa.broken <= sb.broken) return "a";
+  if (sb.broken < sa.broken && sb.read >= 0.95 * sa.read) return "b";
+  if (sa.broken < sb.broken && sa.read >= 0.95 * sb.read) return "a";
+  return sb.read > sa.read ? "b" : "a";
+}
+
+/** Copies rows of `from` whose cells are all absent from `into`; returns the row keys copied. */
+function fillAbsentRows(into: Map<string, CellValue>, from: ReadonlyMap<string, CellValue>, id: TableId): string[] {
+  const rows = new Map<string, string[]>();
+  for (const k of from.keys()) {
+    if (!k.startsWith(`${id}.`) && !(id === "t2" && k.startsWith("t2v19."))) continue;
+    const row = k.split(".").slice(0, 2).join(".");
+    rows.set(row, [...(rows.get(row) ?? []), k]);
+  }
+  const copied: string[] = [];
+  for (const [row, keys] of rows) {
+    if ([...into.keys()].some((k) => k.startsWith(`${row}.`))) continue;
+    for (const k of keys) into.set(k, from.get(k) as CellValue);
+    copied.push(row);
+  }
+  return copied;
+}
+
+function tableStatusAfterFill(id: TableId, format: FormatVersion | null, cells: ReadonlyMap<string, CellValue>, was: TableStatus): TableStatus {
+  const rows =
+    id === "t2" ? (format ? t2Rows(format).map((r) => `${format === "2021" ? "t2" : "t2v19"}.${r.key}`) : []) : id === "t3" ? t3RowOrder(format).map((r) => `t3.${r}`) : ["t4.review", "t4.lit_direct", "t4.lit_after_review"];
+  const has = (row: string) => [...cells.keys()].some((k) => k.startsWith(`${row}.`));
+  return rows.length > 0 && rows.every(has) ? "found" : was;
+}
+
 /** Locate and read the three tables. `format` null reads 表三/表四 only (their cells are common). */
 export function readTables(doc: ExtractedDocument, format: FormatVersion | null, sections: SectionsResult = findSections(doc)): TablesResult {
   const located = locateTables(doc, sections);
+  const lineRead = readLineTables(doc, format);
   const cells = new Map<string, CellValue>();
   const issues: ParseIssue[] = [];
   const tables: Record<TableId, TableStatus> = { t2: "missing", t3: "missing", t4: "missing" };
-  const anyTable = doc.blocks.some((b) => b.kind === "table");
+  const anyTable = doc.blocks.some((b) => b.kind === "table") || Object.values(lineRead.reads).some((r) => r.cells.size > 0);
+  let hybridOther: Record<string, number | null> | undefined;
   for (const id of ["t2", "t3", "t4"] as const) {
     const src = located[id];
-    if (!src) continue;
     let res: TableRead | null = null;
-    if (id === "t2") res = format ? readT2(src, format) : null;
-    else if (id === "t3") res = readT3(src, format);
-    else res = readT4(src);
-    if (!res) {
-      tables[id] = "found";
+    if (src) {
+      if (id === "t2") res = format ? readT2(src, format) : null;
+      else if (id === "t3") res = readT3(src, format);
+      else res = readT4(src);
+    }
+    const alt = lineRead.reads[id];
+    const pick = better(res, alt);
+    const chosen: TableRead | LineTableRead | null = pick === "b" ? (alt ?? null) : res;
+    if (!chosen) {
+      if (src) tables[id] = "found";
       continue;
     }
-    tables[id] = res.status;
-    for (const [k, v] of res.cells) cells.set(k, v);
-    append(issues, res.issues);
+    tables[id] = chosen.status;
+    for (const [k, v] of chosen.cells) cells.set(k, v);
+    append(issues, chosen.issues);
+    // Rows only the other reading found (a 表二 whose first block is a grid and the rest lines).
+    const other = pick === "b" ? res : alt;
+    if (other && chosen.status !== "found") {
+      const filled = fillAbsentRows(cells, other.cells, id);
+      if (filled.length) tables[id] = tableStatusAfterFill(id, format, cells, chosen.status);
+    }
+    if (id === "t3" && pick === "b" && alt?.hybridOther) hybridOther = alt.hybridOther;
   }
-  return { tables, cells, issues, anyTable, located: { t2: !!located.t2, t3: !!located.t3, t4: !!located.t4 } };
+  return {
+    tables,
+    cells,
+    issues,
+    anyTable,
+    located: { t2: !!located.t2 || lineRead.located.t2, t3: !!located.t3 || lineRead.located.t3, t4: !!located.t4 || lineRead.located.t4 },
+    ...(hybridOther ? { hybridOther } : {}),
+  };
 }

@@ -1,0 +1,683 @@
+/**
+ * 表二/表三/表四 read from visual lines, the way a person reads a printed table: find where each
+ * table is; find its value rows (lines holding numbers); tie each value to a column by the header
+ * above it (positions where the source has them) and each row to a catalog row by the label
+ * beside, above or below it.
+ *
+ * Rows are tied in two passes over the table's rows in their official order:
+ *   1. anchors: value rows whose label matches one catalog row well, kept where their order agrees
+ *      (a weighted longest common subsequence);
+ *   2. between two anchors, the value rows left and the catalog rows left: equal in number, they
+ *      are taken in order (a label lost by a converter or printed far from its row); otherwise only
+ *      rows with some label evidence are taken and the rest are reported, never shifted into a
+ *      neighbour.
+ * Columns: values are clustered by position; each cluster's header text names its column. With no
+ * positions (markdown, copied text) a row must hold exactly as many values as the table has
+ * columns, and they are taken in the official order, with an issue saying so.
+ */
+import { T2_ROWS, T2V19_ROWS, T3_COLS, T3_ROWS, T4_COLS, type FormatVersion, type RowDef } from "../../catalog";
+import type { CellValue } from "../../records/parsed-report";
+import { issue, type ParseIssue, type SourceLoc } from "../issues";
+import { labelKey, stripParenthetical } from "../normalize";
+import { dice, matchT2Col, matchT3Col, matchT4Group, matchT4Leaf, type TableId } from "./labels";
+import { completeKeys, headerStacks, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
+import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
+import type { ExtractedDocument } from "../extract/types";
+
+export interface LineTableRead {
+  status: "found" | "missing" | "truncated";
+  cells: Map<string, CellValue>;
+  issues: ParseIssue[];
+  /** 表三 printed （六）其他处理 as one 2019-style row in a 2021-format report: its values by column. */
+  hybridOther?: Record<string, number | null>;
+}
+
+export interface LineTablesResult {
+  reads: Partial<Record<TableId, LineTableRead>>;
+  located: Record<TableId, boolean>;
+}
+
+// ───────────────────────────── label scoring ─────────────────────────────
+
+interface RowKeys {
+  row: RowDef;
+  keys: string[];
+  /** Only an exact label names this row (a 2019 row whose label is a 2021 group heading). */
+  exactOnly: boolean;
+}
+
+function keysOf(row: RowDef): string[] {
+  const out = new Set<string>();
+  for (const s of [row.label.zh, ...row.variants]) {
+    const k = labelKey(s);
+    if (k) out.add(k);
+    const bare = stripParenthetical(k);
+    if (bare) out.add(bare);
+  }
+  return [...out];
+}
+
+const GROUP_PREFIXES = ["本年度办理结果", "本年办理结果", "办理结果", "不予公开", "无法提供", "不予处理", "其他处理"].map(labelKey);
+
+/** The key with group headings and leftover numbering in front removed ("其他处理3其他" → "其他"). */
+function stripGroups(key: string): string {
+  let k = key;
+  for (let i = 0; i < 4; i++) {
+    const before = k;
+    k = k.replace(/^[一二三四五六七八九十]+(?=\()|^\([一二三四五六七八九十]+\)|^\d{1,2}(?=\D)/u, "");
+    for (const g of GROUP_PREFIXES) if (k.startsWith(g) && k.length > g.length) k = k.slice(g.length);
+    if (k === before) break;
+  }
+  return k;
+}
+
+/** How well a text names a row: 1 exact, ~0.95 contains the label, less for a truncated or garbled one. */
+function scoreKey(cand: string, rk: RowKeys): number {
+  if (!cand) return 0;
+  const variants = cand === stripGroups(cand) ? [cand] : [cand, stripGroups(cand)];
+  let best = 0;
+  for (const c of variants) {
+    for (const k of rk.keys) {
+      if (c === k) return 1;
+      if (rk.exactOnly) continue;
+      if (k.length >= 4 && c.includes(k)) best = Math.max(best, 0.95 - Math.min(0.1, (c.length - k.length) / 200));
+      else if (k.length < 4) {
+        // Short labels (总计, 其他, 规章) only as the whole text.
+        continue;
+      } else if (c.length >= 4 && k.includes(c)) best = Math.max(best, 0.45 + 0.5 * (c.length / k.length));
+      else if (c.length >= 4) {
+        const d = dice(c, k);
+        if (d >= 0.55) best = Math.max(best, 0.9 * d);
+      }
+    }
+  }
+  return best;
+}
+
+// ───────────────────────────── regions ─────────────────────────────
+
+interface Region {
+  from: number;
+  to: number;
+}
+
+const HEADING_PUNCT = /[，。；,;]/u;
+
+function startsHeading(key: string, phrases: readonly string[], slack = 12): boolean {
+  return phrases.some((p) => key.startsWith(p) && key.length <= p.length + slack);
+}
+
+const T2_HEADS = ["主动公开政府信息情况", "表二"].map(labelKey);
+const T3_HEADS = ["收到和处理政府信息公开申请情况", "表三"].map(labelKey);
+const T4_HEADS = ["政府信息公开行政复议", "行政复议行政诉讼", "因政府信息公开工作被申请行政复议", "表四"].map(labelKey);
+const END_HEADS = ["存在的主要问题", "政府信息公开工作存在的主要问题", "主要问题及改进情况", "其他需要报告的事项"].map(labelKey);
+const T2_MARKS = ["第二十条第(一)项", "第二十条第(五)项", "信息内容"].map(labelKey);
+const T3_MARKS = ["申请人情况", "本列数据的勾稽关系"].map(labelKey);
+
+function anchorKind(line: LLine): TableId | "end" | null {
+  if (line.prose) return null;
+  const raw = line.labelText;
+  const key = labelKey(raw);
+  if (!key) return null;
+  const plain = !HEADING_PUNCT.test(raw.replace(/^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]?/u, ""));
+  if (plain && startsHeading(key, T2_HEADS)) return "t2";
+  if (plain && startsHeading(key, T3_HEADS)) return "t3";
+  if (startsHeading(key, T4_HEADS, 16) && !/\d+件/u.test(raw)) return "t4";
+  if (startsHeading(key, END_HEADS, 16)) return "end";
+  if (T2_MARKS.some((m) => key.startsWith(m))) return "t2";
+  if (T3_MARKS.some((m) => key.includes(m))) return "t3";
+  // A 表四 header line: 行政复议 then 行政诉讼 (or only 行政复议) and nothing long.
+  if (key.startsWith(labelKey("行政复议")) && key.length <= 24 && !/\d/u.test(raw)) return "t4";
+  return null;
+}
+
+function findRegions(lines: readonly LLine[]): Partial<Record<TableId, Region>> {
+  const first: Partial<Record<TableId | "end", number>> = {};
+  const order: (TableId | "end")[] = ["t2", "t3", "t4", "end"];
+  let stage = -1;
+  lines.forEach((line, i) => {
+    const kind = anchorKind(line);
+    if (!kind) return;
+    const idx = order.indexOf(kind);
+    // Tables come in order; an anchor of an earlier table after a later one is a mention, not a start.
+    if (idx > stage && first[kind] === undefined) {
+      first[kind] = i;
+      stage = idx;
+    }
+  });
+  const out: Partial<Record<TableId, Region>> = {};
+  const ids: TableId[] = ["t2", "t3", "t4"];
+  ids.forEach((id, k) => {
+    const from = first[id];
+    if (from === undefined) return;
+    let to = lines.length;
+    for (const next of [...ids.slice(k + 1), "end" as const]) {
+      const at = first[next];
+      if (at !== undefined && at > from) {
+        to = at;
+        break;
+      }
+    }
+    out[id] = { from, to };
+  });
+  return out;
+}
+
+// ───────────────────────────── columns ─────────────────────────────
+
+/** The positional unit all rows share, or null when positions cannot be used (order only). */
+function sharedUnit(rows: readonly LLine[]): string | null {
+  const units = new Set(rows.map((r) => r.unit));
+  if (units.size !== 1) return null;
+  const [u] = [...units];
+  if (!u) return null;
+  return rows.every((r) => valueTokens(r).every((t) => t.x0 !== null && t.x1 !== null)) ? u : null;
+}
+
+interface ColumnLayout {
+  segments: Segment[];
+  segmentOf: number[];
+}
+
+/**
+ * Segments the value rows and names their columns (see line-columns.ts): from the header for the
+ * first segment and any on the header's page, by inheritance from an earlier segment with as many
+ * columns, else — for a full segment — in the official order, with an issue.
+ */
+function layoutColumns(
+  rows: readonly ValueRow[],
+  header: readonly LLine[],
+  official: readonly string[],
+  match: (key: string) => string | null,
+  table: string,
+  sink: Sink,
+): ColumnLayout | null {
+  const unit = sharedUnit(rows.map((r) => r.line));
+  if (!unit) return null;
+  const { segments, segmentOf } = segmentRows(rows);
+  const { stacks } = headerStacks(header, unit);
+  const headerPage = header[header.length - 1]?.page ?? null;
+  let warnedOfficial = false;
+  segments.forEach((seg, si) => {
+    const page = rows[seg.rows[0] ?? 0]?.line.page ?? null;
+    if (si === 0 || (headerPage !== null && page === headerPage)) {
+      const keys = keysFromHeader(seg, stacks, match);
+      const full = seg.cols.length === official.length ? completeKeys(keys, official) : null;
+      const all = keys.every((k) => k !== null) && new Set(keys).size === keys.length ? (keys) : null;
+      const chosen = all ?? full;
+      if (chosen) {
+        seg.cols.forEach((c, i) => (c.key = chosen[i] ?? null));
+        seg.naming = "header";
+        return;
+      }
+    }
+    const prev = segments.slice(0, si).reverse().find((p) => p.naming !== null && p.cols.length === seg.cols.length);
+    if (prev) {
+      seg.cols.forEach((c, i) => (c.key = prev.cols[i]?.key ?? null));
+      seg.naming = "inherited";
+      return;
+    }
+    if (seg.cols.length === official.length) {
+      seg.cols.forEach((c, i) => (c.key = official[i] ?? null));
+      seg.naming = "official";
+      if (!warnedOfficial) sink.add("unknown_column_label", "warning", `${table}: the header could not be matched to the values' columns; columns taken in the official order`, rows[seg.rows[0] ?? 0]?.line.loc ?? null);
+      warnedOfficial = true;
+    }
+  });
+  return { segments, segmentOf };
+}
+
+// ───────────────────────────── shared reader machinery ─────────────────────────────
+
+class Sink {
+  readonly cells = new Map<string, CellValue>();
+  readonly issues: ParseIssue[] = [];
+
+  put(key: string, tok: LToken): void {
+    const source = { loc: tok.loc, raw: tok.text, stated: true };
+    const r = tok.reading;
+    if (r.kind === "number") {
+      this.cells.set(key, { value: r.value, nullReason: null, source });
+      if (r.unit) this.issues.push(issue("unit_in_cell", "warning", `${key}: unit "${r.unit}" written in the cell ("${tok.text.trim()}")`, tok.loc));
+    } else if (r.kind === "null") this.cells.set(key, { value: null, nullReason: r.reason, source });
+    else {
+      this.cells.set(key, { value: null, nullReason: "text", source });
+      this.issues.push(issue("unparsable_number", "warning", `${key}: "${tok.text.trim()}" is not a number`, tok.loc));
+    }
+  }
+
+  blank(key: string, loc: SourceLoc): void {
+    this.cells.set(key, { value: null, nullReason: "blank", source: { loc, raw: "", stated: true } });
+  }
+
+  add(code: ParseIssue["code"], severity: ParseIssue["severity"], message: string, loc: SourceLoc | null): void {
+    this.issues.push(issue(code, severity, message, loc));
+  }
+}
+
+interface ValueRow {
+  line: LLine;
+  /** Label tokens before the first value. */
+  own: string;
+  values: LToken[];
+  /** Label-only lines between the previous value row and this one (in order). */
+  before: LLine[];
+  after: LLine[];
+}
+
+/** Lines of a region split into value rows (holding at least `minValues` values) and the label lines around them. */
+function valueRows(lines: readonly LLine[], minValues: number, labelLimit: number | null): { rows: ValueRow[]; header: LLine[] } {
+  const rows: ValueRow[] = [];
+  const header: LLine[] = [];
+  let pending: LLine[] = [];
+  for (const line of lines) {
+    if (line.prose) {
+      pending = [];
+      continue;
+    }
+    const values = valueTokens(line);
+    const firstValue = line.tokens.findIndex((t) => t.kind === "number" || t.kind === "null" || t.kind === "unparsable");
+    const numbers = values.filter((t) => t.kind === "number").length;
+    // A row of "/" or "—" counts when a label stands before it ("规章 / / /").
+    const labelled = firstValue > 0 && line.tokens.slice(0, firstValue).some((t) => t.kind === "label");
+    const isRow = values.length >= minValues && (numbers >= 1 || labelled);
+    if (!isRow) {
+      // Label-only lines: fragments of row labels (or, before the first row, the header).
+      if (line.tokens.some((t) => t.kind === "label")) {
+        if (rows.length === 0) header.push(line);
+        pending.push(line);
+      }
+      continue;
+    }
+    const own = line.tokens
+      .slice(0, firstValue)
+      .filter((t) => t.kind === "label")
+      .map((t) => t.text.trim())
+      .join("");
+    // Trailing blanks (markdown padding) after the values: keep them, the column logic decides.
+    const tail = line.tokens.slice(firstValue).filter((t) => t.kind !== "label" || false);
+    const prev = rows[rows.length - 1];
+    if (prev) prev.after = pending;
+    rows.push({ line, own, values: tail, before: pending, after: [] });
+    pending = [];
+  }
+  const last = rows[rows.length - 1];
+  if (last) last.after = pending;
+  void labelLimit;
+  return { rows, header };
+}
+
+/** Label text of fragment lines that sit in the label column (left of the values) when positions say so. */
+function fragmentText(lines: readonly LLine[], valueLeft: number | null, unit: string | null): string[] {
+  return lines.map((l) =>
+    l.tokens
+      .filter((t) => t.kind === "label" && (valueLeft === null || l.unit !== unit || t.x1 === null || t.x1 <= valueLeft + 2))
+      .map((t) => t.text.trim())
+      .join(""),
+  );
+}
+
+interface Assignment {
+  row: number; // index into value rows
+  cat: number; // index into catalog rows
+  evidence: "label" | "order";
+}
+
+/** Best score of value row i against each catalog row, from its own label and the fragments around it. */
+function scoreRows(rows: readonly ValueRow[], catalog: readonly RowKeys[], valueLeft: number | null, unit: string | null, ownOnly = false): number[][] {
+  return rows.map((r, i) => {
+    if (ownOnly) {
+      const key = labelKey(r.own);
+      return catalog.map((rk) => scoreKey(key, rk));
+    }
+    const before = fragmentText(r.before, valueLeft, unit).filter(Boolean);
+    const after = fragmentText(r.after, valueLeft, unit).filter(Boolean);
+    const near = (xs: string[], n: number) => xs.slice(Math.max(0, xs.length - n)).join("");
+    const candidates: { text: string; weight: number }[] = [];
+    if (r.own) candidates.push({ text: r.own, weight: 1 });
+    for (let n = 1; n <= Math.min(4, before.length); n++) candidates.push({ text: near(before, n) + r.own, weight: r.own ? 0.97 : 0.92 });
+    for (let n = 1; n <= Math.min(4, after.length); n++) candidates.push({ text: r.own + after.slice(0, n).join(""), weight: r.own ? 0.97 : 0.9 });
+    for (let a = 1; a <= Math.min(2, before.length); a++) {
+      for (let b = 1; b <= Math.min(2, after.length); b++) candidates.push({ text: near(before, a) + r.own + after.slice(0, b).join(""), weight: 0.9 });
+    }
+    void i;
+    const keys = candidates.map((c) => ({ key: labelKey(c.text), weight: c.weight }));
+    return catalog.map((rk) => keys.reduce((m, c) => Math.max(m, scoreKey(c.key, rk) * c.weight), 0));
+  });
+}
+
+/** Weighted LCS over strong scores: value rows and catalog rows matched in order. */
+function anchorsOf(scores: number[][], strong: number): Assignment[] {
+  const n = scores.length;
+  const m = scores[0]?.length ?? 0;
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const s = scores[i]?.[j] ?? 0;
+      const take = s >= strong ? s + (best[i + 1]?.[j + 1] ?? 0) : -Infinity;
+      best[i]![j] = Math.max(take, best[i + 1]?.[j] ?? 0, best[i]?.[j + 1] ?? 0);
+    }
+  }
+  const out: Assignment[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const s = scores[i]?.[j] ?? 0;
+    const cur = best[i]?.[j] ?? 0;
+    if (s >= strong && Math.abs(cur - (s + (best[i + 1]?.[j + 1] ?? 0))) < 1e-9) {
+      out.push({ row: i, cat: j, evidence: "label" });
+      i++;
+      j++;
+    } else if (Math.abs(cur - (best[i + 1]?.[j] ?? 0)) < 1e-9) i++;
+    else j++;
+  }
+  return out;
+}
+
+/**
+ * Anchors are rows whose own line names them; between two anchors, rows and catalog rows equal in
+ * number are taken in order (converters print labels away from their values, so a label seen
+ * nearby is weaker evidence than the count); otherwise only rows with label evidence nearby are
+ * taken, in order, and the rest are left unplaced.
+ */
+function alignRows(own: number[][], near: number[][], catalogSize: number): { assigned: Assignment[]; unplacedRows: number[] } {
+  const anchors = anchorsOf(own, 0.8);
+  const assigned: Assignment[] = [...anchors];
+  const unplaced: number[] = [];
+  const bounds = [{ row: -1, cat: -1 }, ...anchors, { row: own.length, cat: catalogSize }];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const a = bounds[k] as { row: number; cat: number };
+    const b = bounds[k + 1] as { row: number; cat: number };
+    const rows = range(a.row + 1, b.row);
+    const cats = range(a.cat + 1, b.cat);
+    if (rows.length === 0) continue;
+    if (rows.length === cats.length) {
+      rows.forEach((r, i) => assigned.push({ row: r, cat: cats[i] as number, evidence: (near[r]?.[cats[i] as number] ?? 0) >= 0.45 ? "label" : "order" }));
+      continue;
+    }
+    const sub = rows.map((r) => cats.map((c) => near[r]?.[c] ?? 0));
+    const used = new Set<number>();
+    for (const w of anchorsOf(sub, 0.45)) {
+      assigned.push({ row: rows[w.row] as number, cat: cats[w.cat] as number, evidence: "label" });
+      used.add(rows[w.row] as number);
+    }
+    for (const r of rows) if (!used.has(r)) unplaced.push(r);
+  }
+  assigned.sort((x, y) => x.row - y.row);
+  return { assigned, unplacedRows: unplaced };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
+
+/**
+ * The values of one row by column: by its segment's columns when the table has positions (a full
+ * row in order, a row with blanks by where its values sit), else by order when the count is right.
+ * Null (with an issue) when the values cannot be tied to columns.
+ */
+function rowValues(r: ValueRow, cols: readonly string[], seg: Segment | null, positioned: boolean, label: string, sink: Sink): Map<string, LToken | "blank"> | null {
+  const out = new Map<string, LToken | "blank">();
+  if (positioned) {
+    const vals = r.values.filter((t) => t.kind !== "blank");
+    if (vals.length === 0) {
+      for (const c of cols) out.set(c, "blank");
+      return out;
+    }
+    if (!seg || seg.naming === null) {
+      sink.add("column_count_mismatch", "error", `${label}: ${vals.length} values whose columns the header does not tell (${vals.map((v) => v.text.trim()).join(" ")}); the row is left unread`, r.line.loc);
+      return null;
+    }
+    const placed = vals.length === seg.cols.length ? new Map(vals.map((t, i) => [i, t] as const)) : placeValues(seg.cols, vals);
+    if (!placed) {
+      sink.add("column_count_mismatch", "error", `${label}: the values (${vals.map((v) => v.text.trim()).join(" ")}) cannot each be tied to one column; the row is left unread`, r.line.loc);
+      return null;
+    }
+    const keys = new Set(seg.cols.map((c) => c.key));
+    for (const c of cols) if (!keys.has(c)) out.set(c, "blank");
+    seg.cols.forEach((c, i) => {
+      if (c.key && cols.includes(c.key)) out.set(c.key, placed.get(i) ?? "blank");
+    });
+    return out;
+  }
+  const values = r.values.slice();
+  while (values.length > cols.length && values[values.length - 1]?.kind === "blank") values.pop();
+  if (values.length !== cols.length) {
+    const shown = values.map((v) => v.text.trim() || "∅").join(" ");
+    sink.add("column_count_mismatch", "error", `${label}: ${values.length} values for ${cols.length} columns (${shown}); without column positions the row is left unread`, r.line.loc);
+    return null;
+  }
+  cols.forEach((c, i) => out.set(c, values[i] as LToken));
+  return out;
+}
+
+function writeRow(sink: Sink, prefix: string, rowKey: string, vals: Map<string, LToken | "blank">, loc: SourceLoc): void {
+  for (const [col, v] of vals) {
+    const key = `${prefix}.${rowKey}.${col}`;
+    if (v === "blank") sink.blank(key, loc);
+    else sink.put(key, v);
+  }
+}
+
+// ───────────────────────────── 表三 ─────────────────────────────
+
+const T3_READ_COLS = T3_COLS.filter((c) => !c.derived).map((c) => c.key);
+const T3_CATALOG: RowKeys[] = T3_ROWS.filter((r) => !r.derived).map((r) => ({ row: r, keys: keysOf(r), exactOnly: r.key === "other_processing" }));
+
+function t3Catalog(format: FormatVersion | null, hybrid: boolean): RowKeys[] {
+  return T3_CATALOG.filter((rk) => {
+    if (rk.row.key === "other_processing") return format === "2019" || hybrid;
+    if (rk.row.formats.length === 1 && rk.row.formats[0] === "2021") return format !== "2019" && !hybrid;
+    return true;
+  });
+}
+
+function matchT3ColKey(key: string): string | null {
+  const c = matchT3Col(key);
+  if (c) return c.key;
+  // Wrapped headers read as a whole: "商业企业" inside "法人或其他组织商业企业".
+  for (const col of T3_COLS) if (!col.derived && col.label.zh.length >= 4 && key.endsWith(labelKey(col.label.zh))) return col.key;
+  return null;
+}
+
+function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): LineTableRead | null {
+  const sink = new Sink();
+  const { rows, header } = valueRows(lines, 2, null);
+  if (rows.length === 0) return null;
+  const layout = layoutColumns(rows, header, T3_READ_COLS, matchT3ColKey, "表三", sink);
+  if (!layout) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
+  const segFor = (i: number): Segment | null => (layout ? (layout.segments[layout.segmentOf[i] ?? -1] ?? null) : null);
+  const first = layout?.segments[0];
+  const valueLeft = first ? Math.min(...first.cols.map((c) => c.x0)) : null;
+  const unit = layout ? (rows[0]?.line.unit ?? null) : null;
+  // A 2019-style （六）其他处理 row in a 2021 report (or an unknown format).
+  const probe = scoreRows(rows, t3Catalog("2019", true), valueLeft, unit);
+  const otherIdx = t3Catalog("2019", true).findIndex((rk) => rk.row.key === "other_processing");
+  const hybrid = format !== "2019" && probe.some((s) => (s[otherIdx] ?? 0) >= 0.99);
+  const catalog = t3Catalog(format, hybrid);
+  const { assigned, unplacedRows } = alignRows(scoreRows(rows, catalog, valueLeft, unit, true), scoreRows(rows, catalog, valueLeft, unit), catalog.length);
+  const read = new Set<string>();
+  let hybridOther: Record<string, number | null> | undefined;
+  const byOrder: { label: string; loc: SourceLoc }[] = [];
+  for (const a of assigned) {
+    const r = rows[a.row] as ValueRow;
+    const rowDef = (catalog[a.cat] as RowKeys).row;
+    const label = `表三 "${r.own || rowDef.label.zh}"`;
+    const vals = rowValues(r, T3_READ_COLS, segFor(a.row), layout !== null, label, sink);
+    if (!vals) continue;
+    if (rowDef.key === "other_processing" && format !== "2019") {
+      hybridOther = {};
+      for (const [col, v] of vals) hybridOther[col] = v === "blank" ? null : v.reading.kind === "number" ? v.reading.value : null;
+      const shown = T3_READ_COLS.map((c) => (hybridOther?.[c] ?? "∅").toString()).join(" ");
+      sink.add(
+        "row_form_mismatch",
+        "warning",
+        `表三 prints （六）其他处理 as one row (the 2019 form) in a ${format ?? "2021"}-format report: its values (${shown}) are not split into the three 2021 rows, which stay unread`,
+        r.line.loc,
+      );
+      continue;
+    }
+    writeRow(sink, "t3", rowDef.key, vals, r.line.loc);
+    read.add(rowDef.key);
+    if (a.evidence === "order") byOrder.push({ label: rowDef.label.zh, loc: r.line.loc });
+  }
+  if (byOrder.length) {
+    sink.add(
+      "row_by_order",
+      "warning",
+      `表三: ${byOrder.length} row(s) have no readable label beside their values; they were placed by the order of the rows between labelled rows: ${byOrder.map((b) => b.label).join("、")}`,
+      byOrder[0]?.loc ?? null,
+    );
+  }
+  for (const u of unplacedRows) {
+    const r = rows[u] as ValueRow;
+    sink.add("unknown_row_label", "warning", `表三: a row of values (${r.values.map((v) => v.text.trim() || "∅").join(" ")}) could not be tied to a catalog row; it is not read`, r.line.loc);
+  }
+  const expectedRows = catalog.map((rk) => rk.row.key).filter((k) => !(hybrid && (k === "other_no_supplement" || k === "other_fee_unpaid" || k === "other_misc")));
+  const status = read.size === 0 ? "missing" : expectedRows.every((k) => read.has(k)) ? "found" : "truncated";
+  return { status, cells: sink.cells, issues: sink.issues, ...(hybridOther ? { hybridOther } : {}) };
+}
+
+// ───────────────────────────── 表二 ─────────────────────────────
+
+function t2Catalog(format: FormatVersion): RowKeys[] {
+  return (format === "2021" ? T2_ROWS : T2V19_ROWS).map((r) => ({ row: r, keys: keysOf(r), exactOnly: false }));
+}
+
+function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableRead | null {
+  const sink = new Sink();
+  const prefix = format === "2021" ? "t2" : "t2v19";
+  const { rows } = valueRows(lines, 1, null);
+  if (rows.length === 0) return null;
+  const catalog = t2Catalog(format);
+  const scores = scoreRows(rows, catalog, null, null);
+  // 表二 rows are short and distinct: only labelled rows are read (a value line without a label is not placed by order).
+  const anchors = anchorsOf(scores, 0.8);
+  const read = new Set<string>();
+  for (const a of anchors) {
+    const r = rows[a.row] as ValueRow;
+    const rowDef = (catalog[a.cat] as RowKeys).row;
+    const label = `表二 "${rowDef.label.zh}"`;
+    const cols = t2ColumnsFor(r, rowDef, lines, format, sink);
+    const vals = rowValues(r, cols, null, false, label, sink);
+    if (!vals) continue;
+    writeRow(sink, prefix, rowDef.key, vals, r.line.loc);
+    read.add(rowDef.key);
+  }
+  const status = read.size === 0 ? "missing" : catalog.every((rk) => read.has(rk.row.key)) ? "found" : "truncated";
+  return { status, cells: sink.cells, issues: sink.issues };
+}
+
+/** The columns of a 表二 row: the nearest header above it that names this row's columns, else the official order. */
+function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], format: FormatVersion, sink: Sink): readonly string[] {
+  if (rowDef.cols.length === 1) return rowDef.cols;
+  for (let i = r.line.index - 1, seen = 0; seen < 12; i--, seen++) {
+    const line = lines.find((l) => l.index === i);
+    if (!line) break;
+    const found: string[] = [];
+    for (const t of line.tokens) {
+      if (t.kind !== "label") continue;
+      const c = matchT2Col(labelKey(t.text), format);
+      if (c && rowDef.cols.includes(c.key)) found.push(c.key);
+    }
+    if (found.length === rowDef.cols.length && new Set(found).size === found.length) return found;
+  }
+  sink.add("unknown_column_label", "warning", `表二 "${rowDef.label.zh}": no header names its columns; taken in the official order`, r.line.loc);
+  return rowDef.cols;
+}
+
+// ───────────────────────────── 表四 ─────────────────────────────
+
+const T4_GROUPS = ["review", "lit_direct", "lit_after_review"] as const;
+const T4_LEAVES = T4_COLS.filter((c) => !c.derived).map((c) => c.key);
+const T4_READ_COLS = T4_GROUPS.flatMap((g) => T4_LEAVES.map((l) => `${g}.${l}`));
+
+function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
+  const sink = new Sink();
+  const { rows, header } = valueRows(lines, 3, null);
+  if (rows.length === 0) return null;
+  // One data row, sometimes printed over several lines (then only whole, in order).
+  const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));
+  const head = (data[0] ?? rows[0]) as ValueRow;
+  const single = data.length === 1;
+  const joined: ValueRow = { line: head.line, own: "", values: single ? head.values : data.flatMap((r) => r.values).filter((t) => t.kind !== "blank"), before: [], after: [] };
+  const unit = single ? sharedUnit([head.line]) : null;
+  let seg: Segment | null = null;
+  if (unit) {
+    seg = segmentRows([joined]).segments[0] ?? null;
+    if (seg) nameT4Segment(seg, header, unit, sink, joined.line.loc);
+  } else if (joined.values.filter((t) => t.kind !== "blank").length === 15) {
+    sink.add("unknown_column_label", "warning", "表四: no column positions to match the header; the fifteen values taken in the official order", joined.line.loc);
+  }
+  const vals = rowValues(joined, T4_READ_COLS, seg, unit !== null, "表四", sink);
+  if (!vals) return { status: "truncated", cells: sink.cells, issues: sink.issues };
+  for (const [col, v] of vals) {
+    const key = `t4.${col}`;
+    if (v === "blank") sink.blank(key, joined.line.loc);
+    else sink.put(key, v);
+  }
+  return { status: "found", cells: sink.cells, issues: sink.issues };
+}
+
+/**
+ * Names 表四's columns: each leaf (结果维持…总计) from the header stack above it, its group (行政复议 /
+ * 未经复议直接起诉 / 复议后起诉) from the narrowest group heading over it; a full row whose header
+ * cannot be read is taken in the official order, with an issue.
+ */
+function nameT4Segment(seg: Segment, header: readonly LLine[], unit: string, sink: Sink, loc: SourceLoc): void {
+  const { stacks } = headerStacks(header, unit);
+  const leaves = keysFromHeader(seg, stacks, (k) => matchT4Leaf(k)?.key ?? null);
+  const groupHeads: { x0: number; x1: number; g: string }[] = [];
+  for (const line of header) {
+    if (line.unit !== unit) continue;
+    for (const t of line.tokens) {
+      if (t.kind !== "label" || t.x0 === null || t.x1 === null) continue;
+      const g = matchT4Group(labelKey(t.text));
+      if (g && g !== "lit") groupHeads.push({ x0: t.x0, x1: t.x1, g });
+    }
+  }
+  const n = seg.cols.length;
+  const pitch = n > 1 ? ((seg.cols[n - 1]?.mid ?? 0) - (seg.cols[0]?.mid ?? 0)) / (n - 1) : 1;
+  const keys = seg.cols.map((c, i) => {
+    const over = groupHeads.filter((h) => c.mid >= h.x0 - 0.5 * pitch && c.mid <= h.x1 + 0.5 * pitch).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+    const g = over[0]?.g ?? (n === 15 ? T4_GROUPS[Math.floor(i / 5)] : null);
+    const leaf = leaves[i];
+    return g && leaf ? `${g}.${leaf}` : null;
+  });
+  const complete = keys.every((k) => k !== null) && new Set(keys).size === keys.length;
+  if (complete) {
+    seg.cols.forEach((c, i) => (c.key = keys[i] ?? null));
+    seg.naming = "header";
+  } else if (n === 15) {
+    const named = keys.filter((k) => k !== null).length;
+    seg.cols.forEach((c, i) => (c.key = T4_READ_COLS[i] ?? null));
+    seg.naming = "official";
+    sink.add("unknown_column_label", "warning", `表四: the header names ${named} of 15 columns; the fifteen values taken in the official order`, loc);
+  }
+}
+
+// ───────────────────────────── all tables ─────────────────────────────
+
+/** Reads the three tables from the document's lines. */
+export function readLineTables(doc: ExtractedDocument, format: FormatVersion | null): LineTablesResult {
+  const lines = documentLines(doc);
+  const regions = findRegions(lines);
+  const reads: Partial<Record<TableId, LineTableRead>> = {};
+  const slice = (r: Region) => lines.slice(r.from, r.to);
+  if (regions.t2 && format) {
+    const r = readT2Lines(slice(regions.t2), format);
+    if (r) reads.t2 = r;
+  }
+  if (regions.t3) {
+    const r = readT3Lines(slice(regions.t3), format);
+    if (r) reads.t3 = r;
+  }
+  if (regions.t4) {
+    const r = readT4Lines(slice(regions.t4));
+    if (r) reads.t4 = r;
+  }
+  // A table is there when rows of it were found, not merely its section heading (a 零报告 has those).
+  return { reads, located: { t2: !!reads.t2, t3: !!reads.t3, t4: !!reads.t4 } };
+}
