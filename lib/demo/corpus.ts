@@ -54,6 +54,12 @@ export interface DemoCorpusOptions {
   surfaceMix?: SurfaceMix;
   /** Only these groups (520000 = provincial, else 市州 codes); for tests. Default: all. */
   prefectures?: readonly string[];
+  /**
+   * With `prefectures`: also these agencies of the other groups, in these years only (the
+   * end-to-end corpus adds every county government's latest report, so a whole peer group of 88
+   * can be ranked). Each agency's files are the same bytes as in the full corpus.
+   */
+  also?: { agencies: (a: DemoAgency) => boolean; years: readonly number[] };
 }
 
 export interface ManifestAgency {
@@ -263,10 +269,12 @@ export function countCorpus(opts: DemoCorpusOptions): { agencies: number; agency
   let agencies = 0;
   let agencyYears = 0;
   for (const g of buildAgencyGroups(opts.scale ?? 1)) {
-    if (opts.prefectures && !opts.prefectures.includes(g.code)) continue;
+    const partial = opts.prefectures && !opts.prefectures.includes(g.code);
+    if (partial && !opts.also) continue;
     for (const a of g.agencies) {
+      if (partial && !opts.also?.agencies(a)) continue;
       agencies++;
-      agencyYears += years.filter((y) => y >= firstYear(opts.seed, a, years)).length;
+      agencyYears += years.filter((y) => y >= firstYear(opts.seed, a, years) && (!partial || opts.also?.years.includes(y))).length;
     }
   }
   return { agencies, agencyYears };
@@ -281,11 +289,13 @@ export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, Co
   const anchor: FigureAnchor | undefined = opts.sample && years.includes(SAMPLE_YEAR) ? { year: SAMPLE_YEAR, cells: sampleTruth(opts.sample.expected) } : undefined;
 
   for (const group of buildAgencyGroups(opts.scale ?? 1)) {
-    if (opts.prefectures && !opts.prefectures.includes(group.code)) continue;
+    const partial = !!opts.prefectures && !opts.prefectures.includes(group.code);
+    if (partial && !opts.also) continue;
     const chainOf = (a: DemoAgency) => generateChain(a, years, opts.seed, a.id === PANZHOU_GOV_ID ? anchor : undefined).figures;
     const aggregates = regionAggregates(group, years, chainOf);
 
     for (const agency of group.agencies) {
+      if (partial && !opts.also?.agencies(agency)) continue;
       summary.agencies++;
       const figures = aggregates.get(agency.id) ?? chainOf(agency);
       const start = firstYear(opts.seed, agency, years);
@@ -296,6 +306,13 @@ export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, Co
         // The sample's chain and the provincial and 市州 governments are never missing.
         const protectedYear = (agency.id === PANZHOU_GOV_ID && (year === SAMPLE_YEAR || year === SAMPLE_YEAR - 1)) || (agency.kind === "government" && agency.level !== "county");
         const missing = !protectedYear && hashUnit(opts.seed, agency.id, year, "missing") < missingRate;
+        // Outside the chosen groups only the `also` years are written; the years before stay
+        // unwritten, so the load has no previous-year report to check against (state reset).
+        if (partial && !opts.also?.years.includes(year)) {
+          Object.assign(state, { prevPresent: false, prevReport: null, prevHadError: false, prevProblems: null });
+          state.prevChoices = drawChoices(agency, Rng.of(opts.seed, agency.id, year, "text"), state.prevChoices);
+          continue;
+        }
         if (missing) {
           summary.missing.push({ agency_id: agency.id, name: agency.name, year });
           state.prevPresent = false;
