@@ -43,7 +43,7 @@ export interface IngestReportOptions {
 
 export type IngestReportResult =
   | { status: "created"; reportId: string; agencyId: string; agencyCreated: boolean; version: number; supersededId: string | null }
-  | { status: "skipped"; reportId: string; reason: string }
+  | { status: "skipped"; reportId: string; version: number; reason: string }
   | { status: "failed"; code: string; message: string };
 
 export class IngestError extends Error {
@@ -82,10 +82,10 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
     const [existingDoc] = await tx.select({ id: sourceDocuments.id }).from(sourceDocuments).where(eq(sourceDocuments.sha256, sha256));
     if (existingDoc) {
       const [same] = await tx
-        .select({ id: reports.id })
+        .select({ id: reports.id, version: reports.version })
         .from(reports)
         .where(and(eq(reports.documentId, existingDoc.id), eq(reports.agencyId, agency.id), eq(reports.year, year)));
-      if (same) return { status: "skipped", reportId: same.id, reason: "This exact file was already imported for this agency and year." };
+      if (same) return { status: "skipped", reportId: same.id, version: same.version, reason: "This exact file was already imported for this agency and year." };
     }
     const documentId =
       existingDoc?.id ??
