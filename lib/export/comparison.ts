@@ -5,7 +5,7 @@
  * this pure part does the arithmetic, so it is tested without a database.
  */
 import type { FormatVersion, ReportScope } from "../catalog";
-import { computeIndicator, getIndicator, peerStats, type IndicatorDef, type IndicatorNullReason, type IndicatorReport } from "../indicators";
+import { computeIndicator, getIndicator, isImpossibleValue, peerStats, type IndicatorNullReason, type IndicatorReport } from "../indicators";
 import type { CompareParams } from "./compare-params";
 
 export interface CompareAgency {
@@ -41,15 +41,7 @@ export interface CompareReportRow {
 /** no_report: no current published report that year · excluded_errors: left out by flagged=exclude. */
 export type CompareNullReason = IndicatorNullReason | "no_report" | "excluded_errors";
 
-/**
- * A value no correct report can give: a share above 100 % (办结率 34 of 33) or a negative count.
- * Flagged, never ranked first or counted in a median.
- */
-export function isImpossibleValue(def: IndicatorDef, value: number | null): boolean {
-  if (value === null) return false;
-  if (def.kind === "rate" && value > 1 + 1e-9) return true;
-  return !def.signed && value < 0;
-}
+export { isImpossibleValue } from "../indicators";
 
 export interface CompareValue {
   agencyId: string;
