@@ -77,23 +77,33 @@ test.describe("what an oversight officer needs first (issue #18)", () => {
     await shots(page, "mix-compare", async () => {
       await page.goto(`/compare?${q}`);
       await chartsDrawn(page);
+      await page.locator('figure[data-indicator="topic_count.land_requisition"]').scrollIntoViewIfNeeded();
     });
+    // Where applications go, on the overview.
+    await page.goto("/?year=2024");
+    const dest = page.locator("figure", { has: page.getByRole("heading", { name: "申请流向：各类机关收到的新收申请占比" }) });
+    await dest.scrollIntoViewIfNeeded();
+    await chartsDrawn(page);
+    await dest.screenshot({ path: `${SCREENSHOT_DIR}/oversight-mix-destinations-zh.png` });
   });
 
   test("2. a ranking of all 88 county governments with quartiles, readable chips, and outliers", async ({ page }) => {
     const q = "group=government:county:52&year=2024&view=ranking&indicator=refusal_rate";
     await page.goto(`/compare?${q}`);
     await expect(page.locator("[data-group]")).toContainText("贵州省 · 县级人民政府");
+    // Every county government of the corpus, those without a 2024 report included (they say 无数据).
     await expect(page.locator("[data-group]")).toContainText("88 个机关");
     const figure = page.locator('figure[data-indicator="refusal_rate"]');
     await expect(figure.getByRole("heading", { name: "不予公开率排名（2024年）" })).toBeVisible();
     await figure.getByText("数据表", { exact: true }).click();
     await expect(figure.locator("tbody tr")).toHaveCount(88);
+    await expect(figure.locator("tbody tr", { hasText: "无已发布年报" }).first()).toBeVisible();
     await expect(figure.getByText(/四分位区间（P25–P75）/)).toBeVisible();
     await chartsDrawn(page);
     await shots(page, "ranking-88", async () => {
       await page.goto(`/compare?${q}`);
       await chartsDrawn(page);
+      await page.locator('figure[data-indicator="refusal_rate"]').scrollIntoViewIfNeeded();
     });
     await figure.screenshot({ path: `${SCREENSHOT_DIR}/oversight-ranking-88-chart.png` });
 
@@ -133,7 +143,9 @@ test.describe("what an oversight officer needs first (issue #18)", () => {
     await shots(page, "flagged-chart", async () => {
       await page.goto(`/compare?${q}`);
       await chartsDrawn(page);
+      await page.locator('figure[data-indicator="clearance_rate"]').scrollIntoViewIfNeeded();
     });
+    await figure.screenshot({ path: `${SCREENSHOT_DIR}/oversight-flagged-chart-figure.png` });
 
     const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("link", { name: "数据 CSV", exact: true }).click()]);
     const csv = readFileSync(await download.path(), "utf8");
@@ -194,7 +206,7 @@ test.describe("what an oversight officer needs first (issue #18)", () => {
     const filter = page.getByRole("searchbox", { name: "筛选指标（名称或代码）" });
     await filter.fill("土地");
     await expect(page.locator("#compare-indicator option", { hasText: "提及“土地征收”的年报占比" })).toBeVisible();
-    await expect(page.locator("#compare-indicator option", { hasText: "予以公开率" })).toBeHidden();
+    await expect(page.locator('#compare-indicator option[value="granted_rate"]')).toBeHidden();
     await shots(page, "compare-first-screen", async () => {
       await page.goto("/compare?agency=520281&agency=520201&year=2021-2024&indicator=refusal_rate");
       await chartsDrawn(page);
