@@ -47,6 +47,11 @@ export const env = createEnv({
      * the client is the socket's peer and the header is ignored; 1 behind one nginx, …).
      */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Server processes `npm start` runs on PostgreSQL (default 1; the machine's core count is the
+     * useful most). Embedded PGlite always runs one: only one process may open its folder.
+     */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     NODE_ENV: nodeEnv,
     /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */
     TEST_DATABASE_URL: postgresUrl.optional(),

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { closeDb, dbKind, dbLocation, getDb, type Tx } from "../db/client";
+import { bumpDashboardGeneration } from "../db/mutations/dashboard/rollups";
 import { regions, type NewRegion } from "../db/schema";
 import {
   chinaDivisionAreasSchema,
@@ -77,6 +78,8 @@ async function upsert(rows: NewRegion[], tally: Tally): Promise<void> {
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       await upsertBatch(tx, rows.slice(i, i + BATCH_SIZE), tally);
     }
+    // Region names and trees are part of the cached dashboards.
+    await bumpDashboardGeneration(tx);
   });
 }
 

@@ -5,8 +5,13 @@
  * limit could be dodged by sending a new made-up address with every attempt. Here the header is
  * replaced, before Next sees it, by the one address lib/http/client-address.ts resolves from the
  * socket's peer and TRUST_PROXY_HOPS.
+ *
+ * On PostgreSQL it can run WEB_CONCURRENCY such servers (node:cluster, one port): a Next server
+ * renders on one thread, so a second core otherwise idles. Each process keeps its own dashboard
+ * cache; the database's generation counter keeps all of them current (db/queries/dashboard/_cache.ts).
  */
 import "./lib/load-env";
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
@@ -40,7 +45,40 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+/** The primary of a multi-process server: forks the workers, replaces one that dies, stops them all on a signal. */
+function supervise(count: number): void {
+  let stopping = false;
+  let listening = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  console.log(`next: ${count} server processes (WEB_CONCURRENCY)`);
+  cluster.on("listening", () => {
+    listening = true;
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A process that could not start (port taken, bad settings) would fail again: stop instead.
+    if (!listening) process.exit(code || 1);
+    console.error(`next: server process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    });
+  }
+}
+
+// PGlite: one process only (it owns its folder).
+const processes = env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
+if (processes > 1 && cluster.isPrimary) {
+  supervise(processes);
+} else {
+  main().catch((error: unknown) => {
+    console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

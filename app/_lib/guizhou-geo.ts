@@ -55,3 +55,11 @@ export function getRegionMapShapes(regionCode: string, view: MapView): MapShapes
   if (shapes) views.set(key, shapes);
   return shapes;
 }
+
+/** The shapes registered under `mapName` (`gongkai-520000-prefecture`…), or null for any other name. */
+export function getMapShapesByName(mapName: string): MapShapes | null {
+  const m = /^gongkai-(52[0-9]{4})-(prefecture|county)$/.exec(mapName);
+  if (!m) return null;
+  const shapes = getRegionMapShapes(m[1]!, m[2] as MapView);
+  return shapes?.mapName === mapName ? shapes : null;
+}

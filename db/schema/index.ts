@@ -9,4 +9,5 @@ export * from "./findings";
 export * from "./report-topics";
 export * from "./audit-log";
 export * from "./dashboard-rollups";
+export * from "./dashboard-cache";
 export * from "./relations";

@@ -13,6 +13,8 @@ import { migrateDb } from "../migrate";
 export interface TestDb {
   db: Db;
   kind: DbKind;
+  /** Postgres: the database's URL, for a second connection or a child process. */
+  url?: string;
   /** Closes the connection and, on Postgres, drops the database. */
   close: () => Promise<void>;
 }
@@ -56,7 +58,8 @@ export async function createTestDb(kind: DbKind = "pglite", options: CreateTestD
       cause: error,
     });
   }
-  const handle = createDb({ kind: "postgres", url: withDatabase(serverUrl, name) }, { maxConnections: 4 });
+  const url = withDatabase(serverUrl, name);
+  const handle = createDb({ kind: "postgres", url }, { maxConnections: 4 });
   const close = async () => {
     try {
       await handle.close();
@@ -71,7 +74,7 @@ export async function createTestDb(kind: DbKind = "pglite", options: CreateTestD
     await close();
     throw error;
   }
-  return { db: handle.db, kind, close };
+  return { db: handle.db, kind, url, close };
 }
 
 /**

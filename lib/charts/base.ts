@@ -1,6 +1,7 @@
 /** Shared pieces of every chart option: CJK font, palette, grid, tooltip shell, value display. */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, formatInteger, formatPercent, type IndicatorDef } from "../indicators";
+import { type IndicatorDef } from "../indicators/definitions";
+import { formatIndicatorValue, formatInteger, formatPercent } from "../indicators/format";
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 

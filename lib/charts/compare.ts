@@ -5,7 +5,8 @@
  * chart is what the page showed. Everything here is plain data in, plain data out.
  */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, formatInteger, getIndicator, type IndicatorDef } from "../indicators";
+import { getIndicator, type IndicatorDef } from "../indicators/definitions";
+import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { CompareView } from "../export/compare-params";
 import type { Comparison, CompareNullReason, CompareValue } from "../export/comparison";
 import { axisLabelFormatter, BORDER, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";

@@ -5,7 +5,8 @@
  * source and date) around the page's own ECharts option.
  */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, formatInteger, getIndicator } from "../indicators";
+import { getIndicator } from "../indicators/definitions";
+import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import { CJK_FONT_FAMILY, INK, INK_MUTED, percentText } from "./base";
 import { wrap, type ChartSize, type ExportFrame } from "./compare";
 import { ct } from "./compare-messages";

@@ -1,6 +1,6 @@
 /** Whether a chart crosses the 2019/2021 format change in a way readers must be told about. */
 import type { Lang } from "../i18n";
-import type { IndicatorDef } from "../indicators";
+import type { IndicatorDef } from "../indicators/definitions";
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 

@@ -1,6 +1,6 @@
 /** Grouped bars: a few series over shared categories (topic shares, applicant types, years). */
 import type { Lang } from "../i18n";
-import { formatInteger } from "../indicators";
+import { formatInteger } from "../indicators/format";
 import { baseOption, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
 import type { BarSeriesOption, ChartOption } from "./types";
 

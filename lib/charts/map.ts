@@ -6,7 +6,8 @@
  * are registered under `mapName` by whoever renders it (the client leaf, or lib/export/render-svg).
  */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, formatInteger, getIndicator, type IndicatorDef } from "../indicators";
+import { getIndicator, type IndicatorDef } from "../indicators/definitions";
+import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { RegionFeatureCollection } from "../regions/geo";
 import { baseOption, BORDER, CJK_FONT_FAMILY, describeValue, escapeHtml, formulaLine, INK, INK_MUTED, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";

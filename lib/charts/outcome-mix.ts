@@ -1,6 +1,6 @@
 /** Stacked outcome bars by region: each bar is 100% of the region's handled applications. */
 import type { Lang } from "../i18n";
-import { formatInteger } from "../indicators";
+import { formatInteger } from "../indicators/format";
 import { baseOption, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { BarSeriesOption, ChartOption } from "./types";

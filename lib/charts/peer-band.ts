@@ -1,6 +1,7 @@
 /** Peer band: the peers' P25–P75 per year as shaded boxes, their median, and the agency's own line. */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, getIndicator } from "../indicators";
+import { getIndicator } from "../indicators/definitions";
+import { formatIndicatorValue } from "../indicators/format";
 import { axisLabelFormatter, baseOption, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { ChartOption } from "./types";

@@ -1,6 +1,7 @@
 /** Ranking bars: regions or agencies sorted by one indicator, with the (peer) median as a markLine. */
 import type { Lang } from "../i18n";
-import { formatIndicatorValue, getIndicator } from "../indicators";
+import { getIndicator } from "../indicators/definitions";
+import { formatIndicatorValue } from "../indicators/format";
 import { axisLabelFormatter, baseOption, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";

@@ -5,7 +5,8 @@
  * whose sums come from the database instead of report rows in memory.
  */
 import type { FormatVersion } from "../catalog";
-import { getIndicator, type IndicatorDef, type IndicatorNullReason } from "../indicators";
+import { getIndicator, type IndicatorDef } from "../indicators/definitions";
+import type { IndicatorNullReason } from "../indicators/compute";
 
 /** Sums over the reports of one group (year, region, agency) that can be evaluated for an indicator. */
 export interface IndicatorSums {

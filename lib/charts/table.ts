@@ -1,5 +1,6 @@
 /** The data-table alternative of every chart: the same numbers as text, with links where a row is one report or region. */
-import { formatIndicatorValue, formatInteger, getIndicator } from "../indicators";
+import { getIndicator } from "../indicators/definitions";
+import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import { describeValue, percentText } from "./base";
 import { cm } from "./messages";
 import { OUTCOME_PARTS, outcomeShare } from "./outcome-mix";

@@ -1,6 +1,6 @@
 /** Trend lines: one indicator over the years, one line per series (a region, an agency). */
 import type { Lang } from "../i18n";
-import { getIndicator } from "../indicators";
+import { getIndicator } from "../indicators/definitions";
 import { axisLabelFormatter, baseOption, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import type { ChartOption, LineSeriesOption } from "./types";
 import type { DashboardValue } from "./sums";

@@ -1,12 +1,11 @@
 /**
  * The ECharts option type our builders return: ComposeOption over exactly the series and
- * components the client wrapper registers (app/_components/charts/echart.tsx, and
+ * components the client wrapper registers (app/_components/charts/echart-core.ts, and
  * echart-map-modules.ts for maps), so a builder
  * cannot use a module that is not loaded.
  */
 import type { BarSeriesOption, LineSeriesOption, LinesSeriesOption, MapSeriesOption } from "echarts/charts";
 import type {
-  DatasetComponentOption,
   GeoComponentOption,
   GraphicComponentOption,
   GridComponentOption,
@@ -26,7 +25,6 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | LegendComponentOption
   | TitleComponentOption
-  | DatasetComponentOption
   | MarkLineComponentOption
   | MarkAreaComponentOption
   | MapSeriesOption

@@ -54,6 +54,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   const validationInput = validationInputFromParsed(parsed, agency?.kind);
   const findings = validationInput ? validateReport(validationInput) : [];
   const derived = parsed.formatVersion ? computeDerived(parsed.formatVersion, cellValues(parsed), parsed.tables) : {};
+  // （六）其他处理 printed as one row: its values are the subtotal the three unread rows would make.
+  if (parsed.otherAsOneRow) for (const [col, v] of Object.entries(parsed.otherAsOneRow)) derived[`t3.other_total.${col}`] = v;
   return {
     fileName,
     surfaceFormat: extracted.format,

@@ -21,56 +21,22 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
-  "producers/chromium/cms-sans-hrules-520000-zjj-2023":
-    "PDF reader: framed tables with rules between rows and no inner verticals are not read (0 of 200; open ones read: cms-sans-open); the 15 表四 figures glued into one wrong number 311051000120103",
   "producers/converter-md/chromium-cms-portrait-520200-gov-2020":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 72 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-landscape-t3-520200-ga-2019":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 121 of 198 cells; year lost (title wrapped after the year)",
   "producers/converter-md/lo-ruled-520200-gov-2023":
     "markdown reader: converter tables (表三 broken into pieces at wrapped labels, 数据N headers) give 147 of 200 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/chromium-cms-fixed-wrap-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells",
-  "producers/pdftotext-layout/lo-borderless-520000-zjj-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-borderless-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-label-wrap-520200-gov-2020":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-landscape-t3-520200-ga-2019":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-narrow-headers-520000-jy-2019":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520200-gov-2020":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
-  "producers/pdftotext-layout/lo-ruled-520281-scjg-2022":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-ruled-520281002-twp-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-split-repeat-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-three-line-520000-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-three-line-520100-gov-2024":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-layout/lo-vertical-groups-520200-gov-2023":
-    "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
     "text reader: space-aligned tables (pdftotext -layout) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/chromium-cms-fixed-wrap-520200-ga-2019":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year); agency misread (title wrapped)",
-  "producers/pdftotext-raw/lo-label-wrap-520000-gov-2024":
-    "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
   "producers/pdftotext-raw/lo-ruled-520200-gov-2020":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 198 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/lo-ruled-520200-gov-2023":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; year lost (title wrapped after the year)",
   "producers/pdftotext-raw/lo-three-line-520000-gov-2024":
     "text reader: one-cell-per-line tables (plain pdftotext) not recognised, format null, 0 of 200 cells; agency misread (title wrapped)",
-  "real/huaian-szf/2024":
-    "real WPS/Word PDF: label and value in one run, glued header runs, 表三/表四 broken by the reader — 76 of 200 figures",
 
 };
 

@@ -135,5 +135,6 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     topicCounts: narrative.topicCounts,
     sections: sections.sections.map((s) => ({ number: s.number, title: s.title, text: s.text, loc: s.loc })),
     issues,
+    ...(tables.hybridOther && format.format === "2021" ? { otherAsOneRow: tables.hybridOther } : {}),
   };
 }

@@ -108,5 +108,10 @@ export const parsedReportSchema = z.object({
   topicCounts: z.array(topicCountSchema),
   sections: z.array(sectionSchema),
   issues: z.array(parseIssueSchema),
+  /**
+   * A 2021-format report whose 表三 prints （六）其他处理 as one 2019-style row: its values by
+   * column. The three 2021 rows stay unread; the values stand for their subtotal (t3.other_total).
+   */
+  otherAsOneRow: z.record(z.string(), z.number().nullable()).optional(),
 });
 export type ParsedReport = z.infer<typeof parsedReportSchema>;

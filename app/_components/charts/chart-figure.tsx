@@ -1,15 +1,18 @@
 /**
  * A chart as the dashboards show it: heading (formula on hover), the drawing, notes (format
- * change, small samples, definitions) and the data table with the same numbers.
+ * change, small samples, definitions) and the data table with the same numbers. The drawing and
+ * the table are one client leaf (chart-body.tsx) fed the spec once; a map's shapes stay out of the
+ * spec and are fetched from /api/geo by the map itself.
  */
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { cm, chartTable, type ChartSpec } from "@/lib/charts";
+import { cm, type ChartSpec } from "@/lib/charts";
 import { ct } from "@/lib/charts/compare-messages";
 import type { DashboardChart as ChartDescriptor } from "@/lib/charts/dashboard-export";
 import type { Lang } from "@/lib/i18n";
-import { DashboardChart } from "./dashboard-chart";
-import { chartDownloads, packDownload, type ChartDownloads } from "./export-links";
+import { ChartBody } from "./chart-body";
+import { DataTable } from "./data-table";
+import { ChartDownloadLinks } from "./chart-downloads";
+import { packDownload } from "./export-links";
 import { PrintButton } from "./print-button";
 import styles from "./dashboard.module.css";
 
@@ -23,13 +26,24 @@ export interface ChartFigureProps {
   /** Any value of the chart is a small sample: explain the "*". */
   smallSample?: boolean;
   empty?: boolean;
-  /** Links to the chart's PNG/SVG/CSV/XLSX export (built on the server, carrying the reader's language). */
-  downloads?: ChartDownloads;
+  /** The view's export query (dashboardExportQuery, with the reader's language): adds the chart's PNG/SVG/CSV/XLSX links. */
+  exportQuery?: string;
   children?: ReactNode;
 }
 
-export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, downloads, children }: ChartFigureProps) {
-  const table = chartTable(spec);
+/**
+ * The spec as the browser gets it: a map without its shapes (tens to hundreds of kB of
+ * coordinates), which the client fetches from their own cacheable URL. The map's items list every
+ * shape, so its table needs none of them.
+ */
+function clientSpec(spec: ChartSpec): { spec: ChartSpec; shapesUrl?: string } {
+  if (spec.type !== "map") return { spec };
+  const { geo: _geo, borders: _borders, ...input } = spec.input;
+  return { spec: { type: "map", input: { ...input, geo: { type: "FeatureCollection", features: [] } } }, shapesUrl: `/api/geo/${encodeURIComponent(spec.input.mapName)}` };
+}
+
+export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallSample, empty, exportQuery, children }: ChartFigureProps) {
+  const lean = clientSpec(spec);
   const shown = [...notes.filter((n): n is string => Boolean(n)), ...(smallSample ? [cm(lang, "chart.smallSample")] : [])];
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-title`} data-chart-id={id}>
@@ -37,40 +51,18 @@ export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallS
         <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}：${formula}`}>
           {title}
         </h3>
-        {downloads ? <Downloads lang={lang} links={downloads} title={title} /> : null}
+        {exportQuery ? <ChartDownloadLinks lang={lang} exportQuery={exportQuery} chartId={id} title={title} /> : null}
       </div>
       <p className={styles.formula}>{formula}</p>
-      {empty ? <p className={styles.muted}>{cm(lang, "chart.noData")}</p> : <DashboardChart spec={spec} label={title} />}
-      {shown.map((n) => (
-        <p key={n} className={styles.note}>
-          {n}
-        </p>
-      ))}
-      {children}
-      <details className={styles.details}>
-        <summary>{cm(lang, "chart.table")}</summary>
-        <DataTable head={table.head} rows={table.rows} caption={title} />
-      </details>
+      <ChartBody spec={lean.spec} label={title} {...(lean.shapesUrl ? { shapesUrl: lean.shapesUrl } : {})} empty={empty} noDataText={cm(lang, "chart.noData")} tableSummary={cm(lang, "chart.table")}>
+        {shown.map((n) => (
+          <p key={n} className={styles.note}>
+            {n}
+          </p>
+        ))}
+        {children}
+      </ChartBody>
     </figure>
-  );
-}
-
-/** The export menu of a chart: small links, like the comparison page's. */
-function Downloads({ lang, links, title }: { lang: Lang; links: ChartDownloads; title: string }) {
-  const items: [keyof ChartDownloads, Parameters<typeof ct>[1]][] = [
-    ["png", "page.downloadPng"],
-    ["svg", "page.downloadSvg"],
-    ["csv", "page.downloadCsv"],
-    ["xlsx", "page.downloadXlsx"],
-  ];
-  return (
-    <div className={styles.downloads} aria-label={`${ct(lang, "page.downloads")}：${title}`}>
-      {items.map(([format, label]) => (
-        <a key={format} className={styles.linkButton} href={links[format]} download data-format={format}>
-          {ct(lang, label)}
-        </a>
-      ))}
-    </div>
   );
 }
 
@@ -86,7 +78,7 @@ export function DashboardFigure({ chart, lang, exportQuery, children }: { chart:
       notes={chart.notes}
       smallSample={chart.smallSample}
       empty={chart.empty}
-      {...(exportQuery ? { downloads: chartDownloads(exportQuery, chart.id) } : {})}
+      {...(exportQuery ? { exportQuery } : {})}
     >
       {chart.caption ? <p className={styles.position}>{chart.caption}</p> : null}
       {children}
@@ -110,32 +102,5 @@ export function ViewToolbar({ lang, exportQuery }: { lang: Lang; exportQuery: st
   );
 }
 
-export function DataTable({ head, rows, caption }: { head: string[]; rows: { text: string; href?: string; numeric?: boolean }[][]; caption?: string }) {
-  return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((c, j) => (
-                <td key={j} className={c.numeric ? styles.num : undefined}>
-                  {c.href ? <Link href={c.href}>{c.text}</Link> : c.text}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+/** The pages' own tables (coverage, reports, findings) use the same component as the charts'. */
+export { DataTable };

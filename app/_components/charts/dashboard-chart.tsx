@@ -1,16 +1,65 @@
 "use client";
 
-/** Client leaf: turns a plain chart spec from the server into an ECharts option and draws it. */
-import { useMemo } from "react";
+/**
+ * Client leaf: turns a plain chart spec from the server into an ECharts option and draws it. A
+ * map's spec comes without its shapes: they are fetched from `shapesUrl` (a separate response the
+ * browser caches) once the map is mounted, so the page's HTML carries none of their coordinates.
+ */
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { regionCodeOf } from "@/lib/charts/map";
 import { buildChartOption, chartHeight, type ChartSpec } from "@/lib/charts/spec";
+import type { RegionFeatureCollection } from "@/lib/regions/geo";
 import { EChart } from "./echart";
 
-export function DashboardChart({ spec, label }: { spec: ChartSpec; label: string }) {
+interface Shapes {
+  geo: RegionFeatureCollection;
+  borders?: RegionFeatureCollection;
+}
+
+/** The map's shapes from /api/geo/<name>; null while loading, "failed" when they could not be had. */
+function useShapes(url: string | undefined): Shapes | null | "failed" {
+  const [state, setState] = useState<{ url: string; shapes: Shapes | "failed" } | null>(null);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    fetch(url)
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`${r.status}`);
+        return (await r.json()) as Shapes;
+      })
+      .then(
+        (shapes) => live && setState({ url, shapes }),
+        () => live && setState({ url, shapes: "failed" }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return url && state?.url === url ? state.shapes : null;
+}
+
+export function DashboardChart({ spec: lean, label, shapesUrl }: { spec: ChartSpec; label: string; shapesUrl?: string }) {
   const router = useRouter();
-  const option = useMemo(() => buildChartOption(spec), [spec]);
-  const maps = useMemo(() => (spec.type === "map" ? [{ name: spec.input.mapName, geo: spec.input.geo }] : undefined), [spec]);
+  const shapes = useShapes(shapesUrl);
+  const spec = useMemo((): ChartSpec | null => {
+    if (!shapesUrl) return lean;
+    if (lean.type !== "map" || !shapes || shapes === "failed") return null;
+    return { type: "map", input: { ...lean.input, geo: shapes.geo, ...(shapes.borders ? { borders: shapes.borders } : {}) } };
+  }, [lean, shapesUrl, shapes]);
+  // Only the browser draws: server rendering emits the chart's empty box and skips the option.
+  const option = useMemo(() => (spec && typeof window !== "undefined" ? buildChartOption(spec) : null), [spec]);
+  const maps = useMemo(() => (spec?.type === "map" ? [{ name: spec.input.mapName, geo: spec.input.geo }] : undefined), [spec]);
+  const height = chartHeight(lean);
+  if (!spec) {
+    const failed = shapes === "failed";
+    const en = lean.type === "map" && lean.input.lang === "en";
+    return (
+      <div role="img" aria-label={label} aria-busy={!failed} style={{ height, display: "grid", placeItems: "center" }} data-chart="pending">
+        {failed ? (en ? "The map's shapes could not be loaded; reload the page." : "地图形状加载失败，请刷新页面。") : null}
+      </div>
+    );
+  }
   // A click on a map region opens that region's page, keeping the year, indicator and filters.
   const onItemClick =
     spec.type === "map"
@@ -20,5 +69,5 @@ export function DashboardChart({ spec, label }: { spec: ChartSpec; label: string
           if (href) router.push(href);
         }
       : undefined;
-  return <EChart option={option} height={chartHeight(spec)} label={label} maps={maps} onItemClick={onItemClick} />;
+  return <EChart option={option} height={height} label={label} maps={maps} onItemClick={onItemClick} />;
 }

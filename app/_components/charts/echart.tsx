@@ -2,30 +2,23 @@
 
 /**
  * The one ECharts wrapper (STYLE rule 13): registers only the series and components our option
- * builders use (lib/charts/types.ts lists the same set), renders SVG (crisp when pasted into a
- * briefing, selectable text) and follows its container's width.
+ * builders use (echart-core.ts, a chunk of its own, fetched once per page), renders SVG (crisp
+ * when pasted into a briefing, selectable text) and follows its container's width.
  */
 import { useEffect, useRef, useState } from "react";
-import { BarChart, LineChart } from "echarts/charts";
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from "echarts/components";
-import { init, use as registerEcharts, type EChartsType } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import type { EChartsType } from "echarts/core";
 import type { ChartOption } from "@/lib/charts/types";
 import type { RegionFeatureCollection } from "@/lib/regions/geo";
 
-// echarts/core `use` (renamed: it is not React's `use` hook). Map modules: echart-map-modules.ts.
-registerEcharts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
+type CoreModules = typeof import("./echart-core");
+let core: Promise<CoreModules> | undefined;
+const loadCore = () => (core ??= import("./echart-core"));
+// Requested when this module first runs in the browser, in parallel with hydration.
+if (typeof window !== "undefined") void loadCore();
 
 export interface EChartProps {
-  option: ChartOption;
+  /** Null while there is nothing to draw yet (server rendering): the box is rendered all the same. */
+  option: ChartOption | null;
   height: number;
   /** Accessible name of the drawing; the data table next to it carries the numbers. */
   label: string;
@@ -45,6 +38,17 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
     click.current = onItemClick;
   }, [onItemClick]);
 
+  const [coreModules, setCoreModules] = useState<CoreModules | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadCore().then((m) => {
+      if (live) setCoreModules(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   // Map modules must be registered before init: an instance snapshots the visual encoders
   // (visualMap's among them) when it is created.
   const needsMap = Boolean(maps?.length);
@@ -59,12 +63,12 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
       live = false;
     };
   }, [needsMap, mapModules]);
-  const ready = !needsMap || mapModules !== null;
+  const ready = coreModules !== null && (!needsMap || mapModules !== null);
 
   useEffect(() => {
     const el = ref.current;
-    if (!el || !ready) return;
-    const instance = init(el, undefined, { renderer: "svg", locale: "ZH" });
+    if (!el || !ready || !coreModules) return;
+    const instance = coreModules.init(el, undefined, { renderer: "svg", locale: "ZH" });
     chart.current = instance;
     instance.on("click", (p) => {
       if (typeof p.name === "string" && p.name) click.current?.(p.name);
@@ -76,13 +80,13 @@ export function EChart({ option, height, label, maps, onItemClick }: EChartProps
       instance.dispose();
       chart.current = null;
     };
-  }, [ready]);
+  }, [ready, coreModules]);
 
   useEffect(() => {
     if (!ready) return;
     // registerMap is global and keyed by name; a name always stands for the same shapes.
     for (const m of maps ?? []) mapModules?.registerMap(m.name, m.geo);
-    chart.current?.setOption(option, { notMerge: true });
+    if (option) chart.current?.setOption(option, { notMerge: true });
   }, [ready, option, maps, mapModules]);
 
   return (

@@ -1,10 +1,10 @@
 /** The dashboards' filter bar: a plain GET form, so filters live in the URL and work without JavaScript. */
 import { cm, type ChartMessageKey } from "@/lib/charts";
-import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
-import { DASHBOARD_INDICATORS, type DashboardParams } from "./search-params";
 import { deptTypeLabel } from "@/lib/agencies/labels";
+import { IndicatorSelect } from "./indicator-select";
+import type { DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
 export interface FiltersProps {
@@ -65,21 +65,4 @@ export function Filters({ lang, action, params, years, year, show = { level: tru
   );
 }
 
-export function IndicatorSelect({ lang, value }: { lang: Lang; value: string }) {
-  return (
-    <label className={styles.field}>
-      {cm(lang, "dash.indicator")}
-      <select name="indicator" defaultValue={value}>
-        {INDICATOR_GROUPS.map((g) => (
-          <optgroup key={g} label={INDICATOR_GROUP_LABELS[g][lang]}>
-            {DASHBOARD_INDICATORS.filter((d) => d.group === g).map((d) => (
-              <option key={d.key} value={d.key} title={d.formula[lang]}>
-                {d.label[lang]}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </label>
-  );
-}
+export { IndicatorSelect };

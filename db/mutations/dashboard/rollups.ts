@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
 import type { Tx } from "../../client";
-import { agencies, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
+import { agencies, dashboardCacheGeneration, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
 import type { IndicatorDef } from "../../../lib/indicators";
 import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
 
@@ -34,6 +34,22 @@ export const ROLLUP_FINGERPRINT = createHash("sha256")
 
 // Per-key refreshes share this lock; a full rebuild takes it alone (so it never races them).
 const GLOBAL_LOCK = sql`hashtext('dashboard_rollups')`;
+
+/**
+ * Bumps the dashboard cache generation (db/schema/dashboard-cache.ts) in `tx`: every cached
+ * dashboard read of every server process misses from the moment `tx` commits, and not before (a
+ * reader that still sees the old counter also still sees the old data). Called by every function
+ * here that changes rollups or marks them dirty, so no write path can forget it.
+ * Lock order: the shared global lock first, then the counter's row, which stays locked until
+ * commit; concurrent writers queue only on that last step, never in a cycle.
+ */
+export async function bumpDashboardGeneration(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
+  await tx.execute(
+    sql`insert into ${dashboardCacheGeneration} (id, generation) values (1, 1)
+        on conflict (id) do update set generation = ${dashboardCacheGeneration.generation} + 1, updated_at = now()`,
+  );
+}
 
 /**
  * The keys as rows `(year, region_code)`, from two array parameters. Not one parameter per value:
@@ -180,6 +196,7 @@ export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonl
   const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
   await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
   await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
+  await bumpDashboardGeneration(tx);
 }
 
 /** The keys plus the year after each: coverage of Y+1 counts Y's reports as "expected". */
@@ -215,6 +232,7 @@ export async function refreshRollups(tx: Tx, keys: readonly { year: number; regi
     await tx.execute(sql`delete from ${dashboardCoverage} where ${rollupFilter(dashboardCoverage, part)}`);
     await tx.execute(insertCoverage(keyRows(part)));
   }
+  await bumpDashboardGeneration(tx);
 }
 
 /** Rebuilds every rollup from scratch (after a load that bypassed the mutations, or new indicator terms). */
@@ -236,6 +254,7 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
     sql`insert into ${dashboardRollupState} (id, fingerprint) values (1, ${ROLLUP_FINGERPRINT})
         on conflict (id) do update set fingerprint = excluded.fingerprint, updated_at = now()`,
   );
+  await bumpDashboardGeneration(tx);
 }
 
 /** Bulk loads: remember the pairs to rebuild once at the end of the load (refreshDirtyRollupsInTx). */
@@ -246,6 +265,8 @@ export async function markRollupsDirty(tx: Tx, keys: readonly { year: number; re
     .insert(dashboardRollupsDirty)
     .values(unique.map((k) => ({ year: k.year, regionCode: k.regionCode })))
     .onConflictDoNothing();
+  // The current reports changed already: pages that read them directly (agency page) must miss.
+  await bumpDashboardGeneration(tx);
 }
 
 /** Rebuilds and clears the pairs bulk loads left dirty; returns how many. */

@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { AccessDeniedError, actorUserId, isPrivileged, type Ctx } from "../../context";
 import { auditLog } from "../../schema";
+import { bumpDashboardGeneration } from "../dashboard/rollups";
 
 export async function clearReports({ ctx }: { ctx: Ctx }): Promise<void> {
   if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators and operator scripts may clear all reports.");
@@ -15,6 +16,7 @@ export async function clearReports({ ctx }: { ctx: Ctx }): Promise<void> {
     await tx.execute(sql`update users set agency_id = null where role <> 'agency'`);
     await tx.execute(sql`truncate report_topics, findings, report_figures, reports, source_documents, dashboard_groups, dashboard_coverage, dashboard_topics, dashboard_rollups_dirty, dashboard_peer_values`);
     await tx.execute(sql`delete from agencies where id not in (select agency_id from users where agency_id is not null)`);
+    await bumpDashboardGeneration(tx);
     await tx.insert(auditLog).values({ actorUserId: actorUserId(ctx), action: "report.clear_all", entity: "report", entityId: null, details: {} });
   });
 }

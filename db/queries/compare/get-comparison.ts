@@ -8,6 +8,7 @@
  * export can carry data the viewer may not see.
  */
 import "server-only";
+import { cachedDashboardRead } from "../dashboard/_cache";
 import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { toIndicatorCells } from "../../../lib/indicators";
 import {
@@ -144,7 +145,7 @@ async function resolveAgencies(ctx: Ctx, params: CompareParams): Promise<Compare
   return { ok: true, value: { agencies: out, groups } };
 }
 
-export async function getComparison({ ctx, input }: GetComparisonOptions): Promise<CompareResult<Comparison>> {
+async function getComparisonUncached({ ctx, input }: GetComparisonOptions): Promise<CompareResult<Comparison>> {
   assertSignedIn(ctx);
   const { params } = input;
   const resolved = await resolveAgencies(ctx, params);
@@ -207,3 +208,8 @@ export async function getComparison({ ctx, input }: GetComparisonOptions): Promi
 }
 
 export type { CompareError };
+
+/** getComparison through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function getComparison(options: GetComparisonOptions): Promise<CompareResult<Comparison>> {
+  return cachedDashboardRead(options.ctx, { name: "getComparison", scope: "published", input: options.input }, () => getComparisonUncached(options));
+}

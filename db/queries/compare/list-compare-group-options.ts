@@ -1,5 +1,6 @@
 /** Choices for the comparison page's peer-group form: regions down to the prefecture level, and the department types in use. */
 import "server-only";
+import { cachedDashboardRead } from "../dashboard/_cache";
 import { and, asc, inArray, isNotNull, ne } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { agencies, regions } from "../../schema";
@@ -10,7 +11,7 @@ export interface CompareGroupOptions {
   deptTypes: string[];
 }
 
-export async function listCompareGroupOptions({ ctx }: { ctx: Ctx; input?: Record<string, never> }): Promise<CompareGroupOptions> {
+async function listCompareGroupOptionsUncached({ ctx }: { ctx: Ctx; input?: Record<string, never> }): Promise<CompareGroupOptions> {
   assertSignedIn(ctx);
   const [regionRows, deptRows] = await Promise.all([
     ctx.db
@@ -25,4 +26,9 @@ export async function listCompareGroupOptions({ ctx }: { ctx: Ctx; input?: Recor
       .orderBy(asc(agencies.deptType)),
   ]);
   return { regions: regionRows, deptTypes: deptRows.flatMap((r) => (r.deptType ? [r.deptType] : [])) };
+}
+
+/** listCompareGroupOptions through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function listCompareGroupOptions(options: { ctx: Ctx; input?: Record<string, never> }): Promise<CompareGroupOptions> {
+  return cachedDashboardRead(options.ctx, { name: "listCompareGroupOptions", scope: "published", input: options.input ?? null }, () => listCompareGroupOptionsUncached(options));
 }

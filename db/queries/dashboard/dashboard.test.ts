@@ -151,7 +151,7 @@ describeEachDb("dashboard queries", (getDb) => {
     const peers = await getPeerComparison({ ctx, input: { agencyId: s.deptA, indicatorKey: "refusal_rate", year: Y2 } });
     expect(peers?.group).toMatchObject({ level: "county", deptType: "自然资源", basis: "deptType" });
     // 钟山 0/8 and 南明 15/30; the subject (8/20) is left out.
-    expect(peers?.values.sort()).toEqual([0, 0.5]);
+    expect([...(peers?.values ?? [])].sort()).toEqual([0, 0.5]);
     const y2 = peers?.stats.find((x) => x.year === Y2);
     expect(y2).toMatchObject({ n: 2, median: 0.25, p25: 0.125, p75: 0.375 });
     expect(peers?.members?.map((m) => m.value).sort()).toEqual([0, 0.5]);

@@ -4,6 +4,7 @@
  * report id), and its findings by year and severity.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DashboardValue } from "../../../lib/charts/sums";
@@ -63,31 +64,17 @@ export interface AgencyProfile {
   findings: { year: number; reportId: string; severity: FindingSeverity; count: number }[];
 }
 
+/**
+ * The agency's versions list depends on the viewer (drafts and submissions of its own agency or
+ * region), so it is read per request; the rest is published data, shared through the cache.
+ */
 export async function getAgencyProfile({ ctx, input }: { ctx: Ctx; input: GetAgencyProfileInput }): Promise<AgencyProfile | null> {
   assertViewer(ctx);
   const parsed = getAgencyProfileInputSchema.safeParse(input);
   if (!parsed.success) return null;
-  const { agencyId, indicatorKeys } = parsed.data;
-
-  const defs = indicatorKeys.map((k) => getIndicator(k));
-  const cellKeys = [...new Set(defs.flatMap((d) => indicatorCells(d)))];
-  const cellFields = Object.fromEntries(cellKeys.map((k, i) => [`c${i}`, figureColumn(k)]));
-
-  // The agency and its reports in one parallel round trip (an unknown id finds no reports either).
-  const [[agency], reportRows, figureRows, findingRows] = await Promise.all([
-    ctx.db
-      .select({
-        id: agencies.id,
-        name: agencies.name,
-        kind: agencies.kind,
-        level: agencies.level,
-        deptType: agencies.deptType,
-        regionCode: agencies.regionCode,
-        regionName: regions.name,
-      })
-      .from(agencies)
-      .leftJoin(regions, eq(regions.adminCode, agencies.regionCode))
-      .where(eq(agencies.id, agencyId)),
+  const { agencyId } = parsed.data;
+  const [published, reportRows] = await Promise.all([
+    cachedDashboardRead(ctx, { name: "getAgencyProfile", scope: "published", input: parsed.data }, () => loadPublishedProfile(ctx, parsed.data)),
     ctx.db
       .select({
         id: reports.id,
@@ -102,6 +89,31 @@ export async function getAgencyProfile({ ctx, input }: { ctx: Ctx; input: GetAge
       .from(reports)
       .where(and(eq(reports.agencyId, agencyId), visibleReportsWhere(ctx.viewer)))
       .orderBy(desc(reports.year), desc(reports.version)),
+  ]);
+  return published ? { ...published, reports: reportRows } : null;
+}
+
+/** Who the agency is, its current reports' indicator values and finding counts: the same for every viewer. */
+async function loadPublishedProfile(ctx: Ctx, { agencyId, indicatorKeys }: z.output<typeof getAgencyProfileInputSchema>): Promise<Omit<AgencyProfile, "reports"> | null> {
+  const defs = indicatorKeys.map((k) => getIndicator(k));
+  const cellKeys = [...new Set(defs.flatMap((d) => indicatorCells(d)))];
+  const cellFields = Object.fromEntries(cellKeys.map((k, i) => [`c${i}`, figureColumn(k)]));
+
+  // The agency, its figures and findings in one parallel round trip (an unknown id finds none).
+  const [[agency], figureRows, findingRows] = await Promise.all([
+    ctx.db
+      .select({
+        id: agencies.id,
+        name: agencies.name,
+        kind: agencies.kind,
+        level: agencies.level,
+        deptType: agencies.deptType,
+        regionCode: agencies.regionCode,
+        regionName: regions.name,
+      })
+      .from(agencies)
+      .leftJoin(regions, eq(regions.adminCode, agencies.regionCode))
+      .where(eq(agencies.id, agencyId)),
     ctx.db
       .select({ reportId: rf.reportId, year: rf.year, formatVersion: rf.formatVersion, scope: rf.scope, ...cellFields })
       .from(rf)
@@ -150,5 +162,5 @@ export async function getAgencyProfile({ ctx, input }: { ctx: Ctx; input: GetAge
     );
     return { year: row.year, reportId: row.reportId, formatVersion: row.formatVersion, scope: row.scope, values };
   });
-  return { agency, reports: reportRows, series, findings: findingRows };
+  return { agency, series, findings: findingRows };
 }

@@ -14,6 +14,7 @@
  * getCoverageFromFigures is the direct computation it equals.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, eq, inArray, sql, type AnyColumn } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../context";
@@ -43,7 +44,7 @@ export interface Coverage extends CoverageCounts {
 
 const ZERO: CoverageCounts = { expected: 0, received: 0, onTime: 0, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0 };
 
-export async function getCoverage({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
+async function getCoverageUncached({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
   assertViewer(ctx);
   const { year, regionCode } = getCoverageInputSchema.parse(input);
   const key = childRegionKey(regionCode, dc.regionCode);
@@ -102,4 +103,9 @@ export async function getCoverageFromFigures({ ctx, input }: { ctx: Ctx; input: 
     .orderBy(key);
 
   return withTotal(year, rows);
+}
+
+/** getCoverage through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function getCoverage(options: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
+  return cachedDashboardRead(options.ctx, { name: "getCoverage", scope: "published", input: options.input }, () => getCoverageUncached(options));
 }

@@ -10,6 +10,7 @@
  * from report_figures and is what those rows must equal.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getIndicator, INDICATOR_BY_KEY } from "../../../lib/indicators";
@@ -96,7 +97,7 @@ async function subjectOf(ctx: Ctx, p: GetPeerComparisonInput): Promise<(Subject 
   return { p: input, def: getIndicator(input.indicatorKey), group: { ...agency, basis }, year };
 }
 
-export async function getPeerComparison({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
+async function getPeerComparisonUncached({ ctx, input }: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
   assertViewer(ctx);
   const subject = await subjectOf(ctx, input);
   if (!subject) return null;
@@ -189,4 +190,9 @@ export async function getPeerComparisonFromFigures({ ctx, input }: { ctx: Ctx; i
       .orderBy(asc(agencies.name));
   }
   return { group, year, stats, values, members };
+}
+
+/** getPeerComparison through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function getPeerComparison(options: { ctx: Ctx; input: GetPeerComparisonInput }): Promise<PeerComparison | null> {
+  return cachedDashboardRead(options.ctx, { name: "getPeerComparison", scope: "published", input: options.input }, () => getPeerComparisonUncached(options));
 }

@@ -1,5 +1,6 @@
 /** A region of the drill-down (贵州省 → 市州 → 县 → 乡镇): its name, its ancestors and its children. */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { adminCodeLevel, type RegionLevel } from "../../../lib/regions/levels";
@@ -35,7 +36,7 @@ function ancestorCodes(code: string): string[] {
 const cols = { code: regions.adminCode, name: regions.name, shortName: regions.shortName, level: regions.level, parentCode: regions.parentCode };
 
 /** Null when the code is not a known region. */
-export async function getRegion({ ctx, input }: { ctx: Ctx; input: z.input<typeof getRegionInputSchema> }): Promise<RegionDetail | null> {
+async function getRegionUncached({ ctx, input }: { ctx: Ctx; input: z.input<typeof getRegionInputSchema> }): Promise<RegionDetail | null> {
   assertViewer(ctx);
   const parsed = getRegionInputSchema.safeParse(input);
   if (!parsed.success) return null;
@@ -57,10 +58,20 @@ export async function getRegion({ ctx, input }: { ctx: Ctx; input: z.input<typeo
 }
 
 /** Names of the given region codes (for labelling grouped rows). */
-export async function listRegionNames({ ctx, input }: { ctx: Ctx; input: { codes: string[] } }): Promise<Map<string, RegionSummary>> {
+async function listRegionNamesUncached({ ctx, input }: { ctx: Ctx; input: { codes: string[] } }): Promise<Map<string, RegionSummary>> {
   assertViewer(ctx);
   const codes = [...new Set(input.codes)].filter((c) => adminCodeSchemaPattern.test(c));
   if (!codes.length) return new Map();
   const rows = await ctx.db.select(cols).from(regions).where(inArray(regions.adminCode, codes));
   return new Map(rows.map(({ parentCode: _p, ...r }) => [r.code, r]));
+}
+
+/** getRegion through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function getRegion(options: { ctx: Ctx; input: z.input<typeof getRegionInputSchema> }): Promise<RegionDetail | null> {
+  return cachedDashboardRead(options.ctx, { name: "getRegion", scope: "published", input: options.input }, () => getRegionUncached(options));
+}
+
+/** listRegionNames through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function listRegionNames(options: { ctx: Ctx; input: { codes: string[] } }): Promise<Map<string, RegionSummary>> {
+  return cachedDashboardRead(options.ctx, { name: "listRegionNames", scope: "published", input: options.input }, () => listRegionNamesUncached(options));
 }

@@ -6,6 +6,7 @@
  * per call whatever the number of indicators.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { EMPTY_SUMS, isGroupSummable, type IndicatorSums } from "../../../lib/charts/sums";
@@ -52,7 +53,7 @@ export interface ListIndicatorSumsOptions {
   input: ListIndicatorSumsInput;
 }
 
-export async function listIndicatorSums({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
+async function listIndicatorSumsUncached({ ctx, input }: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
   assertViewer(ctx);
   const p = listIndicatorSumsInputSchema.parse(input);
   if (p.groupBy === "agency" || p.agencyIds) return sumsFromFigures(ctx, p);
@@ -160,4 +161,9 @@ async function sumsFromFigures(ctx: Ctx, p: z.output<typeof listIndicatorSumsInp
     out.set(k, g);
   }
   return [...out.values()].sort(byKey);
+}
+
+/** listIndicatorSums through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function listIndicatorSums(options: ListIndicatorSumsOptions): Promise<IndicatorSumsRow[]> {
+  return cachedDashboardRead(options.ctx, { name: "listIndicatorSums", scope: "published", input: options.input }, () => listIndicatorSumsUncached(options));
 }

@@ -4,6 +4,7 @@
  * reports and the report ids, so every row links to its reports.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { adminCodeLevel } from "../../../lib/regions/levels";
@@ -32,7 +33,7 @@ export interface RegionAgency {
   reports: AgencyReportRef[];
 }
 
-export async function listRegionAgencies({ ctx, input }: { ctx: Ctx; input: z.input<typeof listRegionAgenciesInputSchema> }): Promise<RegionAgency[]> {
+async function listRegionAgenciesUncached({ ctx, input }: { ctx: Ctx; input: z.input<typeof listRegionAgenciesInputSchema> }): Promise<RegionAgency[]> {
   assertViewer(ctx);
   const { regionCode } = listRegionAgenciesInputSchema.parse(input);
   const here = eq(agencies.regionCode, regionCode);
@@ -65,4 +66,9 @@ export async function listRegionAgencies({ ctx, input }: { ctx: Ctx; input: z.in
     byAgency.set(r.agencyId, arr);
   }
   return list.map((a) => ({ ...a, reports: byAgency.get(a.id) ?? [] }));
+}
+
+/** listRegionAgencies through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function listRegionAgencies(options: { ctx: Ctx; input: z.input<typeof listRegionAgenciesInputSchema> }): Promise<RegionAgency[]> {
+  return cachedDashboardRead(options.ctx, { name: "listRegionAgencies", scope: "published", input: options.input }, () => listRegionAgenciesUncached(options));
 }

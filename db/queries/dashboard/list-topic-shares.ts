@@ -6,6 +6,7 @@
  * totals, dashboard_topics); listTopicSharesFromFigures is the direct computation they equal.
  */
 import "server-only";
+import { cachedDashboardRead } from "./_cache";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { TOPIC_KEYS, type TopicKey } from "../../../lib/catalog/topics";
@@ -27,7 +28,7 @@ export interface TopicShares {
   topics: { topic: TopicKey; reports: number; applications: number | null }[];
 }
 
-export async function listTopicShares({ ctx, input }: { ctx: Ctx; input: ListTopicSharesInput }): Promise<TopicShares> {
+async function listTopicSharesUncached({ ctx, input }: { ctx: Ctx; input: ListTopicSharesInput }): Promise<TopicShares> {
   assertViewer(ctx);
   const { year, regionCode } = listTopicSharesInputSchema.parse(input);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -69,4 +70,9 @@ export async function listTopicSharesFromFigures({ ctx, input }: { ctx: Ctx; inp
       .groupBy(reportTopics.topic),
   ]);
   return shares(totals[0], byTopic);
+}
+
+/** listTopicShares through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */
+export function listTopicShares(options: { ctx: Ctx; input: ListTopicSharesInput }): Promise<TopicShares> {
+  return cachedDashboardRead(options.ctx, { name: "listTopicShares", scope: "published", input: options.input }, () => listTopicSharesUncached(options));
 }

@@ -656,13 +656,24 @@ function wrappedTokenWidth(line: Line): number {
   return Array.from(m[1] ?? "").length * first.fs + (m[2] ?? "").length * 0.55 * first.fs;
 }
 
+/** True when runs on one line of a cell are set apart by a column gap (≥ 1.5 em). */
+function hasColumnGap(runs: PdfRun[]): boolean {
+  return groupLines(runs).some((line) =>
+    line.runs.some((r, i) => {
+      const prev = line.runs[i - 1];
+      return prev !== undefined && r.x - (prev.x + prev.w) >= 1.5 * Math.min(prev.fs, r.fs);
+    }),
+  );
+}
+
 /** Lays out every page and stitches tables and paragraphs across page breaks. Pure. */
 export function layoutPdf(pages: PdfPageGeometry[]): Block[] {
   const prepared = pages.map((geometry) => {
     const tables = findLatticeTables(geometry.hRules, geometry.vRules);
     const rest = placeRuns(tables, geometry.runs, geometry.vRules);
-    // A ruled box with a single cell is a frame around text, not a table.
-    const real = tables.filter((t) => t.cells.length >= 2 && t.cells.some((c) => c.text !== ""));
+    // A ruled box with a single cell is a frame around text, not a table; nor is a grid whose
+    // "cells" hold values set apart by column gaps (rules between rows only, no verticals).
+    const real = tables.filter((t) => t.cells.length >= 2 && t.cells.some((c) => c.text !== "") && !t.cells.some((c) => hasColumnGap(c.runs)));
     const framed = tables.filter((t) => !real.includes(t)).flatMap((t) => t.cells.flatMap((c) => c.runs));
     return { geometry, tables: real, lines: groupLines([...rest, ...framed]) };
   });

@@ -265,8 +265,49 @@ interface ValueRow {
   after: LLine[];
 }
 
+/**
+ * Text that lists a table cell by cell (plain pdftotext, some copy-pastes) puts each value on its
+ * own line: a run of such lines whose length is a multiple of the table's width is read as rows of
+ * that width, in order. The label line right before a run is its first row's label (the text
+ * flows row by row). Lines with positions are left alone.
+ */
+function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine) => number | null)): LLine[] {
+  const out: LLine[] = [];
+  const single = (l: LLine | undefined) => l !== undefined && l.unit === null && l.tokens.length === 1 && valueTokens(l).length === 1;
+  const merged = (label: LLine | null, values: readonly LLine[]): LLine => {
+    const head = label ?? (values[0] as LLine);
+    return { ...head, tokens: [...(label?.tokens ?? []), ...values.flatMap((l) => l.tokens)], labelText: label?.labelText ?? "", unit: null };
+  };
+  for (let i = 0; i < lines.length; ) {
+    if (!single(lines[i])) {
+      out.push(lines[i] as LLine);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (single(lines[j])) j++;
+    const run = lines.slice(i, j);
+    const prev = out[out.length - 1];
+    const label = prev && !prev.prose && prev.labelText && valueTokens(prev).length === 0 && prev.index === (run[0] as LLine).index - 1 ? prev : null;
+    if (typeof width === "function") {
+      // A row's label, then its values one per line: as many as the row has columns.
+      const w = label ? width(label) : null;
+      if (label && w && run.length >= w) {
+        out.pop();
+        out.push(merged(label, run.slice(0, w)), ...run.slice(w));
+      } else out.push(...run);
+    } else if (run.length >= width && run.length % width === 0) {
+      if (label) out.pop();
+      for (let k = 0; k < run.length; k += width) out.push(merged(k === 0 ? label : null, run.slice(k, k + width)));
+    } else out.push(...run);
+    i = j;
+  }
+  return out;
+}
+
 /** Lines of a region split into value rows (holding at least `minValues` values) and the label lines around them. */
-function valueRows(lines: readonly LLine[], minValues: number, labelLimit: number | null): { rows: ValueRow[]; header: LLine[] } {
+function valueRows(lines: readonly LLine[], minValues: number, width: number | ((label: LLine) => number | null) | null): { rows: ValueRow[]; header: LLine[] } {
+  if (width !== null) lines = mergeValueRuns(lines, width);
   const rows: ValueRow[] = [];
   const header: LLine[] = [];
   let pending: LLine[] = [];
@@ -303,7 +344,6 @@ function valueRows(lines: readonly LLine[], minValues: number, labelLimit: numbe
   }
   const last = rows[rows.length - 1];
   if (last) last.after = pending;
-  void labelLimit;
   return { rows, header };
 }
 
@@ -407,6 +447,47 @@ function alignRows(own: number[][], near: number[][], catalogSize: number): { as
   return { assigned, unplacedRows: unplaced };
 }
 
+/**
+ * Catalog rows printed with a label and no value at all (zeros left blank): a label-only line that
+ * names the row outright, lying between the value rows of the catalog rows around it, with no
+ * unplaced value row there. Its cells are read as blank.
+ */
+function blankRows(lines: readonly LLine[], rows: readonly ValueRow[], assigned: readonly Assignment[], unplaced: readonly number[], catalog: readonly RowKeys[]): { cat: number; line: LLine }[] {
+  const out: { cat: number; line: LLine }[] = [];
+  const taken = new Set(assigned.map((a) => a.cat));
+  const first = lines[0]?.index ?? 0;
+  const last = (lines[lines.length - 1]?.index ?? 0) + 1;
+  for (let c = 0; c < catalog.length; c++) {
+    if (taken.has(c)) continue;
+    const prev = [...assigned].filter((a) => a.cat < c).sort((a, b) => b.cat - a.cat)[0];
+    const next = [...assigned].filter((a) => a.cat > c).sort((a, b) => a.cat - b.cat)[0];
+    const lo = prev ? (rows[prev.row]?.line.index ?? first) : first;
+    const hi = next ? (rows[next.row]?.line.index ?? last) : last;
+    if (unplaced.some((u) => {
+      const at = rows[u]?.line.index ?? -1;
+      return at > lo && at < hi;
+    })) continue;
+    // Any value between the neighbours (a row whose values the text scattered) means it is not blank.
+    if (lines.some((l) => l.index > lo && l.index < hi && valueTokens(l).some((t) => t.kind === "number"))) continue;
+    const rk = catalog[c] as RowKeys;
+    // The label may wrap over a few lines (with pieces of a group heading between them).
+    const between = lines.filter((l) => l.index > lo && l.index < hi && !l.prose && valueTokens(l).length === 0 && l.labelText !== "");
+    let best: { score: number; line: LLine } | null = null;
+    for (let i = 0; i < between.length; i++) {
+      let text = "";
+      for (let n = 1; n <= 5 && i + n <= between.length; n++) {
+        const l = between[i + n - 1] as LLine;
+        if (n > 1 && l.index !== (between[i + n - 2] as LLine).index + 1) break;
+        text += l.labelText;
+        const score = scoreKey(labelKey(text), rk) - 0.01 * (n - 1);
+        if (score >= 0.88 && (!best || score > best.score)) best = { score, line: between[i] as LLine };
+      }
+    }
+    if (best) out.push({ cat: c, line: best.line });
+  }
+  return out;
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(i);
@@ -484,7 +565,7 @@ function matchT3ColKey(key: string): string | null {
 
 function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 2, null);
+  const { rows, header } = valueRows(lines, 2, T3_READ_COLS.length);
   if (rows.length === 0) return null;
   const layout = layoutColumns(rows, header, T3_READ_COLS, matchT3ColKey, "表三", sink);
   if (!layout) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
@@ -523,6 +604,12 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     read.add(rowDef.key);
     if (a.evidence === "order") byOrder.push({ label: rowDef.label.zh, loc: r.line.loc });
   }
+  for (const b of blankRows(lines, rows, assigned, unplacedRows, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    if (rowDef.key === "other_processing" && format !== "2019") continue;
+    for (const col of T3_READ_COLS) sink.blank(`t3.${rowDef.key}.${col}`, b.line.loc);
+    read.add(rowDef.key);
+  }
   if (byOrder.length) {
     sink.add(
       "row_by_order",
@@ -549,14 +636,26 @@ function t2Catalog(format: FormatVersion): RowKeys[] {
 function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableRead | null {
   const sink = new Sink();
   const prefix = format === "2021" ? "t2" : "t2v19";
-  const { rows } = valueRows(lines, 1, null);
-  if (rows.length === 0) return null;
   const catalog = t2Catalog(format);
+  // Cell-by-cell text: a row label on its own line, then one line per value.
+  const widthOf = (l: LLine): number | null => {
+    const key = labelKey(l.labelText);
+    const hit = catalog.find((rk) => scoreKey(key, rk) >= 0.95);
+    return hit ? hit.row.cols.length : null;
+  };
+  const { rows } = valueRows(lines, 1, widthOf);
+  if (rows.length === 0) return null;
   const scores = scoreRows(rows, catalog, null, null);
   // 表二 rows are short and distinct: only labelled rows are read (a value line without a label is not placed by order).
   const anchors = anchorsOf(scores, 0.8);
+  // A label on its own line with the values on the next (no label there) is one row.
+  const nearOnly = anchorsOf(
+    rows.map((r, i) => (r.own ? catalog.map(() => 0) : (scores[i] ?? []).map((v) => (r.before.length > 0 ? v : 0)))),
+    0.9,
+  ).filter((a) => !anchors.some((b) => b.cat === a.cat || b.row === a.row));
   const read = new Set<string>();
-  for (const a of anchors) {
+  const assigned = [...anchors, ...nearOnly].sort((a, b) => a.row - b.row);
+  for (const a of assigned) {
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表二 "${rowDef.label.zh}"`;
@@ -564,6 +663,12 @@ function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableR
     const vals = rowValues(r, cols, null, false, label, sink);
     if (!vals) continue;
     writeRow(sink, prefix, rowDef.key, vals, r.line.loc);
+    read.add(rowDef.key);
+  }
+  const unplaced = rows.map((_, i) => i).filter((i) => !assigned.some((a) => a.row === i) && !rows[i]?.own);
+  for (const b of blankRows(lines, rows, assigned, unplaced, catalog)) {
+    const rowDef = (catalog[b.cat] as RowKeys).row;
+    for (const col of rowDef.cols) sink.blank(`${prefix}.${rowDef.key}.${col}`, b.line.loc);
     read.add(rowDef.key);
   }
   const status = read.size === 0 ? "missing" : catalog.every((rk) => read.has(rk.row.key)) ? "found" : "truncated";
@@ -596,7 +701,7 @@ const T4_READ_COLS = T4_GROUPS.flatMap((g) => T4_LEAVES.map((l) => `${g}.${l}`))
 
 function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 3, null);
+  const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length);
   if (rows.length === 0) return null;
   // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));

@@ -121,10 +121,20 @@ export function expandAbbreviation(name: string): string {
   return name;
 }
 
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s.normalize("NFKC")) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
   const written = raw.trim().replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
   const canonical = canonicalAgency(written);
-  if (canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
+  // A piece of a wrapped line ("民政府办公厅)") is not a name.
+  if (!balanced(written) || canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
   return { written, canonical, loc };
 }
 
@@ -141,13 +151,19 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   // Title: "X2024年政府信息公开工作年度报告" or "2024年X政府信息公开工作年度报告", possibly on two lines.
   const titleCandidates: { text: string; loc: SourceLoc }[] = [];
   if (doc.meta.title) titleCandidates.push({ text: doc.meta.title, loc: head[0]?.loc ?? {} });
-  for (const b of head) if (b.text.length <= 80) titleCandidates.push({ text: b.text, loc: b.loc });
-  // A title broken over lines ("2024 年上海市科委政府信息公开工作" / "年度报告").
+  // In reading order; a title broken over lines ("2024 年上海市科委政府信息公开工作" / "年度报告") is
+  // tried whole before the next line is tried alone.
   const lead = (preambleBlocks.length > 0 ? preambleBlocks : textBlocks).slice(0, 10);
-  for (let i = 0; i + 1 < lead.length; i++) {
+  for (let i = 0; i < lead.length; i++) {
     const a = lead[i] as { text: string; loc: SourceLoc };
-    const b = lead[i + 1] as { text: string; loc: SourceLoc };
-    if (a.text.length <= 60 && b.text.length <= 40) titleCandidates.push({ text: a.text + b.text, loc: a.loc });
+    if (a.text.length <= 80) titleCandidates.push({ text: a.text, loc: a.loc });
+    let joined = a.text;
+    for (let n = 1; n <= 2 && i + n < lead.length; n++) {
+      const b = lead[i + n] as { text: string; loc: SourceLoc };
+      if (joined.length > 60 || b.text.length > 40) break;
+      joined += b.text;
+      titleCandidates.push({ text: joined, loc: a.loc });
+    }
   }
   for (let i = 0; i < titleCandidates.length && (!agency || !year); i++) {
     const t = (titleCandidates[i] as { text: string; loc: SourceLoc }).text.normalize("NFKC").replace(/\s+/gu, "");

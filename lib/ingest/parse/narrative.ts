@@ -42,10 +42,12 @@ const PATTERNS: Record<NarrativeKey, readonly Pattern[]> = {
   handled_total: [
     { re: new RegExp(`(?<![未尚])(?:办结|答复完毕|办理完毕|办理完成|作出答复|予以答复|已答复)(?<gap>${G}{0,8}?)${N}${U}`, "u"), not: /复议|诉讼|审结|结转下|转下|转入下/u },
     { re: new RegExp(`${N}${U}(?<gap>)(?:申请)?(?:已|均已|全部)(?:办结|答复完毕)`, "u"), not: /复议|诉讼|审结|未办结/u },
+    // "受理申请3119件，答复3050件": an answer count right after the applications received.
+    { re: new RegExp(`^\\s*(?:共|已|依法|按时)?答复(?<gap>${G}{0,4}?)${N}${U}`, "u"), not: /复议|诉讼|审结/u },
   ],
   carried_forward: [
     { re: new RegExp(`(?:结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度?)(?<gap>${G}{0,10}?)${N}${U}`, "u") },
-    { re: new RegExp(`${N}${U}(?<gap>)${G}{0,8}?(?:结转|转)(?:入|至|到)?下一?年`, "u") },
+    { re: new RegExp(`${N}${U}(?<gap>)${G}{0,8}?(?:结转|转|顺延)(?:入|至|到)?下一?年`, "u") },
   ],
   review_total: [
     { re: new RegExp(`行政复议(?:申请|案件)?(?<gap>${G}{0,8}?)${N}${U}`, "u"), gapNot: OUTCOME },
@@ -70,19 +72,39 @@ const SENTENCE = /[^。！？!?\n]+[。！？!?]?/gu;
 // Clause breaks; a comma between digits is a thousands separator ("1,024件").
 const CLAUSE_BREAK = /[，；;：:]|(?<!\d),|,(?!\d)/u;
 
+/**
+ * Sentences of the prose. Text that keeps the page's line breaks (pdftotext, converters) cuts a
+ * sentence at every line end: consecutive text lines are joined until one ends a sentence, so a
+ * figure wrapped over two lines is still one sentence.
+ */
 function sentencesOf(doc: ExtractedDocument): Sentence[] {
   const out: Sentence[] = [];
+  let buf = "";
+  let bufLoc: SourceLoc | null = null;
+  const flush = () => {
+    if (bufLoc) {
+      for (const m of buf.matchAll(SENTENCE)) {
+        const s = m[0].trim();
+        if (s.length > 0) out.push({ text: s, loc: { ...bufLoc, offset: (bufLoc.offset ?? 0) + (m.index ?? 0) } });
+      }
+    }
+    buf = "";
+    bufLoc = null;
+  };
   for (const b of doc.blocks) {
-    if (b.kind !== "text") continue;
+    if (b.kind !== "text") {
+      flush();
+      continue;
+    }
     // NFKC unifies "，" and full-width digits; keep the original when it would shift offsets.
     const nfkc = b.text.normalize("NFKC");
     const text = nfkc.length === b.text.length ? nfkc : b.text;
-    for (const m of text.matchAll(SENTENCE)) {
-      const s = m[0].trim();
-      if (s.length === 0) continue;
-      out.push({ text: s, loc: { ...b.loc, offset: (b.loc.offset ?? 0) + (m.index ?? 0) } });
-    }
+    if (bufLoc === null) bufLoc = b.loc;
+    buf += buf && /[\x21-\x7e]$/u.test(buf) && /^[\x21-\x7e]/u.test(text) ? ` ${text}` : text;
+    // A line that ends a sentence, or a short heading, closes the paragraph.
+    if (/[。！？!?：:]$/u.test(text.trim()) || text.length < 12 || doc.format !== "text") flush();
   }
+  flush();
   return out;
 }
 

@@ -183,12 +183,13 @@ describe("stream variations", () => {
     expect(codes(r)).toContain("unknown_column_label");
   });
 
-  it("reads the 2019 single （六）其他处理 row as a leaf, and refuses it in a 2021 table", () => {
+  it("reads the 2019 single （六）其他处理 row as a leaf, and in a 2021 table keeps it aside as the deviation it is", () => {
     const text = t3(row("(六)其他处理", [4, 0, 0, 0, 0, 0, 4]));
     expect(value(read(text, "2019"), "t3.other_processing.total")).toBe(4);
     const r21 = read(text, "2021");
     expect(r21.cells.has("t3.other_processing.total")).toBe(false);
-    expect(codes(r21)).toContain("unknown_row_label");
+    expect(r21.hybridOther).toMatchObject({ natural_person: 4, total: 4 });
+    expect(codes(r21)).toContain("row_form_mismatch");
   });
 
   it("splits 表三 and 表四 that share a block", () => {

@@ -81,6 +81,23 @@ export interface TableRead {
   status: TableStatus;
   cells: Map<string, CellValue>;
   issues: ParseIssue[];
+  /** 表三's （六）其他处理 printed as one 2019-style row in a 2021 report: its values by column. */
+  hybridOther?: Record<string, number | null>;
+}
+
+/** The values of a 2019-style （六）其他处理 row written into a scratch sink, by column; and the issue saying so. */
+function hybridFrom(scratch: Sink, sink: Sink, text: string, loc: SourceLoc): Record<string, number | null> | undefined {
+  const out: Record<string, number | null> = {};
+  for (const [k, v] of scratch.cells) out[k.split(".").pop() ?? k] = v.value;
+  if (Object.keys(out).length === 0) return undefined;
+  const shown = Object.values(out).map((v) => (v === null ? "∅" : String(v))).join(" ");
+  sink.add(
+    "row_form_mismatch",
+    "warning",
+    `表三 prints "${text}" as one row (the 2019 form) in a 2021-format report: its values (${shown}) are not split into the three 2021 rows, which stay unread`,
+    loc,
+  );
+  return out;
 }
 
 export interface TablesResult {
@@ -531,6 +548,7 @@ function readT3Stream(refs: readonly CellRef[], format: FormatVersion | null, ta
   const header: CellRef[] = [];
   let cols: string[] = T3_READ_COLS;
   const read = new Set<string>();
+  let hybridOther: Record<string, number | null> | undefined;
   const writer = new StreamRowWriter(sink, padded);
   for (const run of toRuns(refs)) {
     const { row, text, lead } = resolveT3Run(run.labels, ctx);
@@ -549,6 +567,14 @@ function readT3Stream(refs: readonly CellRef[], format: FormatVersion | null, ta
       continue;
     }
     if (run.values.length === 0) continue;
+    if (format === "2021" && row.key === "other_processing" && !hybridOther) {
+      const scratch = new Sink();
+      const w = new StreamRowWriter(scratch, padded);
+      w.write("t3", row.key, cols, run.values, `表三 "${text}"`, loc);
+      w.finish();
+      hybridOther = hybridFrom(scratch, sink, text, loc);
+      continue;
+    }
     if (format && !row.formats.includes(format)) {
       sink.add("unknown_row_label", "warning", `表三: "${text}" is a row of the ${row.formats.join("/")} form, not of the ${format} form`, loc);
       continue;
@@ -562,7 +588,7 @@ function readT3Stream(refs: readonly CellRef[], format: FormatVersion | null, ta
     commitT3Context(ctx, row);
     read.add(row.key);
   }
-  return finishT3(sink, read, format, writer.finish(), header.length > 0, tableLoc);
+  return { ...finishT3(sink, read, format, writer.finish(), header.length > 0, tableLoc), ...(hybridOther ? { hybridOther } : {}) };
 }
 
 function finishT3(sink: Sink, read: Set<string>, format: FormatVersion | null, endedInRow: boolean, sawHeader: boolean, loc: SourceLoc): TableRead {
@@ -818,6 +844,7 @@ function readT3Grid(src: TableSource, format: FormatVersion | null): TableRead |
   const sink = new Sink();
   const ctx: T3RowContext = { group: null, pastHeader: true };
   const read = new Set<string>();
+  let hybridOther: Record<string, number | null> | undefined;
   for (const r of grid.rows.slice(first)) {
     const cells = grid.byRow.get(r) ?? [];
     const labels = rowLabels(r).filter((c) => (c.cell.col ?? 0) < minData);
@@ -826,6 +853,12 @@ function readT3Grid(src: TableSource, format: FormatVersion | null): TableRead |
     const loc = labels[0] ? gridLoc(labels[0]) : values[0] ? gridLoc(values[0]) : { table, row: r };
     if (!row) {
       if (values.some((v) => v.reading.kind !== "label" && !isBlank(v.reading))) sink.add("unknown_row_label", "warning", `表三: row label "${text || "(none)"}" matches no catalog row; its values are not read`, loc);
+      continue;
+    }
+    if (format === "2021" && row.key === "other_processing" && !hybridOther) {
+      const scratch = new Sink();
+      putGridRow(scratch, "t3", row.key, dataCols, cells, r, table, `表三 "${text}"`);
+      hybridOther = hybridFrom(scratch, sink, text, loc);
       continue;
     }
     if (format && !row.formats.includes(format)) {
@@ -840,7 +873,7 @@ function readT3Grid(src: TableSource, format: FormatVersion | null): TableRead |
     commitT3Context(ctx, row);
     read.add(row.key);
   }
-  return finishT3(sink, read, format, false, true, src.loc);
+  return { ...finishT3(sink, read, format, false, true, src.loc), ...(hybridOther ? { hybridOther } : {}) };
 }
 
 function isT4HeaderGroup(key: string): boolean {
@@ -1026,7 +1059,7 @@ export function readTables(doc: ExtractedDocument, format: FormatVersion | null,
       const filled = fillAbsentRows(cells, other.cells, id);
       if (filled.length) tables[id] = tableStatusAfterFill(id, format, cells, chosen.status);
     }
-    if (id === "t3" && pick === "b" && alt?.hybridOther) hybridOther = alt.hybridOther;
+    if (id === "t3" && chosen.hybridOther) hybridOther = chosen.hybridOther;
   }
   return {
     tables,

@@ -1,0 +1,42 @@
+/**
+ * A plain data table (no directive): rendered on the server for the pages' own tables, and inside
+ * the client chart body (chart-body.tsx) for a chart's numbers, built there from the same spec.
+ */
+import Link from "next/link";
+import styles from "./dashboard.module.css";
+
+export interface DataTableCell {
+  text: string;
+  href?: string;
+  numeric?: boolean;
+}
+
+export function DataTable({ head, rows, caption }: { head: string[]; rows: DataTableCell[][]; caption?: string }) {
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((c, j) => (
+                <td key={j} className={c.numeric ? styles.num : undefined}>
+                  {c.href ? <Link href={c.href}>{c.text}</Link> : c.text}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

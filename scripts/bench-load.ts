@@ -1,0 +1,308 @@
+/**
+ * npm run bench:load [-- --users 20 --duration 20 --demo on --processes 1 --pages overview,region,agency,compare]
+ *
+ * Many readers at once: builds the app if needed, starts it (scripts/start.ts) on a throwaway
+ * database — a fresh PostgreSQL database on TEST_DATABASE_URL's server when that is set, else a
+ * temporary PGlite folder — with the demo corpus, signs in as the demo oversight user, then drives
+ * `--users` concurrent connections (autocannon) at each dashboard page in turn for `--duration`
+ * seconds and prints requests/s and p50/p99 latency per page, with the load average around each
+ * run. Figures are printed, never asserted. `--database-url URL` reuses a database that already
+ * holds the demo (loading the full demo takes minutes); it is neither emptied nor dropped.
+ *
+ * The load generator runs on the same machine as the server and the database, so on a 2-core
+ * machine it takes its share of the CPU: run it when the machine is otherwise quiet (`uptime`).
+ * Goals from issue #17: overview ≥ 100 req/s with p99 < 500 ms at 20 users; every page ≥ 50 req/s.
+ */
+import "./lib/load-env";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { z } from "zod";
+import { env } from "../lib/env";
+import { ensureBuilt } from "./lib/build";
+import { localBin, ROOT } from "./lib/run";
+
+const PAGES = ["overview", "region", "agency", "compare"] as const;
+type PageName = (typeof PAGES)[number];
+
+const argsSchema = z.object({
+  users: z.coerce.number().int().min(1).max(500).default(20),
+  duration: z.coerce.number().int().min(1).max(600).default(20),
+  demo: z.enum(["on", "small"]).default("on"),
+  processes: z.coerce.number().int().min(1).max(16).default(1),
+  port: z.coerce.number().int().min(1).max(65_535).default(3300),
+  pages: z
+    .string()
+    .default(PAGES.join(","))
+    .transform((s) => s.split(",").map((p) => p.trim()))
+    .pipe(z.array(z.enum(PAGES)).min(1)),
+  "database-url": z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  user: z.string().default("oversight@demo.local"),
+});
+
+function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith("--")) continue;
+    const [k, inline] = a.slice(2).split("=", 2);
+    raw[k!] = inline ?? argv[++i] ?? "";
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.error(`bench:load: ${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+interface Database {
+  env: Record<string, string>;
+  label: string;
+  drop: () => Promise<void>;
+}
+
+/** A throwaway database: a new PostgreSQL database beside TEST_DATABASE_URL's, else a temp PGlite folder. */
+async function throwawayDatabase(reuse: string | undefined): Promise<Database> {
+  if (reuse) return { env: { DATABASE_URL: reuse, PGLITE_DIR: "" }, label: "PostgreSQL (given, kept)", drop: async () => {} };
+  if (env.TEST_DATABASE_URL) {
+    const name = `gongkai_bench_${randomBytes(5).toString("hex")}`;
+    const admin = postgres(env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(env.TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString(), PGLITE_DIR: "" },
+      label: `PostgreSQL (throwaway ${name})`,
+      drop: async () => {
+        try {
+          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await admin.end({ timeout: 5 });
+        }
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "gongkai-bench-"));
+  return { env: { DATABASE_URL: "", PGLITE_DIR: dir }, label: "PGlite (throwaway)", drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+}
+
+function startServer(port: number, db: Database, demo: string, processes: number): ChildProcess {
+  const child = spawn(localBin("tsx"), ["--conditions=react-server", join(ROOT, "scripts", "start.ts")], {
+    cwd: ROOT,
+    // Its own process group, so the whole tree (start → serve → workers) stops together.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...db.env,
+      PORT: String(port),
+      GONGKAI_DEMO: demo,
+      WEB_CONCURRENCY: String(processes),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter((l) => l.trim() && !/^demo corpus: \d+\/\d+$/.test(l.trim()))
+      .map((l) => `  [server] ${l}`)
+      .join("\n");
+  child.stdout?.on("data", (c: Buffer) => {
+    const text = prefix(c);
+    if (text) console.log(text);
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    const text = prefix(c);
+    if (text) console.error(text);
+  });
+  return child;
+}
+
+async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before it answered`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000} s`);
+}
+
+/** Cookie header value from a response's Set-Cookie headers, merged into `jar`. */
+function keepCookies(response: Response, jar: Map<string, string>): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";", 1);
+    const eq = pair!.indexOf("=");
+    if (eq > 0) jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through Auth.js's credentials endpoint, as a browser's form would; returns the Cookie header. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keepCookies(csrf, jar);
+  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  keepCookies(r, jar);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`signing in as ${email} failed (HTTP ${r.status}); is the demo corpus loaded?`);
+  return cookieHeader(jar);
+}
+
+async function getPage(base: string, path: string, cookie: string): Promise<string> {
+  const r = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+  if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}${r.headers.get("location") ? ` → ${r.headers.get("location")}` : ""}`);
+  return r.text();
+}
+
+/** The pages' URLs; the agency page is 盘州市人民政府's, found through its county's page. */
+async function pageUrls(base: string, cookie: string): Promise<Record<PageName, string>> {
+  const county = await getPage(base, "/regions/520281", cookie);
+  const m = /href="(\/agencies\/[0-9a-f-]{36})"[^>]*>盘州市人民政府</.exec(county);
+  if (!m) throw new Error("盘州市人民政府 not found on /regions/520281: the demo corpus is not loaded");
+  return {
+    overview: "/",
+    region: "/regions/520200",
+    agency: m[1]!,
+    compare: "/compare?group=government:county:5202&year=2021-2024&indicator=refusal_rate",
+  };
+}
+
+interface PageResult {
+  page: PageName;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+  /** Server CPU milliseconds per request (all its processes), or null where /proc is missing. */
+  cpuMs: number | null;
+  htmlKb: number;
+  load: string;
+}
+
+function runAutocannon(url: string, cookie: string, users: number, duration: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: users, duration, headers: { cookie } }, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(result)));
+  });
+}
+
+/**
+ * CPU seconds used so far by the server's processes (its process group), from /proc: a figure
+ * that, unlike req/s, does not depend on what else the machine is doing. Null off Linux.
+ */
+function serverCpuSeconds(pgid: number): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // Fields after the command name (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+const fmtLoad = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const base = `http://127.0.0.1:${args.port}`;
+  console.log(`bench:load — ${args.users} users, ${args.duration} s per page, demo ${args.demo}, ${args.processes} server process(es); load average now ${fmtLoad()}`);
+  await ensureBuilt();
+  const db = await throwawayDatabase(args["database-url"]);
+  console.log(`database: ${db.label}`);
+  const server = startServer(args.port, db, args.demo, args.processes);
+  const stop = async () => {
+    if (server.exitCode === null && server.pid) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      process.kill(-server.pid, "SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+    }
+    await db.drop();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void stop().finally(() => process.exit(130));
+    });
+  }
+  try {
+    // The full demo loads through the real ingest pipeline: minutes on a small machine.
+    await waitForHealth(base, server, 60 * 60_000);
+    const cookie = await signIn(base, args.user, "gongkai-demo");
+    const urls = await pageUrls(base, cookie);
+    const results: PageResult[] = [];
+    for (const page of args.pages) {
+      const path = urls[page];
+      // One request first: checks the page answers 200 signed in, and fills the caches a first reader would.
+      const html = await getPage(base, path, cookie);
+      const before = fmtLoad();
+      const cpu0 = serverCpuSeconds(server.pid!);
+      const r = await runAutocannon(`${base}${path}`, cookie, args.users, args.duration);
+      const cpu1 = serverCpuSeconds(server.pid!);
+      const result: PageResult = {
+        page,
+        path,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        requests: r.requests.total,
+        failures: r.non2xx + r.errors + r.timeouts,
+        cpuMs: cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
+        htmlKb: Buffer.byteLength(html) / 1024,
+        load: `${before} → ${fmtLoad()}`,
+      };
+      results.push(result);
+      console.log(
+        `${page.padEnd(9)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${String(result.p50).padStart(5)} ms  p99 ${String(result.p99).padStart(5)} ms  ` +
+          `server CPU ${result.cpuMs === null ? "n/a" : `${result.cpuMs.toFixed(1)} ms`}/request  ` +
+          `(${result.requests} requests, ${result.failures} failed, HTML ${result.htmlKb.toFixed(0)} kB; load ${result.load})  ${path}`,
+      );
+    }
+    const bad = results.filter((r) => r.failures > 0);
+    if (bad.length) console.error(`\nnon-2xx answers or errors on: ${bad.map((r) => r.page).join(", ")} — the figures above count them as requests.`);
+    return 0;
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
