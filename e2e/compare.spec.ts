@@ -17,6 +17,8 @@ async function buildComparison(page: Page): Promise<Locator> {
   await page.getByRole("link", { name: "添加 盘州市人民政府", exact: true }).click();
   await expect(page.locator("[data-agency]")).toContainText("盘州市人民政府");
 
+  // With something chosen, adding folds away so the chart starts on the first screen: open it.
+  await page.locator("summary", { hasText: "添加同类组" }).click();
   const group = page.locator("form").filter({ has: page.getByRole("button", { name: "添加该组" }) });
   await group.getByLabel("机关类型").selectOption("government");
   await group.getByLabel("层级").selectOption("county");
@@ -25,7 +27,7 @@ async function buildComparison(page: Page): Promise<Locator> {
   await expect(page.locator("[data-group]")).toContainText("六盘水市 · 县级人民政府");
 
   const settings = page.locator("form").filter({ has: page.getByRole("button", { name: "更新图表" }) });
-  await settings.getByLabel("指标").selectOption(["refusal_rate"]);
+  await settings.locator('select[name="indicator"]').selectOption(["refusal_rate"]);
   await settings.getByLabel("起始年份").selectOption("2021");
   await settings.getByLabel("截止年份").selectOption("2024");
   await settings.getByLabel("分组柱状图").check();

@@ -109,7 +109,7 @@ test.describe("what an oversight officer needs first (issue #18)", () => {
 
     // More than 50 in bars: the message points to the ranking, and the chip stays readable.
     await page.goto("/compare?group=government:county:52&year=2024&view=bars");
-    await expect(page.getByRole("alert")).toContainText("排名");
+    await expect(page.getByRole("alert").filter({ hasText: "参数有误" })).toContainText("排名");
     await expect(page.locator("[data-group]")).toContainText("贵州省 · 县级人民政府");
 
     // The outlier view on the overview, each row linking to a report.
