@@ -17,15 +17,17 @@ async function buildComparison(page: Page): Promise<Locator> {
   await page.getByRole("link", { name: "添加 盘州市人民政府", exact: true }).click();
   await expect(page.locator("[data-agency]")).toContainText("盘州市人民政府");
 
+  // With something chosen, adding folds away so the chart starts on the first screen: open it.
+  await page.locator("summary", { hasText: "添加同类组" }).click();
   const group = page.locator("form").filter({ has: page.getByRole("button", { name: "添加该组" }) });
   await group.getByLabel("机关类型").selectOption("government");
   await group.getByLabel("层级").selectOption("county");
   await group.getByLabel("地区").selectOption("520200");
   await group.getByRole("button", { name: "添加该组" }).click();
-  await expect(page.locator("[data-group]")).toContainText("六盘水市 县级 人民政府");
+  await expect(page.locator("[data-group]")).toContainText("六盘水市 · 县级人民政府");
 
   const settings = page.locator("form").filter({ has: page.getByRole("button", { name: "更新图表" }) });
-  await settings.getByLabel("指标").selectOption(["refusal_rate"]);
+  await settings.locator('select[name="indicator"]').selectOption(["refusal_rate"]);
   await settings.getByLabel("起始年份").selectOption("2021");
   await settings.getByLabel("截止年份").selectOption("2024");
   await settings.getByLabel("分组柱状图").check();
@@ -88,7 +90,7 @@ test.describe("compare", () => {
     const csv = (await download(page, figure, "数据 CSV")).bytes;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,说明");
+    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,不可能的值,说明");
     const csvRows = lines.slice(1).map((l) => l.split(","));
     expect(csvRows.map((c) => [c[0], c[1], c[2], c[5], c[6], c[8]])).toEqual(rows);
     expect(csvRows.every((c) => c[4] === "refusal_rate")).toBe(true);

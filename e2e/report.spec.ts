@@ -94,7 +94,7 @@ test.describe("report page", () => {
 
     await page.getByLabel("选择文件").setInputFiles([files[0]!]);
     await page.getByRole("button", { name: "上传并解析" }).click();
-    await expect(page.locator('[data-status="skipped"]')).toContainText("已跳过");
+    await expect(page.locator('[data-status="skipped"]')).toContainText("已上传过：同一文件即第 1 版");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/upload-results-zh.png`, fullPage: true });
   });
 

@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const ctx = systemCtx("npm run demo:reset", db);
   await clearReports({ ctx });
   console.log(`demo:reset: cleared the reports in ${dbLocation()}`);
-  const result = await loadDemoCorpus(db, process.argv.includes("--small") ? { prefectures: ["520200"] } : {});
+  const result = await loadDemoCorpus(db, process.argv.includes("--small") ? { prefectures: ["520200"], countyGovernmentYears: [2023, 2024] } : {});
   await seedDemoAccounts(db);
   console.log(`demo:reset: ${result.reports} reports loaded in ${result.seconds.toFixed(0)} s${result.failed ? `, ${result.failed} failed` : ""}`);
   return result.failed ? 1 : 0;

@@ -53,8 +53,9 @@ async function loadDemoIfEmpty(db: Db): Promise<void> {
     console.log(`demo corpus: not loaded, the database already holds ${reports} reports`);
   } else {
     const prefectures = env.GONGKAI_DEMO === "small" ? ["520200"] : undefined;
-    console.log(`demo corpus: loading the 贵州 demo${prefectures ? " (六盘水市 only)" : ""} through the ingest pipeline…`);
-    const result = await loadDemoCorpus(db, prefectures ? { prefectures } : {});
+    console.log(`demo corpus: loading the 贵州 demo${prefectures ? " (六盘水市, and every county government's 2023–2024 reports)" : ""} through the ingest pipeline…`);
+    // The small corpus keeps one whole peer group: all 88 county governments in 2023–2024, for rankings.
+    const result = await loadDemoCorpus(db, prefectures ? { prefectures, countyGovernmentYears: [2023, 2024] } : {});
     console.log(`demo corpus: ${result.reports} reports loaded in ${result.seconds.toFixed(0)} s${result.failed ? `, ${result.failed} failed` : ""}`);
   }
   await seedDemoAccounts(db);

@@ -5,7 +5,7 @@
  * server) and the print button. The chart keeps the export's width so what you see is what you
  * download; narrow screens scroll it sideways.
  */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { EChart } from "@/app/_components/charts/echart";
 import { buildCompareOption, compareChartSize, type CompareChartSpec } from "@/lib/charts/compare";
 import styles from "./compare.module.css";
@@ -27,5 +27,30 @@ export function PrintButton({ label }: { label: string }) {
     <button type="button" className={styles.button} onClick={() => window.print()}>
       {label}
     </button>
+  );
+}
+
+/**
+ * Filters the indicator list by what the reader types (name or key); the select stays a plain
+ * multi-select inside a GET form, so the page works without JavaScript.
+ */
+export function IndicatorFilter({ selectId, label }: { selectId: string; label: string }) {
+  const [q, setQ] = useState("");
+  return (
+    <input
+      type="search"
+      aria-label={label}
+      placeholder={label}
+      value={q}
+      onChange={(e) => {
+        const v = e.target.value;
+        setQ(v);
+        const select = document.getElementById(selectId);
+        if (!(select instanceof HTMLSelectElement)) return;
+        const needle = v.trim().toLowerCase();
+        for (const o of Array.from(select.options)) o.hidden = needle !== "" && !o.selected && !`${o.text} ${o.value}`.toLowerCase().includes(needle);
+        for (const g of Array.from(select.getElementsByTagName("optgroup"))) g.hidden = Array.from(g.children).every((c) => (c as HTMLOptionElement).hidden);
+      }}
+    />
   );
 }

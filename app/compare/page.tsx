@@ -29,10 +29,11 @@ import {
   type CompareParams,
 } from "@/lib/export/compare-params";
 import type { Comparison } from "@/lib/export/comparison";
-import { GROUP_KIND_LABELS, GROUP_LEVEL_LABELS } from "@/lib/export/group-label";
+import { GROUP_KIND_LABELS, GROUP_LEVEL_LABELS, groupLabel } from "@/lib/export/group-label";
 import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS, INDICATORS, formatInteger } from "@/lib/indicators";
 import { t, type Lang } from "@/lib/i18n";
-import { CompareChart, PrintButton } from "./client";
+import { CompareChart, IndicatorFilter, PrintButton } from "./client";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./compare.module.css";
 import { readCompareSearch } from "./search-params";
 
@@ -42,7 +43,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const EMPTY: CompareParams = { agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars" };
+const EMPTY: CompareParams = { agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars", excludeFlagged: false };
 
 function href(params: CompareParams, extra: Record<string, string> = {}): string {
   return `/compare?${compareQueryString(params, extra)}`;
@@ -82,9 +83,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       ) : null}
 
       <div className={styles.controls}>
-        <Selected lang={lang} params={params} comparison={comparison} />
-        <Search lang={lang} params={params} q={q} hits={hits} />
-        <GroupForm lang={lang} params={params} options={options} />
+        <Selected lang={lang} params={params} comparison={comparison} options={options} />
+        {/* Adding agencies folds away once something is chosen, so the chart starts on the first screen. */}
+        <div className={styles.addRow}>
+          <Search lang={lang} params={params} q={q} hits={hits} open={!!q || (params.agencies.length === 0 && params.groups.length === 0)} />
+          <GroupForm lang={lang} params={params} options={options} open={params.agencies.length === 0 && params.groups.length === 0} />
+        </div>
         <Settings lang={lang} params={params} />
       </div>
 
@@ -123,7 +127,8 @@ function Hidden({ params, omit }: { params: CompareParams; omit: ("year" | "indi
   );
 }
 
-function Selected({ lang, params, comparison }: { lang: Lang; params: CompareParams; comparison: Comparison | null }) {
+function Selected({ lang, params, comparison, options }: { lang: Lang; params: CompareParams; comparison: Comparison | null; options: CompareGroupOptions }) {
+  const regionName = (prefix: string | null) => (prefix ? (options.regions.find((r) => r.code === prefix.padEnd(6, "0"))?.name ?? prefix) : null);
   const byRef = new Map<string, { name: string; code: string | null }>();
   if (comparison) {
     for (const ref of params.agencies) {
@@ -159,7 +164,8 @@ function Selected({ lang, params, comparison }: { lang: Lang; params: ComparePar
           const key = formatGroupKey(g);
           const info = comparison?.groups.find((x) => x.key === key);
           const rest = { ...params, groups: params.groups.filter((x) => formatGroupKey(x) !== key) };
-          const label = info ? info.label[lang] : key;
+          // Readable even when the comparison did not load (e.g. too many series for the view).
+          const label = info ? info.label[lang] : groupLabel(g, regionName(g.regionPrefix))[lang];
           return (
             <li key={key} className={styles.chip} data-group={key}>
               <span>{label}</span>
@@ -175,13 +181,13 @@ function Selected({ lang, params, comparison }: { lang: Lang; params: ComparePar
   );
 }
 
-function Search({ lang, params, q, hits }: { lang: Lang; params: CompareParams; q: string; hits: CompareAgencyHit[] }) {
+function Search({ lang, params, q, hits, open }: { lang: Lang; params: CompareParams; q: string; hits: CompareAgencyHit[]; open: boolean }) {
   const chosen = new Set(params.agencies.map(formatAgencyRef));
   return (
-    <section className={styles.panel} aria-labelledby="compare-search">
-      <h2 id="compare-search" className={styles.panelTitle}>
+    <details className={styles.panel} open={open}>
+      <summary id="compare-search" className={styles.panelTitle}>
         {ct(lang, "page.search")}
-      </h2>
+      </summary>
       <form method="get" action="/compare" role="search" className={styles.form}>
         <Hidden params={params} omit={[]} />
         <label className={styles.field}>
@@ -221,16 +227,16 @@ function Search({ lang, params, q, hits }: { lang: Lang; params: CompareParams; 
           </ul>
         )
       ) : null}
-    </section>
+    </details>
   );
 }
 
-function GroupForm({ lang, params, options }: { lang: Lang; params: CompareParams; options: CompareGroupOptions }) {
+function GroupForm({ lang, params, options, open }: { lang: Lang; params: CompareParams; options: CompareGroupOptions; open: boolean }) {
   return (
-    <section className={styles.panel} aria-labelledby="compare-group">
-      <h2 id="compare-group" className={styles.panelTitle}>
+    <details className={styles.panel} open={open}>
+      <summary id="compare-group" className={styles.panelTitle}>
         {ct(lang, "page.addGroup")}
-      </h2>
+      </summary>
       <form method="get" action="/compare" className={styles.form}>
         <Hidden params={params} omit={[]} />
         <label className={styles.field}>
@@ -271,7 +277,7 @@ function GroupForm({ lang, params, options }: { lang: Lang; params: CompareParam
             <option value="">{ct(lang, "page.any")}</option>
             {options.deptTypes.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {deptTypeLabel(d, lang)}
               </option>
             ))}
           </select>
@@ -280,7 +286,7 @@ function GroupForm({ lang, params, options }: { lang: Lang; params: CompareParam
           {ct(lang, "page.groupButton")}
         </button>
       </form>
-    </section>
+    </details>
   );
 }
 
@@ -296,7 +302,8 @@ function Settings({ lang, params }: { lang: Lang; params: CompareParams }) {
         <Hidden params={params} omit={["year", "indicator", "view"]} />
         <label className={styles.field}>
           {ct(lang, "page.indicator")}
-          <select name="indicator" multiple size={6} defaultValue={params.indicators}>
+          <IndicatorFilter selectId="compare-indicator" label={ct(lang, "page.indicatorFilter")} />
+          <select id="compare-indicator" name="indicator" multiple size={6} defaultValue={params.indicators}>
             {INDICATOR_GROUPS.map((g) => (
               <optgroup key={g} label={INDICATOR_GROUP_LABELS[g][lang]}>
                 {INDICATORS.filter((d) => d.group === g).map((d) => (
@@ -330,6 +337,15 @@ function Settings({ lang, params }: { lang: Lang; params: CompareParams }) {
             ))}
           </select>
         </label>
+        <fieldset className={styles.fieldset}>
+          <legend>{ct(lang, "page.flagged")}</legend>
+          <label>
+            <input type="radio" name="flagged" value="include" defaultChecked={!params.excludeFlagged} /> {ct(lang, "page.flaggedInclude")}
+          </label>
+          <label>
+            <input type="radio" name="flagged" value="exclude" defaultChecked={params.excludeFlagged} /> {ct(lang, "page.flaggedExclude")}
+          </label>
+        </fieldset>
         <fieldset className={styles.fieldset}>
           <legend>{ct(lang, "page.view")}</legend>
           {COMPARE_VIEWS.map((v) => (
@@ -399,6 +415,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
                 <th scope="col">{ct(lang, "col.denominator")}</th>
                 <th scope="col">{ct(lang, "col.shown")}</th>
                 <th scope="col">{ct(lang, "col.smallSample")}</th>
+                <th scope="col">{ct(lang, "col.reportErrors")}</th>
                 <th scope="col">{ct(lang, "col.note")}</th>
               </tr>
             </thead>
@@ -412,7 +429,8 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
                   <td className={styles.num}>{r.denominator === null ? "" : formatInteger(r.denominator, lang)}</td>
                   <td className={styles.num}>{r.shown}</td>
                   <td>{r.smallSample ? ct(lang, "yes") : ""}</td>
-                  <td>{r.note}</td>
+                  <td data-report-errors={r.reportErrors ? "1" : "0"}>{r.reportErrors ? `⚠ ${ct(lang, "yes")}` : ""}</td>
+                  <td>{[r.impossible ? ct(lang, "col.impossible") : "", r.note].filter(Boolean).join("；")}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 /**
- * A region node of the drill-down: breadcrumbs, its sub-regions, its government's reports, its
- * departments and townships (links to agencies and reports), then the region's dashboard.
+ * A region node of the drill-down: breadcrumbs, the region's dashboard (key figures first), then
+ * its sub-regions, its government's reports, and its departments and townships folded.
  */
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -18,6 +18,7 @@ import { listRegionAgencies, type RegionAgency } from "@/db/queries/dashboard/li
 import { cm, type ChartMessageKey } from "@/lib/charts";
 import type { Lang } from "@/lib/i18n";
 import { dashboardQuery, type DashboardParams } from "./search-params";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 
 export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: Lang; code: string; params: DashboardParams }) {
   const [region, years, agencyList] = await Promise.all([
@@ -45,6 +46,20 @@ export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: 
         </ol>
       </nav>
       <PageHeader title={region.name} lead={cm(lang, `dash.region.${region.level}` as ChartMessageKey)} />
+      {year === undefined ? (
+        <div className={styles.section}>
+          <EmptyState lang={lang} />
+        </div>
+      ) : (
+        <>
+          <div className={styles.section}>
+            <Filters lang={lang} action={`/regions/${code}`} params={params} years={years} year={year} />
+          </div>
+          <Suspense key={JSON.stringify(params)} fallback={<LoadingSkeleton />}>
+            <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
+          </Suspense>
+        </>
+      )}
       {region.children.length ? (
         <section className={styles.section} aria-labelledby="children-title">
           <h2 id="children-title" className={styles.sectionTitle}>
@@ -60,27 +75,32 @@ export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: 
         </section>
       ) : null}
       <AgencySection id="gov" lang={lang} title={cm(lang, "dash.governmentReports")} agencies={governments} showReports />
-      <AgencySection id="dept" lang={lang} title={cm(lang, "dash.departments")} agencies={departments} />
-      {townships.length ? <AgencySection id="twp" lang={lang} title={cm(lang, "dash.townships")} agencies={townships} /> : null}
-      {year === undefined ? (
-        <div className={styles.section}>
-          <EmptyState lang={lang} />
-        </div>
-      ) : (
-        <>
-          <div className={styles.section}>
-            <Filters lang={lang} action={`/regions/${code}`} params={params} years={years} year={year} />
-          </div>
-          <Suspense key={JSON.stringify(params)} fallback={<LoadingSkeleton />}>
-            <RegionDashboard ctx={ctx} lang={lang} region={region} year={year} params={params} />
-          </Suspense>
-        </>
-      )}
+      <AgencySection id="dept" lang={lang} title={cm(lang, "dash.departments")} agencies={departments} folded />
+      {townships.length ? <AgencySection id="twp" lang={lang} title={cm(lang, "dash.townships")} agencies={townships} folded /> : null}
     </>
   );
 }
 
-function AgencySection({ id, lang, title, agencies, showReports }: { id: string; lang: Lang; title: string; agencies: RegionAgency[]; showReports?: boolean }) {
+function AgencySection({ id, lang, title, agencies, showReports, folded }: { id: string; lang: Lang; title: string; agencies: RegionAgency[]; showReports?: boolean; folded?: boolean }) {
+  // Long lists (departments, 27 townships) fold below the figures: the page opens with data.
+  if (folded && agencies.length > 0) {
+    return (
+      <section className={styles.section} aria-labelledby={`${id}-title`}>
+        <details className={styles.more}>
+          <summary>
+            <h2 id={`${id}-title`} className={styles.sectionTitleInline}>
+              {title}（{agencies.length}）
+            </h2>
+          </summary>
+          <ul className={styles.list}>
+            {agencies.map((a) => (
+              <AgencyItem key={a.id} lang={lang} a={a} showReports={showReports} />
+            ))}
+          </ul>
+        </details>
+      </section>
+    );
+  }
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className={styles.sectionTitle}>
@@ -119,7 +139,7 @@ function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; sho
   return (
     <li>
       <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-      {a.deptType ? <span className={styles.tag}>{a.deptType}</span> : null}
+      {a.deptType ? <span className={styles.tag}>{deptTypeLabel(a.deptType, lang)}</span> : null}
       {showReports ? (
         <div className={styles.cardDetail}>
           {a.reports.map((r, i) => (

@@ -43,7 +43,7 @@ async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
     const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "published" } });
     if (result.status === "failed") return failed(fileName, result.code, result.message);
-    if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId };
+    if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId, version: result.version };
     const report = await getReportById({ ctx, input: { id: result.reportId } });
     return {
       fileName,

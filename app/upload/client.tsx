@@ -51,7 +51,7 @@ function ResultItem({ r, m }: { r: UploadResult; m: UploadMessages }) {
     return (
       <li className={`${styles.result} ${styles.skipped}`} data-status="skipped">
         <span className={styles.fileName}>{r.fileName}</span>
-        <span className={styles.badge}>{m.skipped}</span>
+        <span className={styles.badge}>{fill(m.skipped, { version: r.version })}</span>
         <Link href={`/reports/${r.reportId}`} className={styles.open}>
           {m.open} →
         </Link>

@@ -32,7 +32,7 @@ export type UploadResult =
       errors: number;
       warnings: number;
     }
-  | { fileName: string; status: "skipped"; reportId: string }
+  | { fileName: string; status: "skipped"; reportId: string; version: number }
   | { fileName: string; status: "failed"; code: UploadFailureCode; detail: string | null };
 
 export interface UploadState {

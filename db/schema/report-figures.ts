@@ -11,7 +11,8 @@ import {
   uuid,
   type PgColumn,
 } from "drizzle-orm/pg-core";
-import { CELLS, CELL_BY_KEY, type CellDef } from "../../lib/catalog/cells";
+import { CELLS, type CellDef } from "../../lib/catalog/cells";
+import { FIGURE_BY_KEY, TOPIC_FIGURES } from "../../lib/catalog/figures";
 import type { NullReason } from "../../lib/catalog/formats";
 import type { Provenance } from "../../lib/records/parsed-report";
 import { timestamps } from "./_shared";
@@ -34,7 +35,11 @@ function cellColumn(cell: CellDef) {
 
 type CellColumnBuilder = ReturnType<typeof cellColumn>;
 
-const cellColumns: Record<string, CellColumnBuilder> = Object.fromEntries(CELLS.map((c) => [c.column, cellColumn(c)]));
+const cellColumns: Record<string, CellColumnBuilder> = Object.fromEntries([
+  ...CELLS.map((c): [string, CellColumnBuilder] => [c.column, cellColumn(c)]),
+  // Application-mix figures from the narrative (lib/catalog/figures.ts): mention flags and stated counts.
+  ...TOPIC_FIGURES.map((f): [string, CellColumnBuilder] => [f.column, integer(f.column)]),
+]);
 
 export const reportFigures = pgTable(
   "report_figures",
@@ -82,7 +87,7 @@ export type FigureColumn = PgColumn;
 
 /** The column that stores a catalog cell, by cell key (`t3.new_received.total`). */
 export function figureColumn(key: string): FigureColumn {
-  const cell = CELL_BY_KEY.get(key);
+  const cell = FIGURE_BY_KEY.get(key);
   if (!cell) throw new Error(`Unknown cell key "${key}": not in lib/catalog, so report_figures has no column for it.`);
   return figureColumnByName(cell.column);
 }
@@ -92,7 +97,7 @@ export function figureColumn(key: string): FigureColumn {
  * Drizzle's `sum()` returns a string; money cells should use it to stay exact.
  */
 export function sumFigure(key: string): SQL<number | null> {
-  const cell = CELL_BY_KEY.get(key);
+  const cell = FIGURE_BY_KEY.get(key);
   if (cell && !cell.integer) throw new Error(`Cell ${key} is money: use drizzle's sum(figureColumn(key)), which keeps the exact decimal string.`);
   return sql<number | null>`sum(${figureColumn(key)})`.mapWith((v: unknown) => (v === null ? null : Number(v)));
 }
@@ -116,7 +121,7 @@ export function figureCells(row: ReportFigures, keys: readonly string[] = CELLS.
   const columns = cellColumnsOf(row);
   const out: Record<string, FigureValue> = {};
   for (const key of keys) {
-    const cell = CELL_BY_KEY.get(key);
+    const cell = FIGURE_BY_KEY.get(key);
     if (!cell) throw new Error(`Unknown cell key "${key}": not in lib/catalog.`);
     out[key] = columns[cell.column] ?? null;
   }
@@ -130,7 +135,7 @@ export function figureCells(row: ReportFigures, keys: readonly string[] = CELLS.
 export function figureColumnValues(cells: Readonly<Record<string, number | string | null>>): Record<string, FigureValue> {
   const out: Record<string, FigureValue> = {};
   for (const [key, value] of Object.entries(cells)) {
-    const cell = CELL_BY_KEY.get(key);
+    const cell = FIGURE_BY_KEY.get(key);
     if (!cell) throw new Error(`Unknown cell key "${key}": not in lib/catalog, so report_figures has no column for it.`);
     if (value !== null && cell.integer && !Number.isInteger(Number(value))) {
       throw new Error(`Cell ${key} holds whole numbers; got ${String(value)}.`);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import type { SourceLoc } from "../../lib/ingest/issues";
 import { TOPIC_KEYS } from "../../lib/catalog/topics";
 import { timestamps, sqlList } from "./_shared";
 import { reports } from "./reports";
@@ -12,6 +13,12 @@ export const reportTopics = pgTable(
     topic: text("topic", { enum: TOPIC_KEYS }).notNull(),
     keyword: text("keyword").notNull(),
     sentence: text("sentence").notNull(),
+    /** Applications the narrative says concern the topic ("其中涉及征地拆迁类申请12件"); null when not stated. */
+    count: integer("count"),
+    /** The words the count was read from, its sentence and where that sentence is in the document. */
+    countPhrase: text("count_phrase"),
+    countSentence: text("count_sentence"),
+    countLocation: jsonb("count_location").$type<SourceLoc>(),
     ...timestamps,
   },
   (t) => [
@@ -19,6 +26,7 @@ export const reportTopics = pgTable(
     primaryKey({ name: "report_topics_pk", columns: [t.reportId, t.topic] }),
     index("report_topics_topic_idx").on(t.topic),
     check("report_topics_topic_ck", sql.raw(`"topic" IN (${sqlList(TOPIC_KEYS)})`)),
+    check("report_topics_count_ck", sql`${t.count} is null or ${t.count} >= 0`),
   ],
 );
 

@@ -1,3 +1,4 @@
 export * from "./formats";
 export * from "./cells";
 export * from "./topics";
+export * from "./figures";

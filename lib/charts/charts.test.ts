@@ -140,6 +140,8 @@ describe("peer band option", () => {
     expect(median?.markArea?.data).toEqual([[{ xAxis: 2022.7, yAxis: 10 }, { xAxis: 2023.3, yAxis: 30 }]]);
     expect(own?.data).toEqual([[2023, 40], [2024, 50]]);
     expect(own?.name).toBe("本机关");
+    // The grey-blue band has its own legend entry.
+    expect((o.legend as { data: string[] }).data).toContain("同类 P25–P75");
   });
 });
 

@@ -62,6 +62,29 @@ const MESSAGES = {
   "reason.not_in_format": { zh: "该格式报告无此项", en: "not in this report format" },
   "reason.missing_previous": { zh: "缺少上一年度报告", en: "no previous-year report" },
   "reason.no_reports": { zh: "无可汇总的报告", en: "no reports to sum" },
+  "reason.excluded_errors": { zh: "已排除：年报有错误", en: "excluded: report has errors" },
+  "chart.noData": { zh: "无数据", en: "no data" },
+  "chart.flaggedMark": { zh: "⚠", en: "⚠" },
+  "chart.flaggedNote": {
+    zh: "⚠ = 该年报校验发现错误（如合计不等于分项之和），数字可能不准确；红色虚线框标出。可在“指标、年份与图表”中选择排除这些年报。",
+    en: "⚠ = the report has error findings (e.g. a total that is not the sum of its parts), so the figure may be wrong; outlined in dashed red. Choose to exclude such reports under “Indicator, years and chart”.",
+  },
+  "chart.impossibleMark": { zh: "不可能的值", en: "impossible value" },
+  "chart.impossibleNote": {
+    zh: "灰色柱为不可能的值（如比率超过100%，34件办结却只有33件受理），排在最后，不计入中位数和四分位数。",
+    en: "Grey bars are impossible values (e.g. a share above 100 %: 34 handled of 33 received); ranked last and left out of the median and quartiles.",
+  },
+  "chart.excludedNote": { zh: "已排除有错误年报的数字（{n} 个）。", en: "Figures from reports with errors left out ({n})." },
+  "chart.quartiles": { zh: "P25–P75", en: "P25–P75" },
+  "chart.quartileNote": {
+    zh: "虚线 = 中位数；浅色带 = 四分位区间（P25–P75），均按本级报告的可能值计算。",
+    en: "Dashed line = median; shaded band = interquartile range (P25–P75), over self-scope reports' possible values.",
+  },
+  "col.reportErrors": { zh: "年报有错误", en: "Report has errors" },
+  "col.impossible": { zh: "不可能的值", en: "Impossible value" },
+  "page.flagged": { zh: "有错误的年报", en: "Reports with errors" },
+  "page.flaggedInclude": { zh: "显示并标出", en: "Show, marked" },
+  "page.flaggedExclude": { zh: "排除", en: "Exclude" },
 
   "readme.title": { zh: "说明", en: "README" },
   "readme.intro": {
@@ -96,6 +119,7 @@ const MESSAGES = {
   "page.groupMembers": { zh: "{n} 个机关", en: "{n} agencies" },
   "page.settings": { zh: "指标、年份与图表", en: "Indicator, years and chart" },
   "page.indicator": { zh: "指标", en: "Indicator" },
+  "page.indicatorFilter": { zh: "筛选指标（名称或代码）", en: "Filter indicators (name or key)" },
   "page.yearFrom": { zh: "起始年份", en: "From year" },
   "page.yearTo": { zh: "截止年份", en: "To year" },
   "page.view": { zh: "图表类型", en: "Chart type" },

@@ -24,6 +24,10 @@ export interface ComparePoint {
   regionAggregate: boolean;
   reason?: CompareNullReason;
   reportId: string | null;
+  /** The report has error findings: marked ⚠ and outlined in every view and export. */
+  reportErrors: boolean;
+  /** An impossible value (a share above 100 %): grey, ranked last, not in the median. */
+  impossible: boolean;
 }
 
 export interface CompareSeries {
@@ -47,6 +51,9 @@ export interface CompareChartSpec {
   series: CompareSeries[];
   /** Median of the compared agencies per year, aligned with years. */
   medians: (number | null)[];
+  /** Quartiles of the same values (the ranking's band), aligned with years. */
+  p25s: (number | null)[];
+  p75s: (number | null)[];
   notes: string[];
   anySmallSample: boolean;
 }
@@ -77,6 +84,8 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
         smallSample: v?.smallSample ?? false,
         regionAggregate: v?.regionAggregate ?? false,
         reportId: v?.reportId ?? null,
+        reportErrors: v?.reportErrors ?? false,
+        impossible: v?.impossible ?? false,
         ...(v?.reason ? { reason: v.reason } : { ...(v ? {} : { reason: "no_report" as const }) }),
       };
     });
@@ -84,19 +93,26 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
     const aggregateOnly = withReport.length > 0 && withReport.every((p) => p.regionAggregate);
     return { agencyId: a.id, name: aggregateOnly ? `${a.name}${ct(lang, "chart.aggregateMark")}` : a.name, adminCode: a.adminCode, points };
   });
-  const medianByYear = new Map(c.medians.filter((m) => m.indicatorKey === indicatorKey).map((m) => [m.year, m.median]));
-  const medians = years.map((y) => medianByYear.get(y) ?? null);
+  const statsByYear = new Map(c.medians.filter((m) => m.indicatorKey === indicatorKey).map((m) => [m.year, m]));
+  const medians = years.map((y) => statsByYear.get(y)?.median ?? null);
+  const p25s = years.map((y) => statsByYear.get(y)?.p25 ?? null);
+  const p75s = years.map((y) => statsByYear.get(y)?.p75 ?? null);
+  const points = series.flatMap((s) => s.points);
 
   const anySmallSample = series.some((s) => s.points.some((p) => p.smallSample && p.value !== null));
   const notes: string[] = [];
   if (def.formatSensitive && years.some((y) => y <= 2020) && years.some((y) => y >= 2021)) notes.push(ct(lang, "chart.formatMixed"));
   if (series.some((s) => s.points.some((p) => p.regionAggregate))) notes.push(ct(lang, "chart.regionAggregate"));
-  if (view === "ranking") notes.push(ct(lang, "chart.medianNote"));
+  if (view === "ranking") notes.push(ct(lang, "chart.quartileNote"));
+  if (points.some((p) => p.reportErrors && p.value !== null)) notes.push(ct(lang, "chart.flaggedNote"));
+  if (points.some((p) => p.impossible)) notes.push(ct(lang, "chart.impossibleNote"));
+  const excluded = points.filter((p) => p.reason === "excluded_errors").length;
+  if (excluded > 0) notes.push(ct(lang, "chart.excludedNote", { n: excluded }));
 
   const label = def.label[lang];
   const title =
     view === "ranking" ? ct(lang, "title.ranking", { indicator: label, year: yearsLabel(years) }) : ct(lang, "title.compare", { indicator: label, years: yearsLabel(years) });
-  return { view, lang, indicatorKey, title, formula: def.formula[lang], years, series, medians, notes, anySmallSample };
+  return { view, lang, indicatorKey, title, formula: def.formula[lang], years, series, medians, p25s, p75s, notes, anySmallSample };
 }
 
 // ───────────────────────────── layout ─────────────────────────────
@@ -238,9 +254,22 @@ export function paleTint(hex: string, amount = 0.55): string {
   return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, "0")}`;
 }
 
+/** The value as labelled: "12.5%*", with ⚠ when its report has errors, "不可能的值" when impossible. */
 function shown(def: IndicatorDef, p: ComparePoint, lang: Lang): string {
-  return formatIndicatorValue(def, p, lang);
+  const base = formatIndicatorValue(def, p, lang);
+  if (p.value === null) return base;
+  const flags = [p.reportErrors ? ct(lang, "chart.flaggedMark") : "", p.impossible ? ct(lang, "chart.impossibleMark") : ""].filter(Boolean);
+  return flags.length ? `${base} ${flags.join(" ")}` : base;
 }
+
+/** The label of a missing value: "无数据", with why when the reason is more than no report. */
+function missingLabel(p: ComparePoint, lang: Lang): string {
+  if (!p.reason || p.reason === "no_report" || p.reason === "no_reports") return ct(lang, "chart.noData");
+  return `— ${ct(lang, `reason.${p.reason}`)}`;
+}
+
+const FLAG_RED = "#c0392b";
+const IMPOSSIBLE_GREY = "#b8bcc2";
 
 function pointLine(def: IndicatorDef, name: string, p: ComparePoint, lang: Lang): string {
   const nd = p.denominator !== null && p.numerator !== null ? `（${formatInteger(p.numerator, lang)} / ${formatInteger(p.denominator, lang)}）` : "";
@@ -288,9 +317,10 @@ function legend(l: Layout) {
 }
 
 function barData(def: IndicatorDef, p: ComparePoint, color: string) {
+  const fill = p.impossible ? IMPOSSIBLE_GREY : p.smallSample ? paleTint(color) : color;
   return {
     value: plotValue(def, p.value),
-    itemStyle: { color: p.smallSample ? paleTint(color) : color },
+    itemStyle: p.reportErrors ? { color: fill, borderColor: FLAG_RED, borderWidth: 2, borderType: "dashed" as const } : { color: fill },
   };
 }
 
@@ -313,7 +343,8 @@ function buildBars(spec: CompareChartSpec, def: IndicatorDef, l: Layout): ChartO
         color: INK_MUTED,
         formatter: (p: unknown) => {
           const pt = spec.series[(p as { dataIndex: number }).dataIndex]?.points[yi];
-          return pt && pt.value !== null ? shown(def, pt, lang) : "";
+          if (!pt) return "";
+          return pt.value !== null ? shown(def, pt, lang) : spec.years.length === 1 ? missingLabel(pt, lang) : "";
         },
       },
     };
@@ -509,16 +540,12 @@ export function niceBound(v: number): number {
   return 10 * step;
 }
 
-/** Ranking order: highest first, agencies without a value last (in input order). */
+/** Ranking order: highest first, then impossible values (never "highest"), then agencies without a value (in input order). */
 export function rankingOrder(spec: CompareChartSpec): CompareSeries[] {
+  const tier = (p: ComparePoint | undefined) => (p?.value == null ? 2 : p.impossible ? 1 : 0);
   return spec.series
-    .map((s, i) => ({ s, i, v: s.points[0]?.value ?? null }))
-    .sort((a, b) => {
-      if (a.v === null && b.v === null) return a.i - b.i;
-      if (a.v === null) return 1;
-      if (b.v === null) return -1;
-      return b.v - a.v || a.i - b.i;
-    })
+    .map((s, i) => ({ s, i, p: s.points[0], v: s.points[0]?.value ?? null }))
+    .sort((a, b) => tier(a.p) - tier(b.p) || (a.v !== null && b.v !== null ? b.v - a.v : 0) || a.i - b.i)
     .map((x) => x.s);
 }
 
@@ -526,6 +553,8 @@ function buildRanking(spec: CompareChartSpec, def: IndicatorDef, l: Layout): Cha
   const { lang } = spec;
   const items = rankingOrder(spec);
   const median = spec.medians[0] ?? null;
+  const p25 = spec.p25s[0] ?? null;
+  const p75 = spec.p75s[0] ?? null;
   const color = PALETTE[0]!;
   return {
     ...frameOption(spec, l),
@@ -559,9 +588,19 @@ function buildRanking(spec: CompareChartSpec, def: IndicatorDef, l: Layout): Cha
           formatter: (p: unknown) => {
             const pt = items[(p as { dataIndex: number }).dataIndex]?.points[0];
             if (!pt) return "";
-            return pt.value === null ? `— ${pt.reason ? ct(lang, `reason.${pt.reason}`) : ""}` : shown(def, pt, lang);
+            return pt.value === null ? missingLabel(pt, lang) : shown(def, pt, lang);
           },
         },
+        ...(p25 !== null && p75 !== null && p75 > p25
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: "rgba(200, 132, 27, 0.10)" },
+                label: { show: true, position: "insideTop", formatter: ct(lang, "chart.quartiles"), fontSize: 10, color: "#8a5a12", offset: [0, -16] },
+                data: [[{ xAxis: plotValue(def, p25) ?? 0 }, { xAxis: plotValue(def, p75) ?? 0 }]],
+              },
+            }
+          : {}),
         ...(median !== null
           ? {
               markLine: {
@@ -616,6 +655,10 @@ export interface CompareRecord {
   shown: string;
   smallSample: boolean;
   scope: string;
+  /** The report has error findings. */
+  reportErrors: boolean;
+  /** The value is impossible (a share above 100 %). */
+  impossible: boolean;
   note: string;
   reportId: string;
 }
@@ -638,6 +681,8 @@ export function compareRecords(spec: CompareChartSpec): CompareRecord[] {
       shown: shown(def, p, lang),
       smallSample: p.smallSample,
       scope: p.reportId === null ? "" : ct(lang, p.regionAggregate ? "scope.region_aggregate" : "scope.self"),
+      reportErrors: p.reportErrors,
+      impossible: p.impossible,
       note: p.value === null && p.reason ? ct(lang, `reason.${p.reason}`) : "",
       reportId: p.reportId ?? "",
     })),
@@ -656,6 +701,8 @@ export const COMPARE_RECORD_COLUMNS = [
   "shown",
   "smallSample",
   "scope",
+  "reportErrors",
+  "impossible",
   "note",
 ] as const satisfies readonly (keyof CompareRecord)[];
 
@@ -672,6 +719,8 @@ export function compareRecordHeader(lang: Lang): string[] {
     shown: "col.shown",
     smallSample: "col.smallSample",
     scope: "col.scope",
+    reportErrors: "col.reportErrors",
+    impossible: "col.impossible",
     note: "col.note",
   };
   return COMPARE_RECORD_COLUMNS.map((c) => ct(lang, map[c]));

@@ -10,6 +10,10 @@ export interface GroupedBarsSeries {
   values: (number | null)[];
   numerators?: (number | null)[];
   denominators?: (number | null)[];
+  /** Reports behind each value (exports). */
+  reports?: (number | null)[];
+  /** The year of this series when series are years (exports). */
+  year?: number;
 }
 
 export interface GroupedBarsInput {
@@ -31,7 +35,7 @@ export function buildGroupedBarsOption(input: GroupedBarsInput): ChartOption {
   const toPlot = (v: number | null) => (v === null ? null : unit === "share" ? Math.round(v * 10000) / 100 : v);
   const series: BarSeriesOption[] = input.series.map((s) => ({ type: "bar", name: s.name, barMaxWidth: 22, data: s.values.map(toPlot) }));
   const valueAxis = { type: "value" as const, axisLabel: { formatter: unit === "share" ? "{value}%" : "{value}" } };
-  const categoryAxis = { type: "category" as const, data: categories, axisLabel: input.horizontal ? { width: 120, overflow: "truncate" as const } : { interval: 0, rotate: categories.length > 6 ? 30 : 0 } };
+  const categoryAxis = { type: "category" as const, data: categories, axisLabel: input.horizontal ? { width: 132, overflow: "break" as const } : { interval: 0, rotate: categories.length > 6 ? 30 : 0 } };
   return {
     ...baseOption(),
     grid: { left: 8, right: 24, top: input.series.length > 1 ? 40 : 16, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },

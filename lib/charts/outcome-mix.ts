@@ -18,6 +18,13 @@ export const OUTCOME_INDICATORS: Readonly<Record<OutcomePart, string>> = {
   other: "other_rate",
 };
 
+/**
+ * Outcome colours by meaning: disclosure in blues, refusal in amber, and the outcomes that are no
+ * decision on the content (unable to provide, not processed, other) in quiet greys — "unable to
+ * provide" is usually "not held", not a refusal, and must not read as an alarm.
+ */
+export const OUTCOME_COLORS = ["#1f4e8c", "#6f9fd0", "#c8841b", "#8a93a1", "#b5a58a", "#cfd4db"] as const satisfies readonly string[] & { length: (typeof OUTCOME_PARTS)["length"] };
+
 export interface OutcomeCategory {
   label: string;
   /** Region code or agency code (exports). */
@@ -55,6 +62,7 @@ export function buildOutcomeMixOption(input: OutcomeMixInput): ChartOption {
   }));
   return {
     ...baseOption(),
+    color: [...OUTCOME_COLORS],
     grid: { left: 8, right: 24, top: 48, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: { top: 0, type: "scroll" },
     tooltip: {

@@ -37,7 +37,8 @@ export function buildPeerBandOption(input: PeerBandInput): ChartOption {
   return {
     ...baseOption(),
     grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    legend: { top: 0, data: [cm(lang, "chart.subject"), cm(lang, "chart.peerMedian")] },
+    // Every colour has a legend entry, the shaded P25–P75 band included.
+    legend: { top: 0, data: [cm(lang, "chart.subject"), cm(lang, "chart.peerMedian"), cm(lang, "chart.band")] },
     tooltip: {
       ...tooltipShell(),
       trigger: "axis",
@@ -93,6 +94,13 @@ export function buildPeerBandOption(input: PeerBandInput): ChartOption {
         lineStyle: { color: "#b42318" },
         symbolSize: 9,
         data: ys.map((y) => [y.year, plotValue(def, y.value)]),
+      },
+      {
+        // Legend entry only: the band itself is the median series' markArea.
+        type: "bar",
+        name: cm(lang, "chart.band"),
+        itemStyle: { color: "rgba(31, 78, 140, 0.22)" },
+        data: [],
       },
     ],
   };

@@ -168,3 +168,19 @@ describe("generateCorpus: the default demo (scale 1)", () => {
     expect(m.summary.reports).toBe(r.entries.length);
   });
 });
+
+describe("the end-to-end corpus's extra peer group", () => {
+  it("adds every county government's report for the chosen years and leaves 六盘水市's files alone", () => {
+    const small = [...generateCorpus({ seed: 7, prefectures: ["520200"], years: [2023, 2024], also: { agencies: (a) => a.kind === "government" && a.level === "county", years: [2024] } })];
+    const extra = small.filter((f) => f.entry.agency.prefecture_code !== "520200");
+    expect(extra.every((f) => f.entry.year === 2024 && f.entry.agency.kind === "government" && f.entry.agency.level === "county")).toBe(true);
+    // 88 county-level units, 4 of them in 六盘水市; a few agency-years are drawn as missing. Outside
+    // 六盘水市 the year before is not written, so their bytes may differ from the full corpus's
+    // (no carry-over error can be injected without a previous report), as the load expects.
+    expect(new Set(extra.map((f) => f.entry.agency.id)).size).toBeGreaterThan(80);
+    const plain = [...generateCorpus({ seed: 7, prefectures: ["520200"], years: [2023, 2024] })];
+    const lps = small.filter((f) => f.entry.agency.prefecture_code === "520200");
+    expect(lps.map((f) => f.path)).toEqual(plain.map((f) => f.path));
+    for (const [i, f] of lps.entries()) expect(Buffer.from(f.bytes).equals(Buffer.from(plain[i]!.bytes)), f.path).toBe(true);
+  });
+});

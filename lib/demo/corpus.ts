@@ -20,7 +20,10 @@ import {
   type InjectedError,
 } from "./errors";
 import { DEMO_YEARS, FigureSum, generateChain, printedCells, type FigureAnchor, type YearFigures } from "./figures";
-import { composeNarrative, drawChoices, drawTopics, type NarrativeChoices, type NarrativeFigures, type StatedFigures } from "./narrative";
+import { composeNarrative, drawChoices, drawTopics, type NarrativeChoices, type NarrativeFigures, type StatedFigures, type TopicCountDraw } from "./narrative";
+
+/** Share of (non-township) reports whose prose states per-topic application counts. */
+const TOPIC_COUNT_SHARE = 0.3;
 import { expectedRules, type OracleReport } from "./oracle";
 import { hashUnit, Rng } from "./prng";
 
@@ -51,6 +54,12 @@ export interface DemoCorpusOptions {
   surfaceMix?: SurfaceMix;
   /** Only these groups (520000 = provincial, else 市州 codes); for tests. Default: all. */
   prefectures?: readonly string[];
+  /**
+   * With `prefectures`: also these agencies of the other groups, in these years only (the
+   * end-to-end corpus adds every county government's latest report, so a whole peer group of 88
+   * can be ranked). Each agency's files are the same bytes as in the full corpus.
+   */
+  also?: { agencies: (a: DemoAgency) => boolean; years: readonly number[] };
 }
 
 export interface ManifestAgency {
@@ -87,6 +96,8 @@ export interface ManifestReport {
   /** Figures the prose states (REPORT-FORMAT.md §0 narrative keys). */
   narrative: StatedFigures;
   topics: TopicKey[];
+  /** Applications per topic the prose states (most reports state none). */
+  topic_counts: Partial<Record<TopicKey, number>>;
   error: InjectedError | null;
   /** Every warning/error rule id the validator must raise on this report (sorted). */
   expected_rules: string[];
@@ -258,10 +269,12 @@ export function countCorpus(opts: DemoCorpusOptions): { agencies: number; agency
   let agencies = 0;
   let agencyYears = 0;
   for (const g of buildAgencyGroups(opts.scale ?? 1)) {
-    if (opts.prefectures && !opts.prefectures.includes(g.code)) continue;
+    const partial = opts.prefectures && !opts.prefectures.includes(g.code);
+    if (partial && !opts.also) continue;
     for (const a of g.agencies) {
+      if (partial && !opts.also?.agencies(a)) continue;
       agencies++;
-      agencyYears += years.filter((y) => y >= firstYear(opts.seed, a, years)).length;
+      agencyYears += years.filter((y) => y >= firstYear(opts.seed, a, years) && (!partial || opts.also?.years.includes(y))).length;
     }
   }
   return { agencies, agencyYears };
@@ -276,11 +289,13 @@ export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, Co
   const anchor: FigureAnchor | undefined = opts.sample && years.includes(SAMPLE_YEAR) ? { year: SAMPLE_YEAR, cells: sampleTruth(opts.sample.expected) } : undefined;
 
   for (const group of buildAgencyGroups(opts.scale ?? 1)) {
-    if (opts.prefectures && !opts.prefectures.includes(group.code)) continue;
+    const partial = !!opts.prefectures && !opts.prefectures.includes(group.code);
+    if (partial && !opts.also) continue;
     const chainOf = (a: DemoAgency) => generateChain(a, years, opts.seed, a.id === PANZHOU_GOV_ID ? anchor : undefined).figures;
     const aggregates = regionAggregates(group, years, chainOf);
 
     for (const agency of group.agencies) {
+      if (partial && !opts.also?.agencies(agency)) continue;
       summary.agencies++;
       const figures = aggregates.get(agency.id) ?? chainOf(agency);
       const start = firstYear(opts.seed, agency, years);
@@ -291,6 +306,13 @@ export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, Co
         // The sample's chain and the provincial and 市州 governments are never missing.
         const protectedYear = (agency.id === PANZHOU_GOV_ID && (year === SAMPLE_YEAR || year === SAMPLE_YEAR - 1)) || (agency.kind === "government" && agency.level !== "county");
         const missing = !protectedYear && hashUnit(opts.seed, agency.id, year, "missing") < missingRate;
+        // Outside the chosen groups only the `also` years are written; the years before stay
+        // unwritten, so the load has no previous-year report to check against (state reset).
+        if (partial && !opts.also?.years.includes(year)) {
+          Object.assign(state, { prevPresent: false, prevReport: null, prevHadError: false, prevProblems: null });
+          state.prevChoices = drawChoices(agency, Rng.of(opts.seed, agency.id, year, "text"), state.prevChoices);
+          continue;
+        }
         if (missing) {
           summary.missing.push({ agency_id: agency.id, name: agency.name, year });
           state.prevPresent = false;
@@ -363,6 +385,11 @@ function buildReport(args: BuildArgs): DemoFile {
   const textRng = Rng.of(seed, agency.id, year, "text");
   let choices = drawChoices(agency, textRng, state.prevChoices);
   const topics = drawTopics(agency, deptDef(agency.profile)?.topics, Rng.of(seed, agency.id, year, "topics"));
+  // Its own streams, so the rest of the corpus is the same bytes with or without count sentences.
+  const countDraw: TopicCountDraw | null =
+    agency.kind !== "township" && hashUnit(seed, agency.id, year, "topic-count") < TOPIC_COUNT_SHARE
+      ? { u1: hashUnit(seed, agency.id, year, "topic-count-1"), u2: hashUnit(seed, agency.id, year, "topic-count-2"), form: hashUnit(seed, agency.id, year, "topic-count-form") < 0.5 ? 0 : 1 }
+      : null;
 
   // Decide the one injected error, if any.
   let kind: ErrorKind | null = null;
@@ -389,13 +416,13 @@ function buildReport(args: BuildArgs): DemoFile {
   const raw: Record<string, string> = {};
   for (const k of truth.na) raw[k] = "/";
   let nf = narrativeFigures(truth.cells, format);
-  let composed = composeNarrative(agency, year, choices, nf, topics);
+  let composed = composeNarrative(agency, year, choices, nf, topics, countDraw);
 
   if (kind === "narrative_mismatch") {
     const plan = planNarrativeMismatch(nf, composed.stated, printed, rng);
     if (plan) {
       nf = plan.figures;
-      composed = composeNarrative(agency, year, choices, nf, topics);
+      composed = composeNarrative(agency, year, choices, nf, topics, countDraw);
       error = {
         kind,
         source: "injected",
@@ -464,6 +491,7 @@ function buildReport(args: BuildArgs): DemoFile {
     raw,
     narrative: composed.stated,
     topics: nf.new_received > 0 ? topics : [],
+    topic_counts: Object.fromEntries(composed.topicCounts.map((x) => [x.key, x.count])),
     error,
     expected_rules: rules,
     bytes: bytes.length,
@@ -513,6 +541,8 @@ function sampleFile(agency: DemoAgency, group: PrefectureGroup, sample: DemoSamp
     raw: {},
     narrative,
     topics,
+    // The real sample names its topics without counts.
+    topic_counts: {},
     error: {
       kind: "wrong_total",
       source: "real",

@@ -301,7 +301,42 @@ function disputeDetail(parts: { upheld: number; corrected: number; other: number
  * The 依申请公开 paragraph. `state` holds the figures it states (normally the true totals; an
  * injected narrative error swaps one). Returns the text and the figures actually stated.
  */
-function applyParagraph(agency: DemoAgency, year: number, c: NarrativeChoices, f: NarrativeFigures, topics: TopicKey[]): { text: string; stated: StatedFigures } {
+/**
+ * Draws for the sentence that states per-topic counts ("其中，涉及土地征收的申请5件…"); null:
+ * the report names topics without counts, as most real reports do.
+ */
+export interface TopicCountDraw {
+  u1: number;
+  u2: number;
+  form: number;
+}
+
+export interface StatedTopicCount {
+  key: TopicKey;
+  count: number;
+}
+
+/** The counts a report states for its first one or two topics, never more than its new applications. */
+export function topicCountsFor(topics: readonly TopicKey[], n: number, d: TopicCountDraw | null): StatedTopicCount[] {
+  if (!d || n < 3) return [];
+  const named = topics.filter((t) => t !== "other");
+  const [t1, t2] = named;
+  if (!t1) return [];
+  const k1 = Math.max(1, Math.round(n * (0.25 + 0.45 * d.u1)));
+  const out: StatedTopicCount[] = [{ key: t1, count: k1 }];
+  const k2 = Math.round((n - k1) * 0.5 * d.u2);
+  if (t2 && k2 >= 1) out.push({ key: t2, count: k2 });
+  return out;
+}
+
+function applyParagraph(
+  agency: DemoAgency,
+  year: number,
+  c: NarrativeChoices,
+  f: NarrativeFigures,
+  topics: TopicKey[],
+  countDraw: TopicCountDraw | null,
+): { text: string; stated: StatedFigures; topicCounts: StatedTopicCount[] } {
   const subj = subjectOf(agency);
   const stated: StatedFigures = {};
   const s: string[] = [];
@@ -310,6 +345,7 @@ function applyParagraph(agency: DemoAgency, year: number, c: NarrativeChoices, f
   const h = f.handled_total;
   const cf = f.carried_forward;
   const zero = n === 0 && co === 0 && h === 0 && cf === 0;
+  let topicCounts: StatedTopicCount[] = [];
   if (zero && c.apply % 2 === 0) {
     s.push(`${year}年，${subj}未收到政府信息公开申请，无上年结转申请。`);
   } else if (zero) {
@@ -350,6 +386,16 @@ function applyParagraph(agency: DemoAgency, year: number, c: NarrativeChoices, f
     const joined = phrases.length > 1 ? `${phrases.slice(0, -1).join("、")}和${phrases[phrases.length - 1]}` : (phrases[0] ?? "");
     const listed = phrases.join("、");
     s.push([`申请内容主要集中在${listed}等方面。`, `申请事项主要涉及${joined}。`, `从申请内容看，主要集中在${listed}等领域。`][c.topicForm] ?? "");
+    // Some reports also say how many applications a topic drew (the only per-topic count a 年报 gives).
+    topicCounts = topicCountsFor(topics, n, countDraw);
+    const phraseOf = (t: TopicKey) => phrases[topics.indexOf(t)] ?? TOPIC_PHRASES[t][0] ?? "";
+    if (topicCounts.length > 0) {
+      s.push(
+        countDraw?.form === 1
+          ? `按申请内容分，${topicCounts.map((x) => `${phraseOf(x.key)}类${x.count}件`).join("、")}。`
+          : `其中，${topicCounts.map((x) => `涉及${phraseOf(x.key)}的申请${x.count}件`).join("，")}。`,
+      );
+    }
   }
   const r = f.review;
   const l = f.litigation;
@@ -367,7 +413,7 @@ function applyParagraph(agency: DemoAgency, year: number, c: NarrativeChoices, f
     s.push(l.total > 0 ? `${year}年，因政府信息公开引起行政诉讼${l.total}件，${ld}。` : `${year}年，因政府信息公开引起行政诉讼0件。`);
     Object.assign(stated, { review_total: r.total, litigation_total: l.total });
   }
-  return { text: s.join(""), stated };
+  return { text: s.join(""), stated, topicCounts };
 }
 
 // ───────────────────────────── sections ─────────────────────────────
@@ -378,9 +424,10 @@ export interface ComposedNarrative {
   problems: string;
   other: string;
   stated: StatedFigures;
+  topicCounts: StatedTopicCount[];
 }
 
-export function composeNarrative(agency: DemoAgency, year: number, c: NarrativeChoices, f: NarrativeFigures, topics: TopicKey[]): ComposedNarrative {
+export function composeNarrative(agency: DemoAgency, year: number, c: NarrativeChoices, f: NarrativeFigures, topics: TopicKey[], countDraw: TopicCountDraw | null = null): ComposedNarrative {
   const subj = subjectOf(agency);
   const nums = proactiveNumbers(agency, c.nums);
   const vars = { Y: year, subj, party: PARTY[year] ?? PARTY[2024] ?? "", focus: FOCUS[c.focus] ?? "", site: agency.site.name, ...nums };
@@ -391,7 +438,7 @@ export function composeNarrative(agency: DemoAgency, year: number, c: NarrativeC
     return h.endsWith("。") ? `${h}${body}` : `${h}\n${body}`;
   };
   const s1 = [...c.s1.map((i) => S1[i] ?? ""), S1_FIGURES[(c.s1[0] ?? 0) % S1_FIGURES.length] ?? S1_FIGURES[0] ?? ""].map((t) => fill(t, vars)).join("");
-  const apply = applyParagraph(agency, year, c, f, topics);
+  const apply = applyParagraph(agency, year, c, f, topics, countDraw);
   const s3 = c.s3.map((i) => fill(S3[i] ?? "", vars)).join("");
   const s4list = c.s4.map((i) => S4[i] ?? "");
   if (agency.kind === "government" && agency.level !== "province") s4list.push(S4_GOV);
@@ -409,7 +456,7 @@ export function composeNarrative(agency: DemoAgency, year: number, c: NarrativeC
   }
   if (agency.kind === "government" && c.six % 2 === 0) six.push(`${year}年，政务公开工作纳入年度目标绩效考核，未发生政府信息公开工作责任追究情况。`);
 
-  return { preamble: preamble(agency, year, c), overview, problems, other: six.join("\n"), stated: apply.stated };
+  return { preamble: preamble(agency, year, c), overview, problems, other: six.join("\n"), stated: apply.stated, topicCounts: apply.topicCounts };
 }
 
 function preamble(agency: DemoAgency, year: number, c: NarrativeChoices): string {

@@ -39,6 +39,7 @@ describe("demo corpus through extract + parse + validate", () => {
     expect(files.length).toBeGreaterThan(300);
     const prevByAgency = new Map<string, ValidationInput>();
     const problems: string[] = [];
+    let statedCounts = 0;
     for (const f of files) {
       const e = f.entry;
       const parsed = parseDocument(await extractDocument(f.bytes, f.path.split("/").pop() ?? f.path));
@@ -52,6 +53,8 @@ describe("demo corpus through extract + parse + validate", () => {
       const narrative = Object.fromEntries(Object.entries(parsed.narrative).map(([k, x]) => [k, x?.value]));
       expect(narrative, f.path).toEqual(e.narrative);
       expect([...new Set(parsed.topics.map((t) => t.key))].sort(), f.path).toEqual([...e.topics].sort());
+      expect(Object.fromEntries(parsed.topicCounts.map((c) => [c.key, c.count])), f.path).toEqual(e.topic_counts);
+      if (Object.keys(e.topic_counts).length > 0) statedCounts += 1;
 
       const input = validationInputFromParsed(parsed, e.agency.kind);
       expect(input, f.path).not.toBeNull();
@@ -67,5 +70,8 @@ describe("demo corpus through extract + parse + validate", () => {
       }
     }
     expect(problems).toEqual([]);
+    // Some reports state per-topic counts, most do not (as in real 年报).
+    expect(statedCounts).toBeGreaterThan(20);
+    expect(statedCounts).toBeLessThan(files.length / 2);
   }, 300_000);
 });

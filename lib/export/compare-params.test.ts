@@ -21,13 +21,32 @@ describe("parseCompareParams", () => {
         years: { from: 2021, to: 2024 },
         indicators: ["refusal_rate", "granted_rate"],
         view: "ranking",
+        excludeFlagged: false,
       },
     });
   });
 
+  it("flagged=exclude leaves out reports with errors and round-trips; anything else is a clear error", () => {
+    const r = parse("agency=520281&flagged=exclude");
+    expect(r.ok && r.value.excludeFlagged).toBe(true);
+    expect(r.ok && compareQueryString(r.value)).toContain("flagged=exclude");
+    const bad = parse("agency=520281&flagged=maybe");
+    expect(!bad.ok && bad.error.code).toBe("invalid_flagged");
+    expect(!bad.ok && bad.error.message.zh).toContain("exclude");
+  });
+
+  it("a ranking takes a whole peer group; other views stop at MAX_SERIES and point to the ranking", () => {
+    const many = Array.from({ length: 88 }, (_, i) => `agency=${String(520100 + i)}`).join("&");
+    expect(parse(`${many}&view=ranking`).ok).toBe(true);
+    const bars = parse(`${many}&view=bars`);
+    expect(!bars.ok && bars.error.code).toBe("too_many_series");
+    expect(!bars.ok && bars.error.message.zh).toContain("排名");
+    expect(!bars.ok && bars.error.message.en).toContain("view=ranking");
+  });
+
   it("defaults: refusal_rate, bars, every year; no agency is not an error until an export asks", () => {
     const r = parse("");
-    expect(r.ok && r.value).toEqual({ agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars" });
+    expect(r.ok && r.value).toEqual({ agencies: [], groups: [], years: null, indicators: ["refusal_rate"], view: "bars", excludeFlagged: false });
     expect(r.ok && requireSeries(r.value)?.code).toBe("no_agencies");
   });
 

@@ -9,6 +9,7 @@
  *   year=2021-2024 | year=2023                                   (default: every year with data)
  *   indicator=<lib/indicators key>                               (repeatable; default refusal_rate)
  *   view=bars | lines | multiples | ranking                       (default bars)
+ *   flagged=exclude                                              (leave out reports with error findings)
  */
 import { z } from "zod";
 import { INDICATOR_BY_KEY } from "../indicators";
@@ -26,6 +27,13 @@ export const YEAR_MIN = 2019;
 export const YEAR_MAX = 2030;
 /** Series (agencies) per chart; more cannot be read and makes exports huge. */
 export const MAX_SERIES = 50;
+/** A ranking (one bar per agency, one year) reads well for a whole peer group: all 88 county governments. */
+export const MAX_RANKING_SERIES = 1000;
+
+/** The most series a view can draw. */
+export function maxSeries(view: CompareView): number {
+  return view === "ranking" ? MAX_RANKING_SERIES : MAX_SERIES;
+}
 export const MAX_INDICATORS = 8;
 /** Repeated params beyond this are refused before any parsing work (hostile URLs). */
 const MAX_REPEATS = 200;
@@ -46,6 +54,7 @@ export const COMPARE_ERROR_CODES = [
   "too_many_series",
   "invalid_view",
   "invalid_format",
+  "invalid_flagged",
 ] as const;
 export type CompareErrorCode = (typeof COMPARE_ERROR_CODES)[number];
 
@@ -151,6 +160,8 @@ export interface CompareParams {
   years: YearRange | null;
   indicators: string[];
   view: CompareView;
+  /** Leave out the figures of reports with error findings (default: show them, marked). */
+  excludeFlagged: boolean;
 }
 
 /** Anything a page's searchParams or a URL gives. */
@@ -233,7 +244,7 @@ export function formatYearRange(range: YearRange): string {
  * (the page shows its picker); the export endpoints call requireSeries.
  */
 export function parseCompareParams(search: RawSearch): CompareResult<CompareParams> {
-  for (const name of ["agency", "group", "indicator", "year", "view"]) {
+  for (const name of ["agency", "group", "indicator", "year", "view", "flagged"]) {
     if (getAll(search, name).length > MAX_REPEATS) {
       return { ok: false, error: compareError("too_many_series", `参数 ${name} 重复次数过多。`, `Too many "${name}" parameters.`, { param: name }) };
     }
@@ -334,15 +345,35 @@ export function parseCompareParams(search: RawSearch): CompareResult<ComparePara
     };
   }
 
-  if (agencies.length > MAX_SERIES) return { ok: false, error: tooManySeries(agencies.length) };
-  return { ok: true, value: { agencies, groups, years, indicators, view: parsedView.data } };
+  const flaggedRaw = values(search, "flagged");
+  if (flaggedRaw.some((f) => f !== "exclude" && f !== "include")) {
+    return {
+      ok: false,
+      error: compareError("invalid_flagged", `flagged 参数只能是 include（标出有错误年报的数字）或 exclude（排除这些年报）。`, `flagged must be include (mark figures from reports with errors) or exclude (leave those reports out).`, {
+        param: "flagged",
+        values: flaggedRaw,
+      }),
+    };
+  }
+  const excludeFlagged = flaggedRaw[0] === "exclude";
+
+  if (agencies.length > maxSeries(parsedView.data)) return { ok: false, error: tooManySeries(agencies.length, parsedView.data) };
+  return { ok: true, value: { agencies, groups, years, indicators, view: parsedView.data, excludeFlagged } };
 }
 
-export function tooManySeries(n: number): CompareError {
+export function tooManySeries(n: number, view: CompareView = DEFAULT_VIEW): CompareError {
+  if (view === "ranking") {
+    return compareError(
+      "too_many_series",
+      `对比对象过多：共 ${n} 个机关，排名最多 ${MAX_RANKING_SERIES} 个。请缩小同类组（如限定地区或层级）。`,
+      `Too many series: ${n} agencies, a ranking takes at most ${MAX_RANKING_SERIES}. Narrow the peer group (region or level).`,
+      { param: "agency" },
+    );
+  }
   return compareError(
     "too_many_series",
-    `对比对象过多：共 ${n} 个机关，每张图最多 ${MAX_SERIES} 个。请缩小同类组（如限定地区或层级）或减少机关。`,
-    `Too many series: ${n} agencies, at most ${MAX_SERIES} per chart. Narrow the peer group (region or level) or remove agencies.`,
+    `对比对象过多：共 ${n} 个机关，柱状图、趋势线和分面小图每张最多 ${MAX_SERIES} 个。请改用“排名”（view=ranking，可排列整组机关），或缩小同类组、减少机关。`,
+    `Too many series: ${n} agencies; bars, lines and small multiples take at most ${MAX_SERIES}. Use the ranking (view=ranking, which ranks a whole group), or narrow the peer group or remove agencies.`,
     { param: "agency" },
   );
 }
@@ -369,6 +400,7 @@ export function compareSearchParams(params: CompareParams, extra: Readonly<Recor
   if (params.years) q.append("year", formatYearRange(params.years));
   for (const i of params.indicators) q.append("indicator", i);
   q.append("view", params.view);
+  if (params.excludeFlagged) q.append("flagged", "exclude");
   return q;
 }
 

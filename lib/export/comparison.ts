@@ -5,7 +5,7 @@
  * this pure part does the arithmetic, so it is tested without a database.
  */
 import type { FormatVersion, ReportScope } from "../catalog";
-import { computeIndicator, getIndicator, peerStats, type IndicatorNullReason, type IndicatorReport } from "../indicators";
+import { computeIndicator, getIndicator, isImpossibleValue, peerStats, type IndicatorNullReason, type IndicatorReport } from "../indicators";
 import type { CompareParams } from "./compare-params";
 
 export interface CompareAgency {
@@ -34,10 +34,14 @@ export interface CompareReportRow {
   formatVersion: FormatVersion | null;
   /** Cell values by catalog key (only the cells the indicators need). */
   cells: Record<string, number | null>;
+  /** Error findings of the report (the validator's hard rules, as counted on the dashboards): its figures are marked. */
+  errorFindings: number;
 }
 
-/** no_report: the agency has no current published report for that year. */
-export type CompareNullReason = IndicatorNullReason | "no_report";
+/** no_report: no current published report that year · excluded_errors: left out by flagged=exclude. */
+export type CompareNullReason = IndicatorNullReason | "no_report" | "excluded_errors";
+
+export { isImpossibleValue } from "../indicators";
 
 export interface CompareValue {
   agencyId: string;
@@ -53,13 +57,19 @@ export interface CompareValue {
   /** The report is a region-wide aggregate (汇总全市): not like-for-like with self reports. */
   regionAggregate: boolean;
   formatVersion: FormatVersion | null;
+  /** The report has error findings: the figure is marked wherever it is shown or exported. */
+  reportErrors: boolean;
+  /** The value is impossible (isImpossibleValue): flagged, left out of medians and rank order. */
+  impossible: boolean;
 }
 
 export interface CompareMedian {
   indicatorKey: string;
   year: number;
-  /** Median of the compared agencies' values (self-scope reports, values that exist). */
+  /** Median of the compared agencies' values (self-scope reports, possible values that exist). */
   median: number | null;
+  p25: number | null;
+  p75: number | null;
   n: number;
 }
 
@@ -128,6 +138,8 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
             reason: "no_report",
             regionAggregate: false,
             formatVersion: null,
+            reportErrors: false,
+            impossible: false,
           });
           continue;
         }
@@ -142,6 +154,26 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
         };
         const r = computeIndicator(def, report);
         const regionAggregate = row.scope === "region_aggregate";
+        const reportErrors = row.errorFindings > 0;
+        if (reportErrors && input.params.excludeFlagged) {
+          values.push({
+            agencyId: agency.id,
+            year,
+            indicatorKey: key,
+            reportId: row.reportId,
+            value: null,
+            numerator: null,
+            denominator: null,
+            smallSample: false,
+            reason: "excluded_errors",
+            regionAggregate,
+            formatVersion: row.formatVersion,
+            reportErrors,
+            impossible: false,
+          });
+          continue;
+        }
+        const impossible = isImpossibleValue(def, r.value);
         values.push({
           agencyId: agency.id,
           year,
@@ -154,11 +186,13 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
           ...(r.reason ? { reason: r.reason } : {}),
           regionAggregate,
           formatVersion: row.formatVersion,
+          reportErrors,
+          impossible,
         });
-        if (!regionAggregate) peerValues.push(r.value);
+        if (!regionAggregate && !impossible) peerValues.push(r.value);
       }
       const stats = peerStats(peerValues);
-      medians.push({ indicatorKey: key, year, median: stats.median, n: stats.n });
+      medians.push({ indicatorKey: key, year, median: stats.median, p25: stats.p25, p75: stats.p75, n: stats.n });
     }
   }
   return { params: input.params, years: input.years, agencies: input.agencies, groups: input.groups, values, medians };

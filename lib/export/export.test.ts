@@ -20,6 +20,9 @@ const FIGURES: Record<string, Record<number, [number, number]>> = {
   "a-lz": { 2021: [6, 60], 2022: [9, 90], 2023: [0, 0] },
 };
 
+// 钟山区 2023's report has an error finding.
+const WITH_ERRORS = new Set(["a-zs-2023"]);
+
 function reports(): CompareReportRow[] {
   return Object.entries(FIGURES).flatMap(([agencyId, years]) =>
     Object.entries(years).map(([y, [denied, handled]]) => ({
@@ -29,17 +32,18 @@ function reports(): CompareReportRow[] {
       scope: "self" as const,
       formatVersion: "2021" as const,
       cells: { "t3.denied_total.total": denied, "t3.handled_total.total": handled },
+      errorFindings: WITH_ERRORS.has(`${agencyId}-${y}`) ? 1 : 0,
     })),
   );
 }
 
-function spec(view: CompareView, indicator = "refusal_rate"): CompareChartSpec {
+function spec(view: CompareView, indicator = "refusal_rate", excludeFlagged = false, rows: CompareReportRow[] = reports()): CompareChartSpec {
   const c = computeComparison({
-    params: { agencies: [], groups: [], years: { from: 2021, to: 2023 }, indicators: [indicator], view },
+    params: { agencies: [], groups: [], years: { from: 2021, to: 2023 }, indicators: [indicator], view, excludeFlagged },
     years: [2021, 2022, 2023],
     agencies: AGENCIES,
     groups: [],
-    reports: reports(),
+    reports: rows,
   });
   return compareChartSpec(c, indicator, "zh");
 }
@@ -113,6 +117,35 @@ describe("option builders", () => {
     expect(bar.markLine.data[0]!.xAxis).toBe(5);
   });
 
+  it("ranking: impossible values are flagged and ranked last, never highest; quartiles exclude them", () => {
+    // 六枝 2023 reports 9 refused of 6 handled: 150 %, impossible.
+    const rows = reports().map((r) => (r.reportId === "a-lz-2023" ? { ...r, cells: { "t3.denied_total.total": 9, "t3.handled_total.total": 6 } } : r));
+    const s = spec("ranking", "refusal_rate", false, rows);
+    const o = buildCompareOption(s);
+    expect((o.yAxis as { data: string[] }).data).toEqual(["盘州市人民政府", "六盘水市钟山区人民政府", "六枝特区人民政府"]);
+    const lz = compareRecords(s).find((r) => r.adminCode === "520203")!;
+    expect(lz).toMatchObject({ value: 1.5, impossible: true, shown: "150.0%* 不可能的值" });
+    expect(s.medians[0]).toBe(0.05);
+    expect([s.p25s[0], s.p75s[0]]).toEqual([0.05, 0.05]);
+    expect(s.notes.join()).toContain("不可能的值");
+    const bar = (o.series as { data: { itemStyle: { color: string; borderColor?: string } }[] }[])[0]!;
+    // 钟山 (errors) outlined red; 六枝 (impossible) grey.
+    expect(bar.data[1]!.itemStyle.borderColor).toBe("#c0392b");
+    expect(bar.data[2]!.itemStyle.color).toBe("#b8bcc2");
+  });
+
+  it("flagged=exclude leaves out reports with errors, everywhere including the median", () => {
+    const s = spec("ranking", "refusal_rate", true);
+    const zs = compareRecords(s).find((r) => r.adminCode === "520201")!;
+    expect(zs).toMatchObject({ value: null, reportErrors: true, note: "已排除：年报有错误" });
+    expect(s.notes).toContain("已排除有错误年报的数字（1 个）。");
+    expect(s.medians[0]).toBe(0.05);
+    // Excluded values sit with the missing ones, below every value.
+    const o = buildCompareOption(s);
+    expect((o.yAxis as { data: string[] }).data).toEqual(["盘州市人民政府", "六盘水市钟山区人民政府", "六枝特区人民政府"]);
+    expect(s.series[1]!.points[0]).toMatchObject({ value: null, reason: "excluded_errors" });
+  });
+
   it("the export frame adds source and date in the footer and makes the chart taller", () => {
     const s = spec("bars");
     const framed = buildCompareOption(s, { exportedOn: "2025-03-01" });
@@ -151,10 +184,12 @@ describe("CSV", () => {
     const csv = compareCsv(compareRecords(s), "zh");
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,说明");
+    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,不可能的值,说明");
     expect(lines).toHaveLength(1 + 3 * 3);
-    expect(lines[1]).toBe("盘州市人民政府,520281,2021,不予公开率,refusal_rate,3,60,0.05,5.0%,否,本级,");
-    expect(lines[5]).toBe("六盘水市钟山区人民政府,520201,2022,不予公开率,refusal_rate,,,,—,否,,无已发布年报");
+    expect(lines[1]).toBe("盘州市人民政府,520281,2021,不予公开率,refusal_rate,3,60,0.05,5.0%,否,本级,否,否,");
+    expect(lines[5]).toBe("六盘水市钟山区人民政府,520201,2022,不予公开率,refusal_rate,,,,—,否,,否,否,无已发布年报");
+    // The report with an error finding is marked in its own column and in the label.
+    expect(lines[6]).toBe("六盘水市钟山区人民政府,520201,2023,不予公开率,refusal_rate,2,40,0.05,5.0% ⚠,否,本级,是,否,");
     const rows = lines.slice(1).map((l) => l.split(","));
     const fromSpec = s.series.flatMap((x) => x.points.map((p) => [p.numerator, p.denominator, p.value]));
     expect(rows.map((r) => [r[5], r[6], r[7]].map((v) => (v === "" ? null : Number(v))))).toEqual(fromSpec);

@@ -1,4 +1,4 @@
-/** A peer group's name for people: "六盘水市 县级 人民政府", "全部地区 自然资源部门". */
+/** A peer group's name for people: "贵州省 · 县级人民政府", "全部地区 · 自然资源部门". */
 import type { PeerGroupKey } from "./compare-params";
 
 const KIND: Record<PeerGroupKey["kind"], { zh: string; en: string }> = {
@@ -19,7 +19,7 @@ const LEVEL: Record<NonNullable<PeerGroupKey["level"]>, { zh: string; en: string
 export function groupLabel(g: PeerGroupKey, regionName: string | null): { zh: string; en: string } {
   const what = g.deptType ? { zh: `${g.deptType}部门`, en: `${g.deptType} ${KIND[g.kind].en}` } : KIND[g.kind];
   const level = g.level ? LEVEL[g.level] : null;
-  const zh = [regionName ?? "全部地区", level?.zh, what.zh].filter(Boolean).join(" ");
+  const zh = `${regionName ?? "全部地区"} · ${level?.zh ?? ""}${what.zh}`;
   const en = [`All`, level?.en, what.en, regionName ? `in ${regionName}` : null].filter(Boolean).join(" ");
   return { zh, en };
 }

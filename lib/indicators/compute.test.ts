@@ -217,12 +217,18 @@ describe("peers", () => {
   it("never overstates a share by rounding", () => {
     // 29 of 100 strictly below → "lower than 71%", not 70% or 72%; 0.29·100 is 28.999… in floating point.
     const many = Array.from({ length: 100 }, (_, i) => i);
-    expect(describePosition(REFUSAL, { value: 28.5, smallSample: false, denominator: 40 }, many, "peers", "en")).toBe(
-      "Refusal share lower than 71% of peers (100 peers)",
-    );
-    expect(describePosition(REFUSAL, { value: 99.5, smallSample: false, denominator: 40 }, [...many, 100, 101], "peers", "en")).toContain(
-      "higher than 98%",
-    );
+    const NEW = getIndicator("new_received");
+    expect(describePosition(NEW, { value: 28.5, smallSample: false, denominator: null }, many, "peers", "en")).toBe("New applications lower than 71% of peers (100 peers)");
+    expect(describePosition(NEW, { value: 99.5, smallSample: false, denominator: null }, [...many, 100, 101], "peers", "en")).toContain("higher than 98%");
+  });
+
+  it("says ties as ties and never ranks an impossible value", () => {
+    // [0, 0, 0.1, 0.2, 0.3]: P25 = 0, so a refusal share of 0 is level with it, not "lower than 80%".
+    expect(describePosition(REFUSAL, 0, [0, 0, 0.1, 0.2, 0.3], "同类", "zh")).toBe("不予公开率与同类的 P25 持平（同类共 5 个）");
+    expect(describePosition(REFUSAL, 0.1, [0.1, 0.1, 0.1], "同类", "zh")).toBe("不予公开率与全部同类持平（同类共 3 个）");
+    expect(describePosition(REFUSAL, 0.2, [0.1, 0.2, 0.2, 0.3, 0.4, 0.5], "peers", "en")).toBe("Refusal share level with the P25 of peers (6 peers)");
+    const clearance = getIndicator("clearance_rate");
+    expect(describePosition(clearance, 34 / 33, [0.9, 0.95, 1], "同类", "zh")).toBe("办结率为 103.0%，超出可能的范围（比率不能超过 100%），该年报数字有误，不参与比较");
   });
 });
 

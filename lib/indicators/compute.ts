@@ -371,6 +371,16 @@ function pctFloor(share: number): number {
  * `peers` are the other members' values (see percentileRank). Pass the subject's IndicatorResult
  * to get the caveat; a bare number is described without one.
  */
+/**
+ * A value no correct report can give: a share above 100 % (办结率 34 of 33) or a negative value of
+ * an indicator that cannot be negative. Flagged wherever it is shown, never ranked or compared.
+ */
+export function isImpossibleValue(def: IndicatorDef, value: number | null): boolean {
+  if (value === null) return false;
+  if (def.kind === "rate" && value > 1 + 1e-9) return true;
+  return !def.signed && value < 0;
+}
+
 export function describePosition(
   def: IndicatorDef,
   subjectOrValue: number | null | Pick<IndicatorResult, "value" | "smallSample" | "denominator" | "reason">,
@@ -386,14 +396,28 @@ export function describePosition(
     const why = REASON_TEXT[subject.reason ?? "missing_cells"][lang];
     return lang === "zh" ? `${label}无法计算（${why}）` : `${label}: not available (${why})`;
   }
-  const n = finiteValues(peers).length;
+  if (isImpossibleValue(def, subject.value)) {
+    const shown = def.kind === "rate" ? `${(subject.value * 100).toFixed(1)}%` : String(subject.value);
+    return lang === "zh"
+      ? `${label}为 ${shown}，超出可能的范围（比率不能超过 100%），该年报数字有误，不参与比较`
+      : `${label} is ${shown}, outside the possible range (a share cannot exceed 100 %): the report's figures are wrong; not compared`;
+  }
+  const all = finiteValues(peers);
+  const n = all.length;
   const rank = percentileRank(subject.value, peers);
   if (rank === null) return lang === "zh" ? `暂无可比较的${group}` : `No ${group} to compare with`;
+  const stats = peerStats(all);
+  const v = subject.value;
 
   let main: string;
-  if (rank === 1) main = lang === "zh" ? `${label}高于全部${group}` : `${label} higher than all ${group}`;
+  // Ties are said as ties: "与 P25 持平", not "低于 75%" for a value equal to a quartile.
+  if (all.every((x) => x === v)) main = lang === "zh" ? `${label}与全部${group}持平` : `${label} level with all ${group}`;
+  else if (rank === 1) main = lang === "zh" ? `${label}高于全部${group}` : `${label} higher than all ${group}`;
   else if (rank === 0) main = lang === "zh" ? `${label}低于全部${group}` : `${label} lower than all ${group}`;
   else if (rank === 0.5) main = lang === "zh" ? `${label}处于${group}的中位` : `${label} at the median of ${group}`;
+  else if (v === stats.median) main = lang === "zh" ? `${label}与${group}中位数持平` : `${label} level with the median of ${group}`;
+  else if (v === stats.p25) main = lang === "zh" ? `${label}与${group}的 P25 持平` : `${label} level with the P25 of ${group}`;
+  else if (v === stats.p75) main = lang === "zh" ? `${label}与${group}的 P75 持平` : `${label} level with the P75 of ${group}`;
   else if (rank > 0.5) main = lang === "zh" ? `${label}高于 ${pctFloor(rank)}% 的${group}` : `${label} higher than ${pctFloor(rank)}% of ${group}`;
   else main = lang === "zh" ? `${label}低于 ${pctFloor(1 - rank)}% 的${group}` : `${label} lower than ${pctFloor(1 - rank)}% of ${group}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CELL_BY_KEY, T3_APPLICANT_COLS } from "../catalog";
+import { FIGURE_BY_KEY, T3_APPLICANT_COLS } from "../catalog";
 import {
   INDICATORS,
   INDICATOR_BY_KEY,
@@ -41,14 +41,14 @@ describe("indicator definitions", () => {
     expect(() => getIndicator("nope")).toThrow(/Unknown indicator "nope"/);
   });
 
-  it("name only catalog cells that exist in each format they are defined for", () => {
+  it("name only stored figures (catalog cells, narrative topic figures) that exist in each format they are defined for", () => {
     for (const d of INDICATORS) {
       expect(d.formats.length, d.key).toBeGreaterThan(0);
       for (const f of d.formats) {
         const t = d.terms[f];
         expect(t, `${d.key} ${f}`).toBeDefined();
         for (const k of [...(t?.numerator ?? []), ...(t?.numeratorMinus ?? []), ...(t?.denominator ?? [])]) {
-          expect(CELL_BY_KEY.get(k)?.formats, `${d.key}: ${k}`).toContain(f);
+          expect(FIGURE_BY_KEY.get(k)?.formats, `${d.key}: ${k}`).toContain(f);
         }
       }
       expect(indicatorCells(d).length, d.key).toBeGreaterThan(0);

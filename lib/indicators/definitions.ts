@@ -4,9 +4,9 @@
  * §4.6 (quality and compliance) and §4.7 (topics) are counts over reports and findings, not
  * formulas over one report's cells, so they live with the queries, not here.
  */
-import { CELL_BY_KEY, T3_APPLICANT_COLS, type FormatVersion, type Label } from "../catalog";
+import { FIGURE_BY_KEY, T3_APPLICANT_COLS, TOPIC_COUNTED_KEY, TOPIC_KEYS, TOPIC_REPORTS_KEY, TOPICS, topicCountKey, topicMentionKey, type FormatVersion, type Label } from "../catalog";
 
-export const INDICATOR_GROUPS = ["volume", "outcome", "applicant", "dispute", "proactive"] as const;
+export const INDICATOR_GROUPS = ["volume", "outcome", "applicant", "dispute", "proactive", "topic"] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
 
 export const INDICATOR_GROUP_LABELS: Readonly<Record<IndicatorGroup, Label>> = {
@@ -15,6 +15,7 @@ export const INDICATOR_GROUP_LABELS: Readonly<Record<IndicatorGroup, Label>> = {
   applicant: { zh: "申请人", en: "Applicants" },
   dispute: { zh: "行政复议与诉讼", en: "Reconsideration and litigation" },
   proactive: { zh: "主动公开", en: "Proactive disclosure" },
+  topic: { zh: "申请内容（正文）", en: "Application subjects (narrative)" },
 };
 
 /**
@@ -624,10 +625,77 @@ const PROACTIVE: IndicatorDef[] = [
   }),
 ];
 
+// ───────────────────────────── 4.7 application mix (narrative) ─────────────────────────────
+
+const U_REPORTS_SHARE: Label = { zh: "%（年报）", en: "% of reports" };
+
+/**
+ * Three different measures, each named for what it is: how many reports name a topic (a share of
+ * reports, not of applications), the applications reports say concern it (summed only over reports
+ * that state a count), and that count's share of the same reports' new applications.
+ */
+const TOPIC_STATED: IndicatorDef = define({
+  key: "topic_counts_stated",
+  group: "topic",
+  kind: "rate",
+  unit: U_REPORTS_SHARE,
+  label: { zh: "写明分主题件数的年报占比", en: "Reports stating counts per topic" },
+  formula: {
+    zh: "占比 = 正文写明至少一个主题申请件数的年报数 ÷ 年报数",
+    en: "Share = reports whose narrative states an application count for at least one topic ÷ reports",
+  },
+  terms: { numerator: [TOPIC_COUNTED_KEY], denominator: [TOPIC_REPORTS_KEY] },
+});
+
+const TOPIC: IndicatorDef[] = [TOPIC_STATED, ...TOPIC_KEYS.flatMap((t) => {
+  const name = TOPICS.find((d) => d.key === t)?.label ?? { zh: t, en: t };
+  const en = name.en.toLowerCase();
+  return [
+    define({
+      key: `topic_mention.${t}`,
+      group: "topic",
+      kind: "rate",
+      family: "topic_mention",
+      unit: U_REPORTS_SHARE,
+      label: { zh: `提及“${name.zh}”的年报占比`, en: `Reports mentioning ${en}` },
+      formula: {
+        zh: `提及率 = 正文列明“${name.zh}”为申请内容的年报数 ÷ 年报数（按年报计，不是申请件数）`,
+        en: `Mention share = reports whose narrative names ${en} among the applications' subjects ÷ reports (counts reports, not applications)`,
+      },
+      terms: { numerator: [topicMentionKey(t)], denominator: [TOPIC_REPORTS_KEY] },
+    }),
+    define({
+      key: `topic_count.${t}`,
+      group: "topic",
+      kind: "count",
+      family: "topic_count",
+      label: { zh: `“${name.zh}”类申请数（写明件数）`, en: `${name.en} applications (where stated)` },
+      formula: {
+        zh: `“${name.zh}”类申请数 = 年报正文写明的该类申请件数之和；未写明件数的年报不计入`,
+        en: `${name.en} applications = the counts reports state in their narrative, summed; reports that state no count are left out`,
+      },
+      note: { zh: "多数年报只列主题、不写件数：请同时看写明件数的年报数。", en: "Most reports name topics without counts: read it with the number of reports that state one." },
+      terms: { numerator: [topicCountKey(t)], denominator: null },
+    }),
+    define({
+      key: `topic_count_share.${t}`,
+      group: "topic",
+      kind: "rate",
+      family: "topic_count_share",
+      label: { zh: `“${name.zh}”类申请占新收申请比例（写明件数）`, en: `${name.en} share of new applications (where stated)` },
+      formula: {
+        zh: `占比 = 写明的“${name.zh}”类申请件数 ÷ 同一批年报的本年新收申请数（只计写明件数的年报）`,
+        en: `Share = stated ${en} applications ÷ new applications of the same reports (only reports that state a count)`,
+      },
+      terms: { numerator: [topicCountKey(t)], denominator: [t3("new_received")] },
+    }),
+  ];
+})];
+
 // ───────────────────────────── registry ─────────────────────────────
 
 /** Every indicator, in menu order (group by group). */
-export const INDICATORS: readonly IndicatorDef[] = [...VOLUME, ...OUTCOME, ...APPLICANT, ...DISPUTE, ...PROACTIVE];
+export const INDICATORS: readonly IndicatorDef[] = [...VOLUME, ...OUTCOME, ...APPLICANT, ...DISPUTE, ...PROACTIVE, ...TOPIC];
 
 export const INDICATOR_BY_KEY: ReadonlyMap<string, IndicatorDef> = new Map(INDICATORS.map((d) => [d.key, d]));
 
@@ -667,7 +735,7 @@ for (const def of INDICATORS) {
   for (const f of def.formats) {
     const t = def.terms[f];
     for (const k of [...(t?.numerator ?? []), ...(t?.numeratorMinus ?? []), ...(t?.denominator ?? [])]) {
-      const cell = CELL_BY_KEY.get(k);
+      const cell = FIGURE_BY_KEY.get(k);
       if (!cell || !cell.formats.includes(f)) throw new Error(`indicator ${def.key}: cell ${k} is not in the ${f} catalog`);
     }
   }

@@ -2,6 +2,7 @@
  * Hand-computed indicators on the sample report (盘州市人民政府 2024, REPORT-FORMAT.md SEED),
  * from the golden cells plus the derived subtotals the DB stores beside them.
  */
+import { topicFigureValues } from "../catalog";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -117,11 +118,19 @@ describe("sample report 盘州市 2024: hand-computed values", () => {
     }
   });
 
-  it("every indicator is defined for the sample; the only nulls are zero denominators and previous-year needs", () => {
-    const all = computeIndicators(sample());
+  it("every indicator is defined for the sample; the only nulls are zero denominators, previous-year needs and unstated topic counts", () => {
+    // The sample names 土地征收 and 房屋拆迁 among its applications' subjects but states no count per topic.
+    const all = computeIndicators({ ...sample(), cells: { ...sample().cells, ...topicFigureValues(["land_requisition", "demolition"], []) } });
     for (const r of Object.values(all)) {
+      if (r.key.startsWith("topic_count.") || r.key.startsWith("topic_count_share.")) {
+        expect(r.value, r.key).toBeNull();
+        expect(r.reason, r.key).toBe("missing_cells");
+        continue;
+      }
       if (r.value === null) expect(["zero_denominator", "missing_previous"], r.key).toContain(r.reason);
       expect(r.missingCells, r.key).toBeUndefined();
     }
+    expect(all["topic_mention.land_requisition"]?.value).toBe(1);
+    expect(all["topic_mention.planning"]?.value).toBe(0);
   });
 });

@@ -123,6 +123,8 @@ export interface DryRunLine {
   derived: Record<string, number | null>;
   narrative: Record<string, number>;
   topics: string[];
+  /** Per-topic application counts the narrative states (topic key → count). */
+  topic_counts: Record<string, number>;
   findings: { rule: string; severity: string; cells: string[]; blame: string[]; suggested: Record<string, number> | null; message: string; message_en: string }[];
   issues: { code: string; severity: string; message: string; location: ParseIssue["location"] }[];
   /** Scans only: how the text was recognised, and the figures OCR was unsure of (below LOW_CONFIDENCE). */
@@ -166,6 +168,7 @@ export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
     derived: a.derived,
     narrative,
     topics: [...new Set(parsed.topics.map((t) => t.key))],
+    topic_counts: Object.fromEntries(parsed.topicCounts.map((c) => [c.key, c.count])),
     findings: a.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -152,6 +152,7 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     cells,
     narrative: narrative.figures,
     topics: narrative.topics,
+    topicCounts: narrative.topicCounts,
     sections: sections.sections.map((s) => ({ number: s.number, title: s.title, text: s.text, loc: s.loc })),
     issues,
     ...(tables.hybridOther && format.format === "2021" ? { otherAsOneRow: tables.hybridOther } : {}),

@@ -64,6 +64,17 @@ export const topicMentionSchema = z.object({
 });
 export type TopicMention = z.infer<typeof topicMentionSchema>;
 
+/** A per-topic application count the narrative states ("其中涉及征地拆迁类申请12件"), with its sentence. */
+export const topicCountSchema = z.object({
+  key: z.enum(TOPIC_KEYS),
+  count: z.number().int().min(0),
+  /** The words the count was read from ("征地拆迁类申请12件"). */
+  phrase: z.string(),
+  sentence: z.string(),
+  loc: sourceLocSchema,
+});
+export type TopicCount = z.infer<typeof topicCountSchema>;
+
 export const sectionSchema = z.object({
   number: z.number().int().min(1).max(6),
   title: z.string(),
@@ -95,6 +106,8 @@ export const parsedReportSchema = z.object({
   cells: z.record(z.string(), cellValueSchema),
   narrative: z.partialRecord(z.enum(NARRATIVE_KEYS), narrativeFigureSchema),
   topics: z.array(topicMentionSchema),
+  /** Counts per topic where the narrative states one; topics without a stated count are absent. */
+  topicCounts: z.array(topicCountSchema),
   sections: z.array(sectionSchema),
   issues: z.array(parseIssueSchema),
   /**

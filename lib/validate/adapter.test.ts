@@ -25,6 +25,7 @@ function parsed(): ParsedReport {
       carried_over: { value: 4, sentence: "上一年度转办4件", loc: {} },
     },
     topics: [],
+    topicCounts: [],
     sections: [1, 2, 3, 4, 5, 6].map((n) => ({ number: n, title: "", text: n === 6 ? "无" : "……", loc: {} })),
     issues: [],
   };

@@ -23,6 +23,8 @@ export interface DemoLoadOptions {
   seed?: number;
   /** Only these 市州 (e.g. ["520200"] for a small, fast corpus in end-to-end tests). */
   prefectures?: string[];
+  /** With prefectures: also every county-level government's report for these years (a whole peer group to rank). */
+  countyGovernmentYears?: number[];
 }
 
 export interface DemoLoadResult {
@@ -49,6 +51,9 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}): Pro
     // node:zlib compresses PDF streams several times faster than fflate; output stays deterministic.
     deflate: (d) => new Uint8Array(deflateSync(d, { level: 6 })),
     ...(options.prefectures ? { prefectures: options.prefectures } : {}),
+    ...(options.prefectures && options.countyGovernmentYears
+      ? { also: { agencies: (a) => a.kind === "government" && a.level === "county", years: options.countyGovernmentYears } }
+      : {}),
   };
   const planned = countCorpus(opts);
   const ctx = systemCtx("demo corpus", db);

@@ -2,6 +2,7 @@
 import { cm, type ChartMessageKey } from "@/lib/charts";
 import type { Lang } from "@/lib/i18n";
 import { AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import { IndicatorSelect } from "./indicator-select";
 import type { DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
@@ -49,7 +50,7 @@ export function Filters({ lang, action, params, years, year, show = { level: tru
             <option value="">{cm(lang, "dash.all")}</option>
             {DEPT_TYPES.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {deptTypeLabel(d, lang)}
               </option>
             ))}
           </select>

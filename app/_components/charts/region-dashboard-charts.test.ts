@@ -29,14 +29,37 @@ function row(key: string, n: number, d: number): IndicatorSumsRow {
   };
 }
 
+/** 2024: 40 reports read, 10 mention land requisition, 4 state its count (12 of their 30 new applications). */
+function withTopics(r: IndicatorSumsRow): IndicatorSumsRow {
+  const y = (n: number | null, d: number | null, reports: number): IndicatorSums => ({ numerator: n, denominator: d, byFormat: { "2019": 0, "2021": reports } });
+  return {
+    ...r,
+    sums: {
+      ...r.sums,
+      "topic_mention.land_requisition": y(10, 40, 40),
+      "topic_mention.planning": y(3, 40, 40),
+      "topic_mention.education": y(0, 40, 40),
+      "topic_count.land_requisition": y(12, null, 4),
+      "topic_count_share.land_requisition": y(12, 30, 4),
+      topic_counts_stated: y(5, 40, 40),
+    },
+  };
+}
+
 const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0, byChild: [] };
 const DATA: RegionDashboardLoaded = {
   map: null,
-  byYear: [row("2022", 3, 40), row("2023", 4, 50), row("2024", 6, 60)],
+  byYear: [row("2022", 3, 40), row("2023", 4, 50), withTopics(row("2024", 6, 60))],
   byChild: [row("520201", 2, 20), row("520281", 7, 35)],
   coverage,
   coveragePrev: { ...coverage, year: 2023 },
   topics: { reports: 2, applications: 100, topics: [{ topic: "land_requisition", reports: 1, applications: 60 }] },
+  destinations: [
+    { year: 2023, kind: "government", deptType: null, applications: 30, reports: 3 },
+    { year: 2024, kind: "government", deptType: null, applications: 40, reports: 4 },
+    { year: 2024, kind: "department", deptType: "自然资源", applications: 50, reports: 4 },
+    { year: 2024, kind: "township", deptType: null, applications: 10, reports: 5 },
+  ],
   childNames: new Map([
     ["520201", { code: "520201", name: "钟山区", shortName: "钟山区", level: "county" as const }],
     ["520281", { code: "520281", name: "盘州市", shortName: "盘州市", level: "county" as const }],
@@ -51,7 +74,7 @@ describe("the map descriptor", () => {
   const map = charts.find((c) => c.id === "map")!;
 
   it("sits between the application mix and the outcomes, one shape per county of 六盘水市", () => {
-    expect(charts.map((c) => c.section)).toEqual(["trends", "trends", "trends", "trends", "mix", "mix", "map", "outcomes", "outcomes"]);
+    expect(charts.map((c) => c.section)).toEqual(["trends", "trends", "trends", "trends", "mix", "mix", "mix", "mix", "map", "outcomes", "outcomes"]);
     expect(map.spec.type).toBe("map");
     expect(map.rows.map((r) => r.code).sort()).toEqual(shapes.geo.features.map((f) => f.properties.code).sort());
   });
@@ -76,12 +99,36 @@ describe("regionDashboardCharts", () => {
   const en = regionDashboardCharts(DATA, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
 
   it("lists the page's charts with stable ids, the same in both languages", () => {
-    expect(zh.map((c) => c.id)).toEqual(["trend-refusal_rate", "trend-new_received", "trend-substantive_disclosure_rate", "trend-review_per_100", "topics", "applicants", "outcomes", "ranking"]);
+    expect(zh.map((c) => c.id)).toEqual(["trend-refusal_rate", "trend-new_received", "trend-substantive_disclosure_rate", "trend-review_per_100", "topics", "topic-counts", "destinations", "applicants", "outcomes", "ranking"]);
     expect(en.map((c) => c.id)).toEqual(zh.map((c) => c.id));
     expect(zh.find((c) => c.id === "trend-refusal_rate")!.title).toBe("不予公开率");
     expect(en.find((c) => c.id === "trend-refusal_rate")!.title).toBe("Refusal share");
     expect(zh.find((c) => c.id === "ranking")!.title).toBe("地区排名：不予公开率");
     expect(en.find((c) => c.id === "ranking")!.title).toMatch(/^Regions ranked/);
+  });
+
+  it("the application mix: mentions as a share of reports, counts only where stated, and where applications go", () => {
+    const mentions = zh.find((c) => c.id === "topics")!;
+    expect(mentions.title).toBe("申请内容：提及各主题的年报占比");
+    // Topics no report mentions are left out; the share is of reports (10 of 40), not of applications.
+    expect(mentions.rows.map((r) => [r.indicatorKey, r.numerator, r.denominator, r.shown])).toEqual([
+      ["topic_mention.land_requisition", 10, 40, "25.0%"],
+      ["topic_mention.planning", 3, 40, "7.5%"],
+    ]);
+    const counts = zh.find((c) => c.id === "topic-counts")!;
+    expect(counts.rows).toEqual([expect.objectContaining({ indicatorKey: "topic_count.land_requisition", value: 12, numerator: 12, denominator: 30, reports: 4 })]);
+    expect(counts.rows[0]!.name).toBe("土地征收（4份年报）");
+    expect(counts.notes).toContain("5 份年报写明了分主题件数（共 40 份年报）。");
+    expect(en.find((c) => c.id === "topic-counts")!.notes).toContain("5 of 40 reports state a count per topic.");
+    const dest = en.find((c) => c.id === "destinations")!;
+    const d2024 = dest.rows.filter((r) => r.year === 2024).map((r) => [r.code, r.numerator, r.denominator, r.shown]);
+    expect(d2024).toEqual([
+      ["dept:自然资源", 50, 100, "50.0%"],
+      ["government", 40, 100, "40.0%"],
+      ["township", 10, 100, "10.0%"],
+    ]);
+    expect(dest.rows.find((r) => r.year === 2023 && r.code === "government")).toMatchObject({ numerator: 30, denominator: 30, value: 1 });
+    expect(dest.rows.map((r) => r.name)).toContain("Natural resources departments");
   });
 
   it("trend records carry the data table's numbers, with the region's name and code", () => {

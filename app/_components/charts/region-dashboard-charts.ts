@@ -20,7 +20,8 @@ import {
   type OutcomeCategory,
 } from "@/lib/charts";
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
-import { TOPICS } from "@/lib/catalog";
+import { TOPICS, TOPIC_KEYS } from "@/lib/catalog";
+import { destinationShares, destinationText, topDestinations } from "@/lib/charts/destinations";
 import { getIndicator, peerStats } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { applicantChart } from "./applicant-chart";
@@ -57,7 +58,7 @@ export async function loadRegionDashboard(ctx: Ctx, { region, year, params }: Om
 
 /** The chart descriptors, in page order (sections: trends, mix, map, outcomes). Pure over loaded data. */
 export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
-  const { byYear, byChild, topics, childNames: names } = data;
+  const { byYear, byChild, childNames: names } = data;
   const yearRow = byYear.find((r) => r.key === String(year));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
   const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
@@ -81,43 +82,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
     );
   }
 
-  const topicsFormula = cm(lang, "topics.formula");
-  charts.push(
-    dashboardChart({
-      id: "topics",
-      section: "mix",
-      title: cm(lang, "topics.title"),
-      formula: topicsFormula,
-      empty: topics.topics.length === 0,
-      notes: [topics.topics.length === 0 ? cm(lang, "topics.none") : null],
-      spec: {
-        type: "groupedBars",
-        input: {
-          lang,
-          unit: "share",
-          horizontal: true,
-          year,
-          formula: topicsFormula,
-          categories: topics.topics.map((t) => TOPICS.find((d) => d.key === t.topic)?.label[lang] ?? t.topic),
-          keys: topics.topics.map((t) => `topic.${t.topic}`),
-          series: [
-            {
-              name: cm(lang, "topics.agencyShare"),
-              values: topics.topics.map((t) => (topics.reports ? t.reports / topics.reports : null)),
-              numerators: topics.topics.map((t) => t.reports),
-              denominators: topics.topics.map(() => topics.reports),
-            },
-            {
-              name: cm(lang, "topics.applicationShare"),
-              values: topics.topics.map((t) => (topics.applications ? (t.applications ?? 0) / topics.applications : null)),
-              numerators: topics.topics.map((t) => t.applications),
-              denominators: topics.topics.map(() => topics.applications),
-            },
-          ],
-        },
-      },
-    }),
-  );
+  charts.push(...topicCharts(yearRow, data, lang, year));
   charts.push(applicantChart({ lang, title: cm(lang, "applicant.title"), year, values: Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(yearRow, k)])) }));
 
   if (data.map) charts.push(regionMapChart(data.map, { lang, region, year, params }));
@@ -156,4 +121,129 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
     }),
   );
   return charts;
+}
+
+const topicName = (key: string, lang: Lang) => TOPICS.find((d) => d.key === key)?.label[lang] ?? key;
+
+/**
+ * The application mix as three charts, each titled for what it measures: the share of reports
+ * mentioning a topic (not of applications), the counts reports state (summed only where stated,
+ * with how many reports stated one), and where new applications go by type of body (表三).
+ */
+function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboardLoaded, lang: Lang, year: number): DashboardChart[] {
+  const out: DashboardChart[] = [];
+  const mentions = TOPIC_KEYS.map((t) => ({ t, v: sumsOf(yearRow, `topic_mention.${t}`) }))
+    .filter((x) => (x.v.numerator ?? 0) > 0)
+    .sort((a, b) => (b.v.numerator ?? 0) - (a.v.numerator ?? 0));
+  const mentionFormula = cm(lang, "topics.formula");
+  out.push(
+    dashboardChart({
+      id: "topics",
+      section: "mix",
+      title: cm(lang, "topics.title"),
+      formula: mentionFormula,
+      empty: mentions.length === 0,
+      notes: [mentions.length === 0 ? cm(lang, "topics.none") : null],
+      spec: {
+        type: "groupedBars",
+        input: {
+          lang,
+          unit: "share",
+          horizontal: true,
+          year,
+          formula: mentionFormula,
+          categories: mentions.map((x) => topicName(x.t, lang)),
+          keys: mentions.map((x) => `topic_mention.${x.t}`),
+          series: [
+            {
+              name: cm(lang, "topics.agencyShare"),
+              values: mentions.map((x) => x.v.value),
+              numerators: mentions.map((x) => x.v.numerator),
+              denominators: mentions.map((x) => x.v.denominator),
+            },
+          ],
+        },
+      },
+    }),
+  );
+
+  const counts = TOPIC_KEYS.map((t) => ({ t, v: sumsOf(yearRow, `topic_count.${t}`), share: sumsOf(yearRow, `topic_count_share.${t}`) }))
+    .filter((x) => x.v.reports > 0)
+    .sort((a, b) => (b.v.numerator ?? 0) - (a.v.numerator ?? 0));
+  const statedShare = sumsOf(yearRow, "topic_counts_stated");
+  const stated = statedShare.numerator ?? 0;
+  const total = statedShare.denominator ?? 0;
+  const countFormula = cm(lang, "topicCounts.formula");
+  out.push(
+    dashboardChart({
+      id: "topic-counts",
+      section: "mix",
+      title: cm(lang, "topicCounts.title"),
+      formula: countFormula,
+      empty: counts.length === 0,
+      notes: [counts.length === 0 ? cm(lang, "topicCounts.none") : cm(lang, "topicCounts.stated", { n: stated, total })],
+      spec: {
+        type: "groupedBars",
+        input: {
+          lang,
+          unit: "count",
+          horizontal: true,
+          year,
+          formula: countFormula,
+          categories: counts.map((x) => `${topicName(x.t, lang)}（${cm(lang, "topicCounts.reports", { n: x.v.reports })}）`),
+          keys: counts.map((x) => `topic_count.${x.t}`),
+          series: [
+            {
+              name: cm(lang, "topicCounts.series"),
+              values: counts.map((x) => x.v.value),
+              numerators: counts.map((x) => x.share.numerator),
+              denominators: counts.map((x) => x.share.denominator),
+              reports: counts.map((x) => x.v.reports),
+            },
+          ],
+        },
+      },
+    }),
+  );
+
+  const years = destinationShares(data.destinations).slice(-4);
+  const keys = topDestinations(years, 7);
+  const destFormula = cm(lang, "destinations.formula");
+  const rest = (y: (typeof years)[number]) => y.items.filter((i) => !keys.includes(i.key));
+  const hasRest = years.some((y) => rest(y).length > 0);
+  out.push(
+    dashboardChart({
+      id: "destinations",
+      section: "mix",
+      title: cm(lang, "destinations.title"),
+      formula: destFormula,
+      empty: years.length === 0,
+      notes: [years.length === 0 ? cm(lang, "destinations.none") : null],
+      spec: {
+        type: "groupedBars",
+        input: {
+          lang,
+          unit: "share",
+          horizontal: true,
+          formula: destFormula,
+          categories: [...keys.map((k) => destinationText(k, lang)), ...(hasRest ? [cm(lang, "destinations.others")] : [])],
+          keys: [...keys, ...(hasRest ? ["others"] : [])],
+          series: years.map((y) => {
+            const items = [...keys.map((k) => y.items.find((i) => i.key === k) ?? null)];
+            const others = rest(y).reduce((sum, i) => sum + i.applications, 0);
+            const reports = rest(y).reduce((sum, i) => sum + i.reports, 0);
+            return {
+              name: String(y.year),
+              year: y.year,
+              values: [...items.map((i) => i?.share ?? null), ...(hasRest ? [y.total > 0 ? others / y.total : null] : [])],
+              numerators: [...items.map((i) => i?.applications ?? null), ...(hasRest ? [others] : [])],
+              denominators: [...items.map(() => y.total), ...(hasRest ? [y.total] : [])],
+              reports: [...items.map((i) => i?.reports ?? null), ...(hasRest ? [reports] : [])],
+            };
+          }),
+        },
+      },
+    }),
+  );
+  return out;
 }

@@ -9,13 +9,17 @@ import type { Ctx } from "@/db/context";
 import type { Coverage } from "@/db/queries/dashboard/get-coverage";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
-import { cm, HEADLINE_INDICATORS, resultFromSums, type DashboardValue } from "@/lib/charts";
+import { cm, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
 import { RegionMap } from "./region-map";
 import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-charts";
+import Link from "next/link";
+import { listCoverageGaps, type CoverageGap } from "@/db/queries/dashboard/list-coverage-gaps";
+import { listOutliers, type Outlier } from "@/db/queries/dashboard/list-outliers";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
 
@@ -32,7 +36,12 @@ export interface RegionDashboardProps {
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export async function RegionDashboard({ ctx, lang, region, year, params }: RegionDashboardProps) {
-  const data = await loadRegionDashboard(ctx, { region, year, params });
+  const [data, gaps, outliers] = await Promise.all([
+    loadRegionDashboard(ctx, { region, year, params }),
+    listCoverageGaps({ ctx, input: { year, regionCode: region.code } }),
+    listOutliers({ ctx, input: { year, regionCode: region.code, indicatorKey: params.indicator } }),
+  ]);
+  const qualityHref = `/quality?year=${year}&region=${region.code}`;
   const { byYear, coverage, coveragePrev, childNames: names } = data;
   const charts = regionDashboardCharts(data, { lang, region, year, params });
   const exportQuery = dashboardExportQuery({ view: "region", region: region.code, year, indicator: params.indicator, level: params.level, deptType: params.deptType, map: params.map, lang });
@@ -53,11 +62,11 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
           {cm(lang, "dash.headline")} · {year}
         </h2>
         <div className={styles.cards}>
-          <CoverageCard lang={lang} cur={coverage} prev={coveragePrev} />
+          <CoverageCard lang={lang} cur={coverage} prev={coveragePrev} href="#coverage-gaps" />
           {HEADLINE.map((k) => (
             <IndicatorCard key={k} lang={lang} def={getIndicator(k)} cur={sumsOf(yearRow, k)} prev={prevRow ? sumsOf(prevRow, k) : null} />
           ))}
-          <ErrorsCard lang={lang} cur={coverage} prev={coveragePrev} />
+          <ErrorsCard lang={lang} cur={coverage} prev={coveragePrev} href={qualityHref} />
         </div>
         <p className={styles.muted}>
           {cm(lang, "dash.sumsNote")} {cm(lang, "dash.scopeNote")}
@@ -88,6 +97,8 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         <div className={styles.grid2}>{figures("outcomes")}</div>
       </section>
 
+      <Outliers lang={lang} def={getIndicator(params.indicator)} outliers={outliers} year={year} />
+
       <section className={styles.section} aria-labelledby="coverage-title">
         <h2 id="coverage-title" className={styles.sectionTitle}>
           {cm(lang, "dash.coverage")} · {year}
@@ -96,6 +107,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         <p className={styles.muted}>
           {cm(lang, "coverage.expectedDef")} {cm(lang, "coverage.errorsDef")}
         </p>
+        <CoverageGaps lang={lang} gaps={gaps} year={year} />
       </section>
     </>
   );
@@ -139,20 +151,29 @@ function IndicatorCard({ lang, def, cur, prev }: { lang: Lang; def: IndicatorDef
   );
 }
 
-function CoverageCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Coverage }) {
+function CoverageCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev: Coverage; href: string }) {
   const dated = cur.onTime + cur.late;
   const change = yoyChange(cur.received, prev.received);
   return (
     <div className={styles.card} title={cm(lang, "coverage.expectedDef")}>
-      <span className={styles.cardLabel}>
-        {cm(lang, "coverage.received")} / {cm(lang, "coverage.expected")}
-      </span>
+      <Link className={styles.cardLabel} href={href}>
+        {cm(lang, "coverage.received")} / {cm(lang, "coverage.expected")} →
+      </Link>
       <span className={styles.cardValue}>
         {formatInteger(cur.received, lang)} / {formatInteger(cur.expected, lang)}
       </span>
+      {/* The on-time share is of reports with a known date only: say so, and how many have none. */}
       <span className={styles.cardDetail}>
-        {cm(lang, "coverage.onTime")} {formatInteger(cur.onTime, lang)}（{formatPercent(dated ? cur.onTime / dated : null, lang)}）· {cm(lang, "coverage.unknownDate")}{" "}
-        {formatInteger(cur.unknownDate, lang)}
+        {cm(lang, "coverage.onTimeOfDated", { n: formatInteger(cur.onTime, lang), d: formatInteger(dated, lang), pct: formatPercent(dated ? cur.onTime / dated : null, lang) })}
+      </span>
+      <span className={styles.cardDetail}>
+        {cm(lang, "coverage.unknownOf", { n: formatInteger(cur.unknownDate, lang), d: formatInteger(cur.received, lang) })}
+        {cur.late > 0 || cur.expected > cur.received ? (
+          <>
+            {" · "}
+            <Link href={href}>{cm(lang, "coverage.gapsLink", { n: formatInteger(cur.expected - cur.received + cur.late, lang) })}</Link>
+          </>
+        ) : null}
       </span>
       <span className={styles.cardDetail}>
         {cm(lang, "card.yoy")} {change.abs === null || prev.received === 0 ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs > 0} />}
@@ -161,11 +182,13 @@ function CoverageCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Co
   );
 }
 
-function ErrorsCard({ lang, cur, prev }: { lang: Lang; cur: Coverage; prev: Coverage }) {
+function ErrorsCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev: Coverage; href: string }) {
   const change = yoyChange(cur.withErrors, prev.withErrors);
   return (
     <div className={styles.card} title={cm(lang, "coverage.errorsDef")}>
-      <span className={styles.cardLabel}>{cm(lang, "coverage.withErrors")}</span>
+      <Link className={styles.cardLabel} href={href}>
+        {cm(lang, "coverage.withErrors")} →
+      </Link>
       <span className={styles.cardValue}>{formatInteger(cur.withErrors, lang)}</span>
       <span className={styles.cardDetail}>
         {formatPercent(cur.received ? cur.withErrors / cur.received : null, lang)} · {formatInteger(cur.withErrors, lang)} / {formatInteger(cur.received, lang)}
@@ -206,4 +229,59 @@ function CoverageTable({ lang, coverage, label, href }: { lang: Lang; coverage: 
   ];
   const rows = [...coverage.byChild.map((c) => row(label(c.code), href(c.code), c)), row(lang === "zh" ? "合计" : "Total", undefined, coverage)];
   return <DataTable head={head} rows={rows} caption={cm(lang, "dash.coverage")} />;
+}
+
+/** The agencies behind the coverage card: expected but not received, and received late. */
+function CoverageGaps({ lang, gaps, year }: { lang: Lang; gaps: CoverageGap[]; year: number }) {
+  const missing = gaps.filter((g) => g.gap === "missing");
+  const late = gaps.filter((g) => g.gap === "late");
+  return (
+    <details id="coverage-gaps" className={styles.more} open={gaps.length > 0 && gaps.length <= 12}>
+      <summary>{cm(lang, "coverage.gapsTitle", { missing: missing.length, late: late.length, year })}</summary>
+      {gaps.length === 0 ? (
+        <p className={styles.muted}>{cm(lang, "coverage.gapsNone")}</p>
+      ) : (
+        <DataTable
+          head={[cm(lang, "chart.agency"), cm(lang, "agency.code"), cm(lang, "coverage.gapKind"), cm(lang, "coverage.publishedOn"), cm(lang, "coverage.deadline")]}
+          rows={gaps.map((g) => [
+            { text: g.name, href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
+            { text: g.regionCode ?? "", numeric: true },
+            { text: cm(lang, g.gap === "missing" ? "coverage.gapMissing" : "coverage.gapLate") },
+            { text: g.publishedOn ?? "—" },
+            { text: g.deadline },
+          ])}
+        />
+      )}
+    </details>
+  );
+}
+
+/** The agencies furthest from their peer group's median for the selected indicator, each linking to its report. */
+function Outliers({ lang, def, outliers, year }: { lang: Lang; def: IndicatorDef; outliers: Outlier[]; year: number }) {
+  const v = (value: number) => formatIndicatorValue(def, { value, smallSample: false }, lang);
+  const kindLabel = (o: Outlier) => (o.kind === "department" && o.deptType ? `${cm(lang, `level.${o.level}` as ChartMessageKey)} · ${deptTypeLabel(o.deptType, lang)}` : `${cm(lang, `level.${o.level}` as ChartMessageKey)} · ${cm(lang, `kind.${o.kind}` as ChartMessageKey)}`);
+  return (
+    <section className={styles.section} aria-labelledby="outliers-title" data-outliers>
+      <h2 id="outliers-title" className={styles.sectionTitle}>
+        {cm(lang, "outliers.title", { indicator: def.label[lang] })} · {year}
+      </h2>
+      {outliers.length === 0 ? (
+        <p className={styles.muted}>{cm(lang, "outliers.none")}</p>
+      ) : (
+        <DataTable
+          caption={cm(lang, "outliers.title", { indicator: def.label[lang] })}
+          head={[cm(lang, "chart.agency"), cm(lang, "outliers.group"), cm(lang, "outliers.value"), cm(lang, "outliers.median"), cm(lang, "outliers.distance"), cm(lang, "outliers.flags")]}
+          rows={outliers.map((o) => [
+            { text: o.name, href: `/reports/${o.reportId}` },
+            { text: `${kindLabel(o)}（${o.groupSize}）` },
+            { text: `${v(o.value)}${o.denominator !== null ? `（${formatInteger(o.numerator, lang)} / ${formatInteger(o.denominator, lang)}）` : ""}`, numeric: true },
+            { text: `${v(o.median)}（${v(o.p25)}–${v(o.p75)}）`, numeric: true },
+            { text: o.iqrDistance === null ? cm(lang, "outliers.iqrZero") : `${o.iqrDistance > 0 ? "+" : ""}${o.iqrDistance.toFixed(1)}`, numeric: true },
+            { text: [o.reportErrors ? `⚠ ${cm(lang, "outliers.reportErrors")}` : "", o.impossible ? cm(lang, "outliers.impossible") : ""].filter(Boolean).join("；") },
+          ])}
+        />
+      )}
+      <p className={styles.muted}>{cm(lang, "outliers.note")}</p>
+    </section>
+  );
 }

@@ -17,6 +17,7 @@ const regionSchema = z.string().regex(/^[0-9]{6}([0-9]{3})?$/);
 /** Indicators the dashboards can chart for a group (not those needing the previous year's report). */
 export const DASHBOARD_INDICATORS = INDICATORS.filter(isGroupSummable);
 export const DEFAULT_INDICATOR = "refusal_rate";
+export const AGENCY_TABLE_SORTS = ["region", "name", "code", "level", "latest", "new_received", "errors"] as const;
 
 export interface DashboardParams {
   year?: number;
@@ -27,6 +28,9 @@ export interface DashboardParams {
   indicator: string;
   q?: string;
   page: number;
+  /** /agencies: the column the table is sorted by, and the direction. */
+  sort?: (typeof AGENCY_TABLE_SORTS)[number];
+  dir?: "asc" | "desc";
   /** The overview map's view: the 88 counties instead of the 9 市州 (region-map.tsx). */
   map?: "county";
 }
@@ -39,6 +43,8 @@ export function parseDashboardParams(raw: RawSearchParams): DashboardParams {
   const deptType = z.string().max(40).safeParse(one(raw.dept_type));
   const q = z.string().max(60).safeParse(one(raw.q));
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(one(raw.page));
+  const sort = z.enum(AGENCY_TABLE_SORTS).safeParse(one(raw.sort));
+  const dir = z.enum(["asc", "desc"]).safeParse(one(raw.dir));
   const ind = one(raw.indicator);
   const indicator = ind && INDICATOR_BY_KEY.has(ind) && isGroupSummable(INDICATOR_BY_KEY.get(ind)!) ? ind : DEFAULT_INDICATOR;
   return {
@@ -51,6 +57,8 @@ export function parseDashboardParams(raw: RawSearchParams): DashboardParams {
     indicator,
     page: page.success ? page.data : 1,
     ...(one(raw.map) === "county" ? { map: "county" as const } : {}),
+    ...(sort.success ? { sort: sort.data } : {}),
+    ...(dir.success ? { dir: dir.data } : {}),
   };
 }
 
@@ -65,6 +73,8 @@ export function dashboardQuery(p: Partial<DashboardParams>): string {
   if (p.indicator && p.indicator !== DEFAULT_INDICATOR) s.set("indicator", p.indicator);
   if (p.q) s.set("q", p.q);
   if (p.page && p.page > 1) s.set("page", String(p.page));
+  if (p.sort) s.set("sort", p.sort);
+  if (p.dir) s.set("dir", p.dir);
   const str = s.toString();
   return str ? `?${str}` : "";
 }

@@ -4,13 +4,15 @@ import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { PageHeader } from "@/app/_components/page-header";
 import { sectionMetadata } from "@/app/_components/section-page";
-import { DataTable } from "@/app/_components/charts/chart-figure";
 import styles from "@/app/_components/charts/dashboard.module.css";
 import { AGENCY_KINDS, AGENCY_LEVELS, DEPT_TYPES } from "@/db/schema/agencies.constants";
 import { getRegion } from "@/db/queries/dashboard/get-region";
 import { listAgencies } from "@/db/queries/dashboard/list-agencies";
 import { cm, type ChartMessageKey } from "@/lib/charts";
-import { t } from "@/lib/i18n";
+import { t, type Lang } from "@/lib/i18n";
+import { formatInteger } from "@/lib/indicators";
+import { deptTypeLabel } from "@/lib/agencies/labels";
+import type { AgencySort } from "@/db/queries/dashboard/list-agencies";
 import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
+
+/** The table's columns; those with `sort` are links that sort by them (again: the other direction). */
+const COLUMNS: { key: string; sort?: AgencySort; numeric?: boolean; label: (lang: Lang) => string }[] = [
+  { key: "name", sort: "name", label: (l) => cm(l, "chart.agency") },
+  { key: "code", sort: "code", numeric: true, label: (l) => cm(l, "agency.code") },
+  { key: "kind", label: (l) => cm(l, "dash.kind") },
+  { key: "level", sort: "level", label: (l) => cm(l, "dash.level") },
+  { key: "region", sort: "region", label: (l) => cm(l, "agency.region") },
+  { key: "latest", sort: "latest", numeric: true, label: (l) => cm(l, "dash.latestReport") },
+  { key: "new", sort: "new_received", numeric: true, label: (l) => cm(l, "agency.latestNew") },
+  { key: "years", numeric: true, label: (l) => cm(l, "agency.years") },
+  { key: "errors", sort: "errors", numeric: true, label: (l) => cm(l, "agency.withErrors") },
+];
 
 /** 机关: every agency, searchable by name, region, kind, level and department type. */
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -34,6 +49,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         ...(p.deptType ? { deptType: p.deptType } : {}),
         page: p.page,
         pageSize: PAGE_SIZE,
+        ...(p.sort ? { sort: p.sort } : {}),
+        ...(p.dir ? { dir: p.dir } : {}),
       },
     }),
     getRegion({ ctx, input: { code: "520000" } }),
@@ -87,7 +104,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             <option value="">{cm(lang, "dash.all")}</option>
             {DEPT_TYPES.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {deptTypeLabel(d, lang)}
               </option>
             ))}
           </select>
@@ -101,18 +118,53 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         {list.rows.length === 0 ? (
           <p>{cm(lang, "agency.none")}</p>
         ) : (
-          <DataTable
-            head={[cm(lang, "chart.agency"), cm(lang, "dash.kind"), cm(lang, "dash.level"), cm(lang, "dash.deptType"), cm(lang, "agency.region"), cm(lang, "agency.years"), cm(lang, "dash.latestReport")]}
-            rows={list.rows.map((a) => [
-              { text: a.name, href: `/agencies/${a.id}` },
-              { text: label(`kind.${a.kind}`) },
-              { text: label(`level.${a.level}`) },
-              { text: a.deptType ?? "" },
-              { text: a.regionName ?? "", ...(a.regionCode ? { href: `/regions/${a.regionCode}` } : {}) },
-              { text: String(a.reportCount), numeric: true },
-              a.latestReportId ? { text: String(a.latestYear), href: `/reports/${a.latestReportId}`, numeric: true } : { text: "—", numeric: true },
-            ])}
-          />
+          <div className={styles.tableWrap}>
+            <table className={styles.table} data-agency-table>
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => {
+                    const active = (p.sort ?? "region") === c.sort;
+                    const dir = active && p.dir !== "desc" ? "desc" : "asc";
+                    const aria = active ? (p.dir === "desc" ? "descending" : "ascending") : "none";
+                    return (
+                      <th key={c.key} scope="col" aria-sort={c.sort ? aria : undefined} className={c.numeric ? styles.num : undefined}>
+                        {c.sort ? (
+                          <Link href={`/agencies${dashboardQuery({ ...p, page: 1, sort: c.sort, dir })}`}>
+                            {c.label(lang)}
+                            {active ? (p.dir === "desc" ? " ▼" : " ▲") : ""}
+                          </Link>
+                        ) : (
+                          c.label(lang)
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                    </td>
+                    <td className={styles.num}>{a.regionCode ?? ""}</td>
+                    <td>
+                      {label(`kind.${a.kind}`)}
+                      {a.deptType ? ` · ${deptTypeLabel(a.deptType, lang)}` : ""}
+                    </td>
+                    <td>{label(`level.${a.level}`)}</td>
+                    <td>{a.regionCode ? <Link href={`/regions/${a.regionCode}`}>{a.regionName ?? a.regionCode}</Link> : ""}</td>
+                    <td className={styles.num}>{a.latestReportId ? <Link href={`/reports/${a.latestReportId}`}>{a.latestYear}</Link> : "—"}</td>
+                    <td className={styles.num}>{a.latestNewReceived === null ? "—" : formatInteger(a.latestNewReceived, lang)}</td>
+                    <td className={styles.num}>{a.reportCount}</td>
+                    <td className={styles.num} data-errors={a.reportsWithErrors}>
+                      {a.reportsWithErrors > 0 ? <Link href={`/agencies/${a.id}`}>⚠ {a.reportsWithErrors}</Link> : "0"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {pages > 1 ? (
           <nav className={styles.pager} aria-label={lang === "zh" ? "分页" : "Pages"}>

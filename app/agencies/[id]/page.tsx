@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { findGovernmentByAdminCode } from "@/db/queries/dashboard/find-government-by-admin-code";
+import { deptTypeLabel } from "@/lib/agencies/labels";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { PageHeader } from "@/app/_components/page-header";
@@ -22,6 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One agency: its trends, outcome and applicant mix, findings, reports by year and position among peers. */
 export default async function AgencyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const [{ id }, ctx, lang, raw] = await Promise.all([params, requireCtx(), getLang(), searchParams]);
+  // An admin code (/agencies/520281) names that region's government, as agency=520281 does in the export API.
+  if (/^[0-9]{6}([0-9]{3})?$/.test(id)) {
+    const gov = await findGovernmentByAdminCode({ ctx, input: { code: id } });
+    if (!gov) notFound();
+    const qs = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
+    redirect(`/agencies/${gov.id}${qs ? `?${qs}` : ""}`);
+  }
   const p = parseAgencyParams(raw);
   const data = await loadAgencyData(ctx, { agencyId: id, indicator: p.indicator, ...(p.year ? { year: p.year } : {}) });
   if (!data) notFound();
@@ -58,7 +67,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
         </span>
         {agency.deptType ? (
           <span>
-            {cm(lang, "dash.deptType")}：{agency.deptType}
+            {cm(lang, "dash.deptType")}：{deptTypeLabel(agency.deptType, lang)}
           </span>
         ) : null}
       </p>

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { topicFigureValues } from "../../../lib/catalog/figures";
 import type { AnalyzedDocument } from "../../../lib/ingest/analyze";
 import { AccessDeniedError, actorUserId, canActForAgency, type Ctx } from "../../context";
 import type { Tx } from "../../client";
@@ -47,7 +48,7 @@ export interface IngestReportOptions {
 
 export type IngestReportResult =
   | { status: "created"; reportId: string; agencyId: string; agencyCreated: boolean; version: number; supersededId: string | null }
-  | { status: "skipped"; reportId: string; reason: string }
+  | { status: "skipped"; reportId: string; version: number; reason: string }
   | { status: "failed"; code: string; message: string };
 
 export class IngestError extends Error {
@@ -86,10 +87,10 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
     const [existingDoc] = await tx.select({ id: sourceDocuments.id }).from(sourceDocuments).where(eq(sourceDocuments.sha256, sha256));
     if (existingDoc) {
       const [same] = await tx
-        .select({ id: reports.id })
+        .select({ id: reports.id, version: reports.version })
         .from(reports)
         .where(and(eq(reports.documentId, existingDoc.id), eq(reports.agencyId, agency.id), eq(reports.year, year)));
-      if (same) return { status: "skipped", reportId: same.id, reason: "This exact file was already imported for this agency and year." };
+      if (same) return { status: "skipped", reportId: same.id, version: same.version, reason: "This exact file was already imported for this agency and year." };
     }
     const documentId =
       existingDoc?.id ??
@@ -170,10 +171,14 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
       );
     }
     const topics = new Map(parsed.topics.map((t) => [t.key, t]));
+    const counts = new Map(parsed.topicCounts.map((c) => [c.key, c]));
     if (topics.size) {
-      await tx
-        .insert(reportTopics)
-        .values([...topics.values()].map((t) => ({ reportId, topic: t.key, keyword: t.keyword, sentence: t.sentence })));
+      await tx.insert(reportTopics).values(
+        [...topics.values()].map((t) => {
+          const c = counts.get(t.key);
+          return { reportId, topic: t.key, keyword: t.keyword, sentence: t.sentence, count: c?.count ?? null, countPhrase: c?.phrase ?? null, countSentence: c?.sentence ?? null, countLocation: c?.loc ?? null };
+        }),
+      );
     }
     if (previous && becomesCurrent) await resolveSupersededFindings(tx, previous.id, reportId, analyzed);
 
@@ -280,6 +285,7 @@ function figureValues(a: AnalyzedDocument): Record<string, number | string | nul
   const values: Record<string, number | null> = {};
   for (const [key, c] of Object.entries(a.parsed.cells)) values[key] = c.value;
   for (const [key, v] of Object.entries(a.derived)) values[key] = v;
+  Object.assign(values, topicFigureValues(a.parsed.topics.map((t) => t.key), a.parsed.topicCounts));
   return figureColumnValues(values);
 }
 

@@ -82,7 +82,7 @@ describeEachDb("getComparison", (getDb) => {
     if (!r.ok) return;
     const ids = r.value.agencies.map((a) => a.id);
     expect(ids).toEqual(expect.arrayContaining([govId, peerId]));
-    expect(r.value.groups[0]).toMatchObject({ key: "government:county:5202", label: { zh: "六盘水市 县级 人民政府" } });
+    expect(r.value.groups[0]).toMatchObject({ key: "government:county:5202", label: { zh: "六盘水市 · 县级人民政府" } });
     const peer2024 = r.value.values.find((v) => v.agencyId === peerId && v.year === 2024)!;
     expect(peer2024).toMatchObject({ numerator: 9, denominator: 30, value: 0.3, smallSample: false });
     const gov2024 = expected(analyzed, "refusal_rate").value!;

@@ -15,7 +15,7 @@ import {
   compareError,
   formatAgencyRef,
   formatGroupKey,
-  MAX_SERIES,
+  maxSeries,
   tooManySeries,
   YEAR_MAX,
   YEAR_MIN,
@@ -27,7 +27,7 @@ import {
 import { computeComparison, neededCellKeys, needsPreviousYear, type CompareAgency, type CompareGroup, type CompareReportRow, type Comparison } from "../../../lib/export/comparison";
 import { groupLabel } from "../../../lib/export/group-label";
 import { AccessDeniedError, type Ctx } from "../../context";
-import { agencies, figureColumn, regions, reportFigures as rf, reports } from "../../schema";
+import { agencies, figureColumn, findings, regions, reportFigures as rf, reports } from "../../schema";
 
 export interface GetComparisonOptions {
   ctx: Ctx;
@@ -141,7 +141,7 @@ async function resolveAgencies(ctx: Ctx, params: CompareParams): Promise<Compare
     groups.push({ key, label: groupLabel(g, regionName), memberIds: members.map((m) => m.id) });
     for (const m of members) push(m);
   }
-  if (out.length > MAX_SERIES) return { ok: false, error: tooManySeries(out.length) };
+  if (out.length > maxSeries(params.view)) return { ok: false, error: tooManySeries(out.length, params.view) };
   return { ok: true, value: { agencies: out, groups } };
 }
 
@@ -177,7 +177,16 @@ async function getComparisonUncached({ ctx, input }: GetComparisonOptions): Prom
     const from = needsPreviousYear(params.indicators) ? first - 1 : first;
     const cellSelect = Object.fromEntries(keys.map((k, i) => [`c${i}`, figureColumn(k)]));
     const raw = await ctx.db
-      .select({ agencyId: rf.agencyId, reportId: rf.reportId, year: rf.year, scope: rf.scope, formatVersion: rf.formatVersion, ...cellSelect })
+      .select({
+        agencyId: rf.agencyId,
+        reportId: rf.reportId,
+        year: rf.year,
+        scope: rf.scope,
+        formatVersion: rf.formatVersion,
+        // Findings of published reports are public (db/AGENTS.md): every figure of a report with errors is marked.
+        errorFindings: sql`(select count(*) from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')::int`.mapWith(Number),
+        ...cellSelect,
+      })
       .from(rf)
       .innerJoin(reports, eq(reports.id, rf.reportId))
       .where(and(published, gte(rf.year, from), lte(rf.year, last)));
@@ -190,6 +199,7 @@ async function getComparisonUncached({ ctx, input }: GetComparisonOptions): Prom
         year: r.year,
         scope: r.scope,
         formatVersion: r.formatVersion,
+        errorFindings: r.errorFindings,
         cells: toIndicatorCells(Object.fromEntries(keys.map((k, i) => [k, values[`c${i}`] ?? null]))),
       };
     });

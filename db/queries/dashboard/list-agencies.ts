@@ -1,11 +1,15 @@
 /** The searchable agency list: name, region subtree, kind, level, department type; one page at a time. */
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../context";
-import { agencies, regions, reportFigures as rf } from "../../schema";
+import { agencies, figureColumn, findings, regions, reportFigures as rf } from "../../schema";
 import { AGENCY_KINDS, AGENCY_LEVELS, type AgencyKind, type AgencyLevel } from "../../schema/agencies.constants";
 import { adminCodeSchemaPattern, assertViewer, inRegion } from "./_sql";
+
+/** Columns the agency table sorts by (region: the registry's order, governments first). */
+export const AGENCY_SORTS = ["region", "name", "code", "level", "latest", "new_received", "errors"] as const;
+export type AgencySort = (typeof AGENCY_SORTS)[number];
 
 export const listAgenciesInputSchema = z.object({
   q: z.string().trim().max(60).optional(),
@@ -15,6 +19,8 @@ export const listAgenciesInputSchema = z.object({
   deptType: z.string().min(1).max(40).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
+  sort: z.enum(AGENCY_SORTS).default("region"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
 });
 export type ListAgenciesInput = z.input<typeof listAgenciesInputSchema>;
 
@@ -29,6 +35,10 @@ export interface AgencyListRow {
   reportCount: number;
   latestYear: number | null;
   latestReportId: string | null;
+  /** 本年新收申请 of the latest current report (null: not stated, or no report). */
+  latestNewReceived: number | null;
+  /** Current reports with error findings (any year). */
+  reportsWithErrors: number;
 }
 
 export interface AgencyList {
@@ -56,6 +66,21 @@ export async function listAgencies({ ctx, input }: { ctx: Ctx; input: ListAgenci
   );
   const [totalRow] = await ctx.db.select({ n: count() }).from(agencies).where(where);
   const total = Number(totalRow?.n ?? 0);
+  // Per-agency figures as correlated subqueries, so the table can sort on them before paging.
+  const latestYear = sql`(select max(${rf.year}) from ${rf} where ${rf.agencyId} = ${agencies.id} and ${rf.isCurrent})`;
+  const latestNew = sql`(select ${figureColumn("t3.new_received.total")} from ${rf} where ${rf.agencyId} = ${agencies.id} and ${rf.isCurrent} order by ${rf.year} desc limit 1)`;
+  const withErrors = sql`(select count(*) from ${rf} where ${rf.agencyId} = ${agencies.id} and ${rf.isCurrent} and exists (select 1 from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error'))`;
+  const dir = p.dir === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
+  const levelOrder = sql`case ${agencies.level} when 'province' then 0 when 'prefecture' then 1 when 'county' then 2 else 3 end`;
+  const primary: Record<AgencySort, SQL> = {
+    region: sql`${agencies.regionCode} ${dir}`,
+    name: sql`${agencies.name} ${dir}`,
+    code: sql`${agencies.regionCode} ${dir}`,
+    level: sql`${levelOrder} ${dir}`,
+    latest: sql`${latestYear} ${dir}`,
+    new_received: sql`${latestNew} ${dir}`,
+    errors: sql`${withErrors} ${dir}`,
+  };
   const page = await ctx.db
     .select({
       id: agencies.id,
@@ -65,11 +90,13 @@ export async function listAgencies({ ctx, input }: { ctx: Ctx; input: ListAgenci
       deptType: agencies.deptType,
       regionCode: agencies.regionCode,
       regionName: regions.name,
+      latestNewReceived: latestNew.mapWith((v: unknown) => (v === null || v === undefined ? null : Number(v))),
+      reportsWithErrors: withErrors.mapWith(Number),
     })
     .from(agencies)
     .leftJoin(regions, eq(regions.adminCode, agencies.regionCode))
     .where(where)
-    .orderBy(asc(agencies.regionCode), sql`case ${agencies.kind} when 'government' then 0 when 'department' then 1 else 2 end`, asc(agencies.name))
+    .orderBy(primary[p.sort], asc(agencies.regionCode), sql`case ${agencies.kind} when 'government' then 0 when 'department' then 1 else 2 end`, asc(agencies.name), asc(agencies.id))
     .limit(p.pageSize)
     .offset((p.page - 1) * p.pageSize);
   const ids = page.map((a) => a.id);

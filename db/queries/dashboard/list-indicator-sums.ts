@@ -22,7 +22,7 @@ export const listIndicatorSumsInputSchema = z.object({
   indicatorKeys: z
     .array(z.string())
     .min(1)
-    .max(60)
+    .max(200)
     .refine((keys) => keys.every((k) => INDICATOR_BY_KEY.has(k) && isGroupSummable(INDICATOR_BY_KEY.get(k)!)), {
       message: "unknown indicator, or one that needs the previous year's report of the same agency",
     }),

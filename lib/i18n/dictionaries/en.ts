@@ -182,7 +182,7 @@ export const en: Record<MessageKey, string> = {
   "upload.pending": "Uploading and checking ({done} of {total})…",
   "upload.results": "Results",
   "upload.created": "Created version {version}",
-  "upload.skipped": "Skipped: this file was already imported",
+  "upload.skipped": "Already uploaded as v{version}: not imported again",
   "upload.failed": "Failed",
   "upload.open": "Open the report",
   "upload.pendingAgency": "New agency “{name}” is pending review: confirm its region in agency management.",

@@ -175,7 +175,7 @@ export const zh = {
   "upload.pending": "正在上传和解析（{done} / {total}）…",
   "upload.results": "上传结果",
   "upload.created": "已创建第 {version} 版",
-  "upload.skipped": "已跳过：同一文件已导入",
+  "upload.skipped": "已上传过：同一文件即第 {version} 版，未重复导入",
   "upload.failed": "失败",
   "upload.open": "打开报告",
   "upload.pendingAgency": "新机关“{name}”待审核：请在机关管理中确认其所属地区。",

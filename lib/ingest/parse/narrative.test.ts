@@ -64,3 +64,44 @@ describe("topics", () => {
     expect(topicKeys("一是强化业务培训，内容涉及土地征收政策。")).toEqual([]);
   });
 });
+
+describe("topic counts", () => {
+  const counts = (text: string) => readNarrative(extractFromText(text)).topicCounts.map((c) => [c.key, c.count, c.phrase]);
+
+  it("reads a stated count with its sentence and location", () => {
+    const r = readNarrative(extractFromText("一、总体情况\n2024年共收到政府信息公开申请40件，其中涉及征地拆迁类申请12件，规划类申请3件。"));
+    expect(r.topicCounts.map((c) => [c.key, c.count, c.phrase])).toEqual([
+      ["land_requisition", 12, "征地拆迁类申请12件"],
+      ["planning", 3, "规划类申请3件"],
+    ]);
+    // The sentence is kept NFKC-normalised (full-width commas become ",").
+    expect(r.topicCounts[0]?.sentence).toBe("2024年共收到政府信息公开申请40件,其中涉及征地拆迁类申请12件,规划类申请3件。");
+    expect(r.topicCounts[0]?.loc.line).toBe(2);
+    // The new-applications figure is still read from the same sentence.
+    expect(r.figures.new_received?.value).toBe(40);
+    // Mentions stay multi-label (征地拆迁 names both topics); a counted topic is also a mention.
+    expect(r.topics.map((t) => t.key)).toEqual(["land_requisition", "demolition", "planning"]);
+  });
+
+  it("reads lists with 、 and Chinese numerals", () => {
+    expect(counts("收到的申请中，土地征收方面5件、社会保障类十二件、不动产登记2件。")).toEqual([
+      ["land_requisition", 5, "土地征收方面5件"],
+      ["social_security", 12, "社会保障类十二件"],
+      ["property_registration", 2, "不动产登记2件"],
+    ]);
+  });
+
+  it("takes no count that the text does not state per topic", () => {
+    // A mention without a number, a joined count, outcomes, shares, and numbers outside application sentences.
+    expect(counts("申请内容主要集中在土地征收、房屋拆迁等方面。")).toEqual([]);
+    expect(counts("涉及土地征收和规划许可的申请共12件。")).toEqual([]);
+    expect(counts("涉及土地征收的申请予以公开5件。")).toEqual([]);
+    expect(counts("征地拆迁类申请占比36%。")).toEqual([]);
+    expect(counts("全年发布征地补偿信息15条。")).toEqual([]);
+    expect(counts("收到行政复议申请3件，涉及征地拆迁的行政复议2件。")).toEqual([]);
+  });
+
+  it("keeps the first statement per topic", () => {
+    expect(counts("其中征地拆迁类申请12件。另有征地类申请1件。")).toEqual([["land_requisition", 12, "征地拆迁类申请12件"]]);
+  });
+});

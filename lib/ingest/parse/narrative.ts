@@ -4,7 +4,7 @@
  * about applications ("申请内容主要集中在…") are tagged with topics.
  */
 import { TOPICS, type NarrativeKey, type TopicKey } from "../../catalog";
-import type { NarrativeFigure, TopicMention } from "../../records/parsed-report";
+import type { NarrativeFigure, TopicCount, TopicMention } from "../../records/parsed-report";
 import type { ExtractedDocument } from "../extract/types";
 import type { SourceLoc } from "../issues";
 import { NUMBER_BODY, parseNumberToken } from "./numbers";
@@ -12,6 +12,8 @@ import { NUMBER_BODY, parseNumberToken } from "./numbers";
 export interface NarrativeResult {
   figures: Partial<Record<NarrativeKey, NarrativeFigure>>;
   topics: TopicMention[];
+  /** Per-topic application counts the prose states, first statement per topic. */
+  topicCounts: TopicCount[];
 }
 
 const N = `(?<n>${NUMBER_BODY})`;
@@ -124,6 +126,8 @@ export function readNarrative(doc: ExtractedDocument): NarrativeResult {
   const figures: Partial<Record<NarrativeKey, NarrativeFigure>> = {};
   const topics: TopicMention[] = [];
   const seenTopics = new Set<TopicKey>();
+  const topicCounts: TopicCount[] = [];
+  const counted = new Set<TopicKey>();
   for (const s of sentencesOf(doc)) {
     if (/\d|[零〇一二两三四五六七八九十]|未|没有/u.test(s.text)) {
       for (const clause of s.text.split(CLAUSE_BREAK)) {
@@ -139,8 +143,19 @@ export function readNarrative(doc: ExtractedDocument): NarrativeResult {
       seenTopics.add(t.key);
       topics.push(t);
     }
+    for (const c of topicCountsOf(s)) {
+      if (counted.has(c.key)) continue;
+      counted.add(c.key);
+      topicCounts.push(c);
+    }
   }
-  return { figures, topics };
+  // A topic whose count is stated is mentioned, even when no "集中在…" list names it.
+  for (const c of topicCounts) {
+    if (seenTopics.has(c.key)) continue;
+    seenTopics.add(c.key);
+    topics.push({ key: c.key, keyword: c.phrase, sentence: c.sentence, loc: c.loc });
+  }
+  return { figures, topics, topicCounts };
 }
 
 // ───────────────────────────── topics ─────────────────────────────
@@ -190,6 +205,53 @@ export function topicsOf(s: Sentence): TopicMention[] {
     if (seen.has(f.key)) continue;
     seen.add(f.key);
     out.push({ key: f.key, keyword: f.keyword, sentence: s.text, loc: s.loc });
+  }
+  return out;
+}
+
+// ───────────────────────────── topic counts ─────────────────────────────
+
+const COUNT_CLAUSE_BREAK = /[，；;：:、。！？!?]|(?<!\d),|,(?!\d)/u;
+const COUNT = new RegExp(`(?<n>${NUMBER_BODY})\\s*(?:件|宗|条)`, "u");
+/** Words that make a clause's number another figure (an outcome, a total, a dispute, a share). */
+const COUNT_NOT = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复|结转|转办|复议|诉讼|占|比例|同比|增长|下降|较上年/u;
+/** Two topics joined in one count ("土地征收和房屋拆迁的申请12件") cannot be split between them. */
+const JOINED = /以及|[和及与或]/u;
+const MAX_GAP = 12;
+
+/**
+ * Per-topic application counts stated in one sentence about applications, e.g.
+ * "其中涉及征地拆迁类申请12件，规划类申请3件". A clause counts for the first topic keyword before
+ * its number (征地拆迁 → land requisition, the category's head word); a clause joining keywords
+ * of two topics, stating another kind of figure, or placing the number far from the keyword is
+ * left out: a count is only taken where the text says it.
+ */
+export function topicCountsOf(s: Sentence): TopicCount[] {
+  if (!/申请/u.test(s.text) || !/\d|[一二两三四五六七八九十]\s*(?:件|宗|条)/u.test(s.text)) return [];
+  const out: TopicCount[] = [];
+  for (const clause of s.text.split(COUNT_CLAUSE_BREAK)) {
+    const m = COUNT.exec(clause);
+    if (!m || m.index === undefined) continue;
+    const pre = clause.slice(0, m.index);
+    if (/\d/u.test(pre) || COUNT_NOT.test(clause)) continue;
+    const found: { key: TopicKey; keyword: string; at: number }[] = [];
+    const covered = new Array<boolean>(pre.length).fill(false);
+    for (const { key, keyword } of KEYWORDS) {
+      for (let at = pre.indexOf(keyword); at >= 0; at = pre.indexOf(keyword, at + 1)) {
+        if (covered.slice(at, at + keyword.length).some(Boolean)) continue;
+        for (let i = at; i < at + keyword.length; i++) covered[i] = true;
+        found.push({ key, keyword, at });
+      }
+    }
+    if (found.length === 0) continue;
+    found.sort((a, b) => a.at - b.at);
+    const first = found[0]!;
+    const last = found[found.length - 1]!;
+    if (new Set(found.map((f) => f.key)).size > 1 && JOINED.test(pre.slice(first.at, last.at))) continue;
+    if (m.index - (last.at + last.keyword.length) > MAX_GAP) continue;
+    const count = parseNumberToken(m.groups?.n ?? "");
+    if (count === null || !Number.isInteger(count) || count < 0) continue;
+    out.push({ key: first.key, count, phrase: clause.slice(first.at, m.index + m[0].length).trim(), sentence: s.text, loc: s.loc });
   }
   return out;
 }
