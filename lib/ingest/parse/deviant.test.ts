@@ -116,3 +116,22 @@ describe("unlabelled rows are never shifted into a neighbour", () => {
     expect(p.cells["t3.carried_over.commercial_enterprise"]).toMatchObject({ value: null, nullReason: "blank" });
   });
 });
+
+describe("表二 headings glued into one run", () => {
+  it("takes the columns in the order the glued heading names them", () => {
+    const runs = [
+      run("二、主动公开政府信息情况", 60, 800),
+      run("第二十条第（一）项", 60, 780),
+      run("信息内容本年废止件数本年制发件数现行有效件数", 60, 760),
+      run("规章", 60, 740),
+      ...[1, 2, 3].map((n, i) => run(String(n), 250 + 60 * i, 740)),
+      run("行政规范性文件", 60, 725),
+      ...[13, 4, 34].map((n, i) => run(String(n), 250 + 60 * i, 725)),
+    ];
+    const p = parseDocument(assembleDocument("pdf", layoutPdf(page(runs)), {}, []), { year: 2024, agencyName: "盘州市人民政府" });
+    // The heading puts 废止 before 制发: 13 repealed, 4 issued.
+    expect(p.cells["t2.normative_doc.repealed"]?.value).toBe(13);
+    expect(p.cells["t2.normative_doc.issued"]?.value).toBe(4);
+    expect(p.issues.some((i) => i.code === "unknown_column_label" && i.message.startsWith("表二"))).toBe(false);
+  });
+});

@@ -15,7 +15,7 @@
  * positions (markdown, copied text) a row must hold exactly as many values as the table has
  * columns, and they are taken in the official order, with an issue saying so.
  */
-import { T2_ROWS, T2V19_ROWS, T3_COLS, T3_ROWS, T4_COLS, type FormatVersion, type RowDef } from "../../catalog";
+import { T2_COLS, T2_ROWS, T2V19_COLS, T2V19_ROWS, T3_COLS, T3_ROWS, T4_COLS, type FormatVersion, type RowDef } from "../../catalog";
 import type { CellValue } from "../../records/parsed-report";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey, stripParenthetical } from "../normalize";
@@ -691,6 +691,18 @@ function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableR
 }
 
 /** The columns of a 表二 row: the nearest header above it that names this row's columns, else the official order. */
+/** Column headings glued into one run ("信息内容本年制发件数本年废止件数现行有效件数"), in the order written. */
+function gluedT2Cols(key: string, rowDef: RowDef, format: FormatVersion): string[] {
+  const cols = format === "2021" ? T2_COLS : T2V19_COLS;
+  const hits: { at: number; col: string }[] = [];
+  for (const c of cols) {
+    if (!rowDef.cols.includes(c.key)) continue;
+    const at = [c.label.zh, ...c.variants].map((l) => key.indexOf(labelKey(l))).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (at !== undefined) hits.push({ at, col: c.key });
+  }
+  return hits.length >= 2 ? hits.sort((a, b) => a.at - b.at).map((h) => h.col) : [];
+}
+
 function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], format: FormatVersion, sink: Sink): readonly string[] {
   if (rowDef.cols.length === 1) return rowDef.cols;
   for (let i = r.line.index - 1, seen = 0; seen < 12; i--, seen++) {
@@ -699,8 +711,10 @@ function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], form
     const found: string[] = [];
     for (const t of line.tokens) {
       if (t.kind !== "label") continue;
-      const c = matchT2Col(labelKey(t.text), format);
+      const key = labelKey(t.text);
+      const c = matchT2Col(key, format);
       if (c && rowDef.cols.includes(c.key)) found.push(c.key);
+      else found.push(...gluedT2Cols(key, rowDef, format));
     }
     if (found.length === rowDef.cols.length && new Set(found).size === found.length) return found;
   }
