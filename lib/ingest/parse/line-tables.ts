@@ -20,6 +20,7 @@ import type { CellValue } from "../../records/parsed-report";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey, stripParenthetical } from "../normalize";
 import { dice, matchT2Col, matchT3Col, matchT4Group, matchT4Leaf, type TableId } from "./labels";
+import { headerOrder } from "./tables";
 import { completeKeys, headerStacks, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
 import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
 import type { ExtractedDocument } from "../extract/types";
@@ -287,7 +288,7 @@ interface ValueRow {
  * that width, in order. The label line right before a run is its first row's label (the text
  * flows row by row). Lines with positions are left alone.
  */
-function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine) => number | null)): LLine[] {
+function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine) => number | null), takeLabel = true): LLine[] {
   const out: LLine[] = [];
   const single = (l: LLine | undefined) => l !== undefined && l.unit === null && l.tokens.length === 1 && valueTokens(l).length === 1;
   const merged = (label: LLine | null, values: readonly LLine[]): LLine => {
@@ -304,7 +305,7 @@ function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine)
     while (single(lines[j])) j++;
     const run = lines.slice(i, j);
     const prev = out[out.length - 1];
-    const label = prev && !prev.prose && prev.labelText && valueTokens(prev).length === 0 && prev.index === (run[0] as LLine).index - 1 ? prev : null;
+    const label = takeLabel && prev && !prev.prose && prev.labelText && valueTokens(prev).length === 0 && prev.index === (run[0] as LLine).index - 1 ? prev : null;
     if (typeof width === "function") {
       // A row's label, then its values one per line: as many as the row has columns.
       const w = label ? width(label) : null;
@@ -322,8 +323,8 @@ function mergeValueRuns(lines: readonly LLine[], width: number | ((label: LLine)
 }
 
 /** Lines of a region split into value rows (holding at least `minValues` values) and the label lines around them. */
-function valueRows(lines: readonly LLine[], minValues: number, width: number | ((label: LLine) => number | null) | null): { rows: ValueRow[]; header: LLine[] } {
-  if (width !== null) lines = mergeValueRuns(lines, width);
+function valueRows(lines: readonly LLine[], minValues: number, width: number | ((label: LLine) => number | null) | null, takeLabel = true): { rows: ValueRow[]; header: LLine[] } {
+  if (width !== null) lines = mergeValueRuns(lines, width, takeLabel);
   const rows: ValueRow[] = [];
   const header: LLine[] = [];
   let pending: LLine[] = [];
@@ -558,6 +559,11 @@ function writeRow(sink: Sink, prefix: string, rowKey: string, vals: Map<string, 
   }
 }
 
+/** The header's label texts in reading order, as keys. */
+function headerKeys(header: readonly LLine[]): string[] {
+  return header.flatMap((l) => l.tokens.filter((t) => t.kind === "label").map((t) => labelKey(t.text)));
+}
+
 // ───────────────────────────── 表三 ─────────────────────────────
 
 const T3_READ_COLS = T3_COLS.filter((c) => !c.derived).map((c) => c.key);
@@ -584,7 +590,10 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const { rows, header } = valueRows(lines, 2, T3_READ_COLS.length);
   if (rows.length === 0) return null;
   const layout = layoutColumns(rows, header, T3_READ_COLS, matchT3ColKey, "表三", sink);
-  if (!layout) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
+  // Without positions the header can still give the order, when it lists its cells row by row.
+  const order = layout ? T3_READ_COLS : (headerOrder("t3", headerKeys(header)) ?? null);
+  if (!layout && !order) sink.add("unknown_column_label", "warning", "表三: no column positions to match the header; each row's seven values taken in the official order", rows[0]?.line.loc ?? null);
+  const t3Cols = order ?? T3_READ_COLS;
   const segFor = (i: number): Segment | null => (layout ? (layout.segments[layout.segmentOf[i] ?? -1] ?? null) : null);
   const first = layout?.segments[0];
   const valueLeft = first ? Math.min(...first.cols.map((c) => c.x0)) : null;
@@ -601,7 +610,7 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表三 "${r.own || rowDef.label.zh}"`;
-    const vals = rowValues(r, T3_READ_COLS, segFor(a.row), layout !== null, label, sink);
+    const vals = rowValues(r, t3Cols, segFor(a.row), layout !== null, label, sink);
     if (!vals) continue;
     if (rowDef.key === "other_processing" && format !== "2019") {
       hybridOther = {};
@@ -705,9 +714,8 @@ function gluedT2Cols(key: string, rowDef: RowDef, format: FormatVersion): string
 
 function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], format: FormatVersion, sink: Sink): readonly string[] {
   if (rowDef.cols.length === 1) return rowDef.cols;
-  for (let i = r.line.index - 1, seen = 0; seen < 12; i--, seen++) {
-    const line = lines.find((l) => l.index === i);
-    if (!line) break;
+  const byIndex = new Map(lines.map((l) => [l.index, l] as const));
+  const colsOf = (line: LLine): string[] => {
     const found: string[] = [];
     for (const t of line.tokens) {
       if (t.kind !== "label") continue;
@@ -716,7 +724,18 @@ function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], form
       if (c && rowDef.cols.includes(c.key)) found.push(c.key);
       else found.push(...gluedT2Cols(key, rowDef, format));
     }
-    if (found.length === rowDef.cols.length && new Set(found).size === found.length) return found;
+    return found;
+  };
+  // The nearest heading above the row: on one line, or one heading per line (text copied cell by cell).
+  let block: string[] = [];
+  for (let i = r.line.index - 1, seen = 0; seen < 12; i--, seen++) {
+    const line = byIndex.get(i);
+    if (!line) break;
+    const here = colsOf(line);
+    if (here.length === rowDef.cols.length && new Set(here).size === here.length) return here;
+    if (here.length > 0) block = [...here, ...block];
+    else if (block.length > 0) break;
+    if (block.length === rowDef.cols.length && new Set(block).size === block.length) return block;
   }
   sink.add("unknown_column_label", "warning", `表二 "${rowDef.label.zh}": no header names its columns; taken in the official order`, r.line.loc);
   return rowDef.cols;
@@ -730,7 +749,8 @@ const T4_READ_COLS = T4_GROUPS.flatMap((g) => T4_LEAVES.map((l) => `${g}.${l}`))
 
 function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
-  const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length);
+  // 表四's one row has no label of its own: the line before its values is the header's last cell.
+  const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length, false);
   if (rows.length === 0) return null;
   // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));
@@ -742,10 +762,12 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   if (unit) {
     seg = segmentRows([joined]).segments[0] ?? null;
     if (seg) nameT4Segment(seg, header, unit, sink, joined.line.loc);
-  } else if (joined.values.filter((t) => t.kind !== "blank").length === 15) {
+  }
+  const order = unit ? null : headerOrder("t4", headerKeys(header));
+  if (!unit && !order && joined.values.filter((t) => t.kind !== "blank").length === 15) {
     sink.add("unknown_column_label", "warning", "表四: no column positions to match the header; the fifteen values taken in the official order", joined.line.loc);
   }
-  const vals = rowValues(joined, T4_READ_COLS, seg, unit !== null, "表四", sink);
+  const vals = rowValues(joined, order ?? T4_READ_COLS, seg, unit !== null, "表四", sink);
   if (!vals) return { status: "truncated", cells: sink.cells, issues: sink.issues };
   for (const [col, v] of vals) {
     const key = `t4.${col}`;

@@ -447,6 +447,22 @@ function t4Spec(key: string): HSpec | null {
   return leaf ? { group: null, leaf: leaf.key, parents: T4_GROUP_KEYS } : null;
 }
 
+/**
+ * Column order from header labels read row by row (a copy that lists the header cell by cell): the
+ * 表三 leaves or the 表四 group.leaf keys left to right, or null unless every column is named once.
+ */
+export function headerOrder(table: "t3" | "t4", keys: readonly string[]): string[] | null {
+  if (table === "t3") {
+    const cols = headerLeaves(keys.map(t3Spec).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
+    return sameSet(cols, T3_READ_COLS) ? cols : null;
+  }
+  const cols = headerLeaves(keys.map(t4Spec).filter((x): x is HSpec => x !== null)).map((l) => {
+    const g = [...l.groups].reverse().find((x) => (T4_GROUP_KEYS as readonly string[]).includes(x));
+    return g ? `${g}.${l.leaf}` : `?.${l.leaf}`;
+  });
+  return sameSet(cols, T4_READ_COLS) ? cols : null;
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && new Set(a).size === a.length && b.every((x) => a.includes(x));
 }
