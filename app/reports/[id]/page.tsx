@@ -177,6 +177,9 @@ function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
       <span>
         <i className={`${styles.swatch} ${styles.cellNull}`} /> {t(lang, "report.legend.null")}
       </span>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellAbsent}`} /> {t(lang, "report.legend.absent")}
+      </span>
       {ocr ? (
         <span>
           <i className={`${styles.swatch} ${styles.cellOcrLow}`} /> {t(lang, "report.legend.ocrLow")}
