@@ -37,7 +37,7 @@ test("an admin sees a locked account, unlocks it, finds accounts and moves one t
     await expect(page.getByRole("main").getByText("共 1 个账户")).toBeVisible();
     const r = row(page, email);
     await expect(r).toHaveAttribute("data-locked", "true");
-    await expect(r.getByTestId("locked")).toHaveText("🔒 已锁定");
+    await expect(r.getByTestId("locked")).toHaveText("已锁定");
     await expect(r).toContainText(/锁定至 \d\d:\d\d/);
     await expect(r).toContainText("从未登录");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-locked-zh-1440.png`, fullPage: true });
@@ -82,7 +82,7 @@ test("an admin sees a locked account, unlocks it, finds accounts and moves one t
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-users-zh-390.png`, fullPage: true });
     await page.context().addCookies([{ name: "lang", value: "en", url: page.url() }]);
     await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
-    await expect(page.getByRole("main").getByText("1 accounts")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Accounts: 1")).toBeVisible();
     await expect(row(page, email)).toContainText("Active");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-users-en-390.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -79,8 +79,9 @@ test.describe("report page weight", () => {
     await expect(popover).toContainText("原文");
     const context = popover.getByRole("list", { name: "原文上下文" });
     await expect(context).toBeVisible({ timeout: 30_000 });
-    // The figure's own line carries its row label, not just the number.
-    await expect(context.locator('li[aria-current="true"]')).toContainText("本年新收");
+    // The figure's line, highlighted, with the lines back to its row label (a table copied cell by cell).
+    await expect(context).toContainText("本年新收");
+    await expect(context.locator('li[aria-current="true"] mark')).toHaveText(/^\d+$/);
     await page.screenshot({ path: "e2e/artifacts/screens/report-popover-context-zh-1440.png" });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "e2e/artifacts/screens/report-popover-context-zh-390.png" });

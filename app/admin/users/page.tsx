@@ -70,7 +70,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           <p className={styles.muted}>{t(lang, "admin.users.noMatch")}</p>
         ) : (
           <div className={admin.scroll}>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${admin.cards}`}>
               <thead>
                 <tr>
                   <th scope="col">{t(lang, "admin.users.email")}</th>
@@ -90,14 +90,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                   const editing = editId === u.id;
                   return [
                     <tr key={u.id} data-locked={locked || undefined} className={locked ? admin.lockedRow : u.disabled ? admin.disabledRow : undefined}>
-                      <td>{u.email}</td>
-                      <td>{u.name}</td>
-                      <td>{t(lang, `auth.role.${u.role}`)}</td>
-                      <td>{u.agencyName ?? (u.regionName ? `${u.regionName}（${u.regionCode}）` : "—")}</td>
-                      <td>
+                      <td className={admin.email}>{u.email}</td>
+                      <td data-label={t(lang, "admin.users.name")}>{u.name}</td>
+                      <td data-label={t(lang, "admin.users.role")}>{t(lang, `auth.role.${u.role}`)}</td>
+                      <td data-label={t(lang, "admin.users.scope")}>{u.agencyName ?? (u.regionName ? `${u.regionName}（${u.regionCode}）` : "—")}</td>
+                      <td data-label={t(lang, "admin.users.status")}>
                         {locked ? (
                           <span className={admin.lockBadge} data-testid="locked">
-                            <span aria-hidden="true">🔒 </span>
+                            <svg className={admin.padlock} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                              <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                              <rect x="2.75" y="7" width="10.5" height="7.5" rx="1.5" fill="currentColor" />
+                            </svg>
                             {t(lang, "admin.users.locked")}
                           </span>
                         ) : (
@@ -112,7 +115,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                           </>
                         ) : null}
                       </td>
-                      <td className={admin.nowrap}>{u.lastSignInAt ? dateTime(u.lastSignInAt) : <span className={styles.muted}>{t(lang, "admin.users.never")}</span>}</td>
+                      <td className={admin.nowrap} data-label={t(lang, "admin.users.lastSignIn")}>{u.lastSignInAt ? dateTime(u.lastSignInAt) : <span className={styles.muted}>{t(lang, "admin.users.never")}</span>}</td>
                       <td>
                         <UserRowActions
                           userId={u.id}

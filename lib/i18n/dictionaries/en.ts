@@ -354,7 +354,7 @@ export const en: Record<MessageKey, string> = {
   "admin.users.searchPlaceholder": "Email, name, agency or region",
   "admin.users.searchSubmit": "Search",
   "admin.users.searchClear": "Clear",
-  "admin.users.count": "{n} accounts",
+  "admin.users.count": "Accounts: {n}",
   "admin.users.noMatch": "No account matches.",
   "admin.users.edit": "Change role or scope",
   "admin.users.editTitle": "Role and scope of {email}",
