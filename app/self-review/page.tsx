@@ -52,6 +52,8 @@ export default async function SelfReviewPage({ searchParams }: { searchParams: P
         {items.length === 0 ? (
           <p className={styles.muted}>{t(lang, "review.list.empty")}</p>
         ) : (
+          // Phones scroll the list sideways inside its card instead of widening the whole page.
+          <div className={styles.scroll}>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -100,6 +102,7 @@ export default async function SelfReviewPage({ searchParams }: { searchParams: P
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </>
