@@ -751,6 +751,8 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
   // 表四's one row has no label of its own: the line before its values is the header's last cell.
   const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length, false);
+  const cellByCell = readT4CellByCell(lines, rows);
+  if (cellByCell) return cellByCell;
   if (rows.length === 0) return null;
   // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));
@@ -774,6 +776,30 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
     if (v === "blank") sink.blank(key, joined.line.loc);
     else sink.put(key, v);
   }
+  return { status: "found", cells: sink.cells, issues: sink.issues };
+}
+
+/**
+ * Text that lists 表四 cell by cell with its header pieces in between (plain pdftotext of a ruled
+ * table: "结果 维持 … 1 1 0 1 未经复议直接起诉 总计 3 …"): when no line holds three values or more, no line
+ * has positions, and the region holds exactly fifteen values, they are the one data row in
+ * reading order — each group's four results then its total, as every 表四 header is laid out.
+ * Said in an issue, since it rests on the order alone.
+ */
+function readT4CellByCell(lines: readonly LLine[], rows: readonly ValueRow[]): LineTableRead | null {
+  if (lines.some((l) => l.unit !== null)) return null;
+  if (rows.length > 0) return null;
+  const values = lines.filter((l) => !l.prose).flatMap((l) => valueTokens(l).map((t) => ({ t, l })));
+  if (values.length !== T4_READ_COLS.length) return null;
+  const sink = new Sink();
+  values.forEach(({ t }, i) => sink.put(`t4.${T4_READ_COLS[i]}`, t));
+  const first = values[0] as { l: LLine };
+  sink.add(
+    "unknown_column_label",
+    "warning",
+    "表四: the text lists the table cell by cell with no positions; its fifteen values were taken in reading order (each group's four results, then its total)",
+    first.l.loc,
+  );
   return { status: "found", cells: sink.cells, issues: sink.issues };
 }
 
