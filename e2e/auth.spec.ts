@@ -98,7 +98,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("新密码", { exact: true }).fill("short");
     await page.getByLabel("再次输入新密码").fill("short");
     await page.getByRole("button", { name: "修改密码" }).click();
-    await expect(page.getByText("至少 10 个字符")).toBeVisible();
+    await expect(page.getByText("至少 10 个字符", { exact: true })).toBeVisible();
     await afterReset(page, "当前密码");
 
     await page.getByLabel("当前密码").fill(TEST_PASSWORD);
