@@ -21,8 +21,6 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
-  "producers/converter-md/lo-landscape-t3-520200-ga-2019":
-    "converter markdown (no positions): 表三 rows hold 6 values for 7 columns (总计 left blank), and which column is blank cannot be told — those rows are left unread, with an issue (121 of 198)",
   "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
     "pdftotext -layout re-lays rows that have blank cells at other character columns than the header; rows whose columns cannot be told are left unread, with an issue (178 of 200)",
   "producers/pdftotext-raw/chromium-cms-fixed-wrap-520200-ga-2019":

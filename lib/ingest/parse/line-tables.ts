@@ -606,11 +606,24 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const read = new Set<string>();
   let hybridOther: Record<string, number | null> | undefined;
   const byOrder: { label: string; loc: SourceLoc }[] = [];
+  const emptyTotal = !layout && order === null && t3TotalColumnEmpty(assigned.map((a) => rows[a.row] as ValueRow));
+  if (emptyTotal) {
+    const first = rows[assigned[0]?.row ?? 0] as ValueRow;
+    sink.add(
+      "column_count_mismatch",
+      "warning",
+      "表三: every row holds six values for seven columns, and no row's sixth value is the sum of the others: the 总计 column is read as left blank and the six values as the other columns in order",
+      first.line.loc,
+    );
+  }
   for (const a of assigned) {
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表三 "${r.own || rowDef.label.zh}"`;
-    const vals = rowValues(r, t3Cols, segFor(a.row), layout !== null, label, sink);
+    const six = emptyTotal && trimmedValues(r).length === T3_READ_COLS.length - 1;
+    const vals = six
+      ? (rowValues({ ...r, values: trimmedValues(r) }, t3Cols.filter((c) => c !== "total"), null, false, label, sink)?.set("total", "blank") ?? null)
+      : rowValues(r, t3Cols, segFor(a.row), layout !== null, label, sink);
     if (!vals) continue;
     if (rowDef.key === "other_processing" && format !== "2019") {
       hybridOther = {};
@@ -649,6 +662,29 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const expectedRows = catalog.map((rk) => rk.row.key).filter((k) => !(hybrid && (k === "other_no_supplement" || k === "other_fee_unpaid" || k === "other_misc")));
   const status = read.size === 0 ? "missing" : expectedRows.every((k) => read.has(k)) ? "found" : "truncated";
   return { status, cells: sink.cells, issues: sink.issues, ...(hybridOther ? { hybridOther } : {}) };
+}
+
+/** A row's values without the blank cells that pad its end. */
+function trimmedValues(r: ValueRow): LToken[] {
+  const v = r.values.slice();
+  while (v.length && v[v.length - 1]?.kind === "blank") v.pop();
+  return v;
+}
+
+/**
+ * Whether a 表三 read without positions leaves its 总计 column empty: every row holds six values
+ * (or six and a blank) for the seven columns, some row has a non-zero value, and in none of them
+ * is the sixth value the sum of the first five — so the sixth is 其他, not the total. When a
+ * sixth value could be the total, which column is empty cannot be told and nothing is assumed.
+ */
+function t3TotalColumnEmpty(rows: readonly ValueRow[]): boolean {
+  const sixes = rows.map(trimmedValues);
+  if (sixes.length < 3 || sixes.some((v) => v.length !== T3_READ_COLS.length - 1)) return false;
+  if (sixes.some((v) => v.some((t) => t.kind === "unparsable"))) return false;
+  const num = (t: LToken) => (t.reading.kind === "number" ? t.reading.value : 0);
+  const nonZero = sixes.filter((v) => v.some((t) => num(t) !== 0));
+  if (nonZero.length === 0) return false;
+  return nonZero.every((v) => v.slice(0, 5).reduce((a, t) => a + num(t), 0) !== num(v[5] as LToken));
 }
 
 // ───────────────────────────── 表二 ─────────────────────────────
