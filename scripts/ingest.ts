@@ -66,6 +66,22 @@ export function collectFiles(paths: readonly string[]): string[] {
   return out;
 }
 
+/** What to do about a refusal, on the command line (the web says it in its form). */
+function cliHint(code: string | undefined): string {
+  if (code === "agency_missing") return " 请用 --agency 指定。 Pass --agency NAME.";
+  if (code === "year_missing") return " 请用 --year 指定。 Pass --year N.";
+  return "";
+}
+
+/** An unexpected failure, without the SQL text and parameters a driver error carries. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  const pgCode = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown }).code;
+  if (/^Failed query/u.test(error.message)) return `数据库拒绝了此报告 The database refused this report${pgCode ? ` (${String(pgCode)})` : ""}: ${cause?.message ?? "query failed"}`;
+  return error.message;
+}
+
 function readInput(file: string): Uint8Array<ArrayBuffer> {
   const size = statSync(file).size;
   // Read only what the extractor will look at; detection refuses the rest with too_large.
@@ -85,7 +101,7 @@ async function dryRun(files: string[], args: Args): Promise<number> {
       console.log(
         line.ok
           ? `ok    ${file}: ${line.agency.name} ${line.year} (${line.format_version ?? "?"} format, ${line.surface_format}), ${errors} error finding(s), ${line.issues.length} issue(s)`
-          : `FAIL  ${file}: ${line.error?.message}`,
+          : `FAIL  ${file}: ${line.error?.message}${cliHint(line.error?.code)}`,
       );
     }
   }
@@ -128,12 +144,12 @@ async function ingest(files: string[], args: Args): Promise<number> {
         progress.log(`skipped  ${file}: ${result.reason}`);
       } else {
         summary.failed++;
-        failures.push(`${file}: ${result.message}`);
-        progress.log(`FAILED   ${file}: ${result.message}`);
+        failures.push(`${file}: ${result.message}${cliHint(result.code)}`);
+        progress.log(`FAILED   ${file}: ${result.message}${cliHint(result.code)}`);
       }
     } catch (error) {
       summary.failed++;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeFailure(error);
       failures.push(`${file}: ${message}`);
       progress.log(`FAILED   ${file}: ${message}`);
     }
