@@ -77,8 +77,9 @@ function cliHint(code: string | undefined): string {
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause : null;
-  const pgCode = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown }).code;
-  if (/^Failed query/u.test(error.message)) return `数据库拒绝了此报告 The database refused this report${pgCode ? ` (${String(pgCode)})` : ""}: ${cause?.message ?? "query failed"}`;
+  const code = (cause as { code?: unknown } | null)?.code;
+  const pgCode = typeof code === "string" ? ` (${code})` : "";
+  if (/^Failed query/u.test(error.message)) return `数据库拒绝了此报告 The database refused this report${pgCode}: ${cause?.message ?? "query failed"}`;
   return error.message;
 }
 
