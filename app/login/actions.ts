@@ -48,6 +48,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     const values = { email };
     if (reason === "locked" && at) return { values, message: fill(t(lang, "auth.login.locked"), { time: clockTime(at) }) };
     if (reason === "address_limited" && at) return { values, message: fill(t(lang, "auth.login.addressLimited"), { time: clockTime(at) }) };
+    if (reason === "unavailable") return { values, message: t(lang, "auth.login.unavailable") };
     return { values, message: t(lang, "auth.login.wrong") };
   }
   return {};

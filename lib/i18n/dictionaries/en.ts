@@ -210,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   "auth.login.password": "Password",
   "auth.login.submit": "Sign in",
   "auth.login.pending": "Signing in…",
+  "auth.login.unavailable": "The service is unavailable (the database cannot be reached). Try again later or contact an administrator.",
   "auth.login.wrong": "Wrong email or password",
   "auth.login.locked": "This account is locked for now. Try again after {time}",
   "auth.login.addressLimited": "Too many failed sign-ins from this network address. Try again after {time}",

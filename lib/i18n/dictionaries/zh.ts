@@ -204,6 +204,7 @@ export const zh = {
   "auth.login.submit": "登录",
   "auth.login.pending": "正在登录…",
   "auth.login.wrong": "邮箱或密码不正确",
+  "auth.login.unavailable": "服务暂时不可用（数据库无法访问），请稍后重试或联系管理员。",
   "auth.login.locked": "账户已临时锁定，请于 {time} 后重试",
   "auth.login.addressLimited": "此网络地址登录失败次数过多，请于 {time} 后重试",
   "auth.login.expired": "登录已过期，请重新登录",
