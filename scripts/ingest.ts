@@ -83,17 +83,18 @@ function describeFailure(error: unknown): string {
   return error.message;
 }
 
-function readInput(file: string): Uint8Array<ArrayBuffer> {
-  const size = statSync(file).size;
-  // Read only what the extractor will look at; detection refuses the rest with too_large.
-  if (size > MAX_INPUT_BYTES) return new Uint8Array(MAX_INPUT_BYTES + 1);
-  return new Uint8Array(readFileSync(file));
+/** The file's bytes, or nothing past the limit (detection refuses it with too_large, naming its real size). */
+function readInput(file: string): { bytes: Uint8Array<ArrayBuffer>; sizeBytes: number } {
+  const sizeBytes = statSync(file).size;
+  if (sizeBytes > MAX_INPUT_BYTES) return { bytes: new Uint8Array(0), sizeBytes };
+  return { bytes: new Uint8Array(readFileSync(file)), sizeBytes };
 }
 
 async function dryRun(files: string[], args: Args): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+    const { bytes, sizeBytes } = readInput(file);
+    const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools(), sizeBytes });
     const line = toDryRunLine(path.basename(file), analyzed);
     if (!line.ok) failed++;
     if (args.json) console.log(JSON.stringify(line));
@@ -133,8 +134,8 @@ async function ingest(files: string[], args: Args): Promise<number> {
   for (const file of files) {
     progress.tick(path.basename(file));
     try {
-      const bytes = readInput(file);
-      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+      const { bytes, sizeBytes } = readInput(file);
+      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools(), sizeBytes });
       const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published", deferCrossYear: bulk } });
       if (result.status === "created") {
         summary.created++;

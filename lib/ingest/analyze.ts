@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
    * .doc/.wps/.rtf/.odt fail with `tool_unavailable`. Functions: not sent to worker threads.
    */
   tools?: ExtractTools;
+  /** The file's real size when `bytes` is only its start (see extractDocument). */
+  sizeBytes?: number;
 }
 
 /** Issues that mean the file could not be read at all. */
@@ -59,7 +61,7 @@ export interface AnalyzedDocument {
 }
 
 export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalyzedDocument> {
-  const extracted = await extractDocument(bytes, fileName, opts.tools ? { tools: opts.tools } : {});
+  const extracted = await extractDocument(bytes, fileName, { ...(opts.tools ? { tools: opts.tools } : {}), ...(opts.sizeBytes !== undefined ? { sizeBytes: opts.sizeBytes } : {}) });
   const parsed = parseDocument(extracted, {
     ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
     ...(opts.year ? { year: opts.year } : {}),
