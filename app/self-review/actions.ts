@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getLang } from "@/app/_i18n/get-lang";
+import { MAX_UPLOAD_BYTES, tooLargeMessageIn } from "@/lib/http/upload-limit";
 import { fill, type FormState } from "@/app/_lib/form-state";
 import { requireCtx } from "@/app/_lib/session";
 import { AccessDeniedError } from "@/db/context";
@@ -22,7 +23,6 @@ import { t, type Lang } from "@/lib/i18n";
 // Server actions are public endpoints (STYLE rule 4): each one re-authenticates with requireCtx,
 // and the mutation re-checks scope, so a direct POST with another agency's ids is refused there.
 
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 function refused(lang: Lang, error: unknown): FormState {
   if (error instanceof AccessDeniedError) return { message: t(lang, "auth.error.denied") };
@@ -52,7 +52,7 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
   const parsed = uploadSchema.safeParse({ file: formData.get("file") });
   if (!parsed.success || parsed.data.file.size === 0) return { fieldErrors: { file: t(lang, "review.upload.noFile") } };
   const { file } = parsed.data;
-  if (file.size > MAX_UPLOAD_BYTES) return { fieldErrors: { file: t(lang, "review.upload.tooLarge") } };
+  if (file.size > MAX_UPLOAD_BYTES) return { fieldErrors: { file: tooLargeMessageIn(lang, file.size) } };
   const fileName = file.name || "draft";
   let reportId: string;
   try {

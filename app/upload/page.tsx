@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 function messages(lang: Lang): UploadMessages {
   return {
+    lang,
     files: t(lang, "upload.files"),
     hint: t(lang, "upload.hint"),
     submit: t(lang, "upload.submit"),
@@ -30,6 +31,8 @@ function messages(lang: Lang): UploadMessages {
     noFiles: t(lang, "upload.error.noFiles"),
     denied: t(lang, "upload.error.denied"),
     codes: {
+      value_out_of_range: t(lang, "upload.code.value_out_of_range"),
+      not_a_report: t(lang, "upload.code.not_a_report"),
       unsupported_format: t(lang, "upload.code.unsupported_format"),
       binary_content: t(lang, "upload.code.binary_content"),
       empty_document: t(lang, "upload.code.empty_document"),

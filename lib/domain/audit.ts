@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS = {
   "agency.create_pending": { zh: "新建机构（待归属地区）", en: "Created an agency (region pending)" },
   "user.sign_in": { zh: "登录", en: "Signed in" },
   "user.sign_in_failed": { zh: "登录失败", en: "Sign-in failed" },
+  "user.sign_out": { zh: "退出登录", en: "Signed out" },
   "user.lock": { zh: "账户锁定", en: "Account locked" },
   "user.change_password": { zh: "修改密码", en: "Changed password" },
   "user.change_password_failed": { zh: "修改密码失败（当前密码错误）", en: "Password change failed (wrong current password)" },
