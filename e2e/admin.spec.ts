@@ -97,6 +97,8 @@ test.describe("not for other roles", () => {
   test.use({ storageState: SIGNED_OUT });
 
   test("an oversight user gets a 404 from /admin/users, with or without a search", async ({ page, browser }) => {
+    // Creating the account (bcrypt) and signing in take a while on a busy 2-core machine.
+    test.setTimeout(120_000);
     const { email } = await createAccount(browser, { role: "oversight", regionCode: "520200" });
     await signInAs(page, email);
     expect((await page.goto("/admin/users?q=demo"))?.status()).toBe(404);
