@@ -7,8 +7,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { analyzeDocument, toDryRunLine } from "../lib/ingest/analyze";
-import { describeToolStatus, systemTools } from "../lib/system";
+import { toDryRunLine } from "../lib/ingest/analyze";
+import { describeToolStatus } from "../lib/system";
+import { closeSharedParseIsolate, sharedParseIsolate } from "../lib/system/isolate/shared";
 import { MAX_INPUT_BYTES } from "../lib/ingest/extract";
 import { closeDb, dbLocation, getDb } from "../db/client";
 import { systemCtx } from "../db/context";
@@ -76,7 +77,7 @@ function readInput(file: string): Uint8Array<ArrayBuffer> {
 async function dryRun(files: string[], args: Args): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+    const analyzed = await sharedParseIsolate().analyze(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year });
     const line = toDryRunLine(path.basename(file), analyzed);
     if (!line.ok) failed++;
     if (args.json) console.log(JSON.stringify(line));
@@ -117,7 +118,7 @@ async function ingest(files: string[], args: Args): Promise<number> {
     progress.tick(path.basename(file));
     try {
       const bytes = readInput(file);
-      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+      const analyzed = await sharedParseIsolate().analyze(bytes, path.basename(file), { agencyName: args.agency, year: args.year });
       const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published", deferCrossYear: bulk } });
       if (result.status === "created") {
         summary.created++;
@@ -173,6 +174,7 @@ async function main(): Promise<number> {
   try {
     return args.dryRun ? await dryRun(files, args) : await ingest(files, args);
   } finally {
+    await closeSharedParseIsolate();
     if (!args.dryRun) await closeDb();
   }
 }

@@ -13,8 +13,7 @@ import { acceptReport } from "@/db/mutations/report/accept-report";
 import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { returnReport } from "@/db/mutations/report/return-report";
 import { submitReport } from "@/db/mutations/report/submit-report";
-import { analyzeDocument } from "@/lib/ingest/analyze";
-import { systemTools } from "@/lib/system";
+import { sharedParseIsolate } from "@/lib/system/isolate/shared";
 import { t, type Lang } from "@/lib/i18n";
 
 // Server actions are public endpoints (STYLE rule 4): each one re-authenticates with requireCtx,
@@ -55,7 +54,7 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
   let reportId: string;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
+    const analyzed = await sharedParseIsolate().analyze(bytes, fileName);
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "draft" } });
     if (result.status === "failed") return { message: fill(t(lang, "review.upload.failed"), { message: result.message }) };
     reportId = result.reportId;

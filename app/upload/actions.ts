@@ -6,8 +6,7 @@ import { getOptionalCtx } from "@/app/_lib/session";
 import { AccessDeniedError, type Ctx } from "@/db/context";
 import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { getReportById } from "@/db/queries/report/get-report-by-id";
-import { analyzeDocument } from "@/lib/ingest/analyze";
-import { systemTools } from "@/lib/system";
+import { sharedParseIsolate } from "@/lib/system/isolate/shared";
 import { MAX_UPLOAD_BYTES, type UploadFailureCode, type UploadResult, type UploadState } from "./upload-state";
 
 const uploadFormSchema = z.object({
@@ -40,7 +39,7 @@ async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
   if (file.size === 0) return failed(fileName, "empty_document", null);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
+    const analyzed = await sharedParseIsolate().analyze(bytes, fileName);
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "published" } });
     if (result.status === "failed") return failed(fileName, result.code, result.message);
     if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId, version: result.version };
