@@ -5,7 +5,7 @@
  */
 import { createDeflate } from "node:zlib";
 
-export async function makeInflatingPdf(inflatedMb: number, unit = "BT /F1 12 Tf 72 720 Td (0) Tj ET\n"): Promise<Uint8Array> {
+export async function makeInflatingPdf(inflatedMb: number, unit = "BT /F1 12 Tf 72 720 Td (0) Tj ET\n"): Promise<Uint8Array<ArrayBuffer>> {
   const chunk = Buffer.from(unit.repeat(Math.ceil((1024 * 1024) / unit.length)).slice(0, 1024 * 1024), "latin1");
   const deflate = createDeflate({ level: 9 });
   const out: Buffer[] = [];
@@ -45,5 +45,8 @@ export async function makeInflatingPdf(inflatedMb: number, unit = "BT /F1 12 Tf 
   const xref = length;
   push(`xref\n0 6\n0000000000 65535 f \n${[1, 2, 3, 4, 5].map((n) => `${String(offsets[n]).padStart(10, "0")} 00000 n \n`).join("")}`);
   push(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : p))));
+  const whole = Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : p)));
+  const pdf = new Uint8Array(whole.length);
+  pdf.set(whole);
+  return pdf;
 }
