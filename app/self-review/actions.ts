@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getLang } from "@/app/_i18n/get-lang";
 import { fill, type FormState } from "@/app/_lib/form-state";
@@ -10,10 +9,10 @@ import { AccessDeniedError } from "@/db/context";
 import { MutationError } from "@/db/mutations/errors";
 import { explainFinding } from "@/db/mutations/finding/explain-finding";
 import { acceptReport } from "@/db/mutations/report/accept-report";
-import { ingestReport } from "@/db/mutations/report/ingest-report";
+import { getIngestQueue } from "@/db/jobs/server";
+import { enqueueIngestJobs } from "@/db/mutations/jobs/enqueue-ingest-jobs";
 import { returnReport } from "@/db/mutations/report/return-report";
 import { submitReport } from "@/db/mutations/report/submit-report";
-import { sharedParseIsolate } from "@/lib/system/isolate/shared";
 import { t, type Lang } from "@/lib/i18n";
 
 // Server actions are public endpoints (STYLE rule 4): each one re-authenticates with requireCtx,
@@ -42,7 +41,10 @@ function refused(lang: Lang, error: unknown): FormState {
 
 const uploadSchema = z.object({ file: z.instanceof(File) });
 
-/** Uploads a draft (or a corrected version: just another draft of the same agency and year). */
+/**
+ * Uploads a draft (or a corrected version: just another draft of the same agency and year). The
+ * file is queued as an ingest job; the form follows its state and links to the draft once stored.
+ */
 export async function uploadDraftAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const ctx = await requireCtx();
   const lang = await getLang();
@@ -51,18 +53,14 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
   const { file } = parsed.data;
   if (file.size > MAX_UPLOAD_BYTES) return { fieldErrors: { file: t(lang, "review.upload.tooLarge") } };
   const fileName = file.name || "draft";
-  let reportId: string;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await sharedParseIsolate().analyze(bytes, fileName);
-    const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "draft" } });
-    if (result.status === "failed") return { message: fill(t(lang, "review.upload.failed"), { message: result.message }) };
-    reportId = result.reportId;
+    const { ids } = await enqueueIngestJobs({ ctx, input: { files: [{ fileName, bytes }], reportStatus: "draft", source: "self_review" } });
+    await getIngestQueue().enqueue(ids);
+    return { ok: true, values: { jobId: ids[0]!, fileName } };
   } catch (error) {
     return refused(lang, error);
   }
-  revalidatePath("/self-review");
-  redirect(`/self-review/${reportId}`);
 }
 
 const explainSchema = z.object({ findingId: z.uuid(), explanation: z.string().trim().min(1).max(4000) });

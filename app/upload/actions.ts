@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getOptionalCtx } from "@/app/_lib/session";
 import { AccessDeniedError, type Ctx } from "@/db/context";
-import { ingestReport } from "@/db/mutations/report/ingest-report";
-import { getReportById } from "@/db/queries/report/get-report-by-id";
-import { sharedParseIsolate } from "@/lib/system/isolate/shared";
+import { getIngestQueue } from "@/db/jobs/server";
+import { enqueueIngestJobs } from "@/db/mutations/jobs/enqueue-ingest-jobs";
 import { MAX_UPLOAD_BYTES, type UploadFailureCode, type UploadResult, type UploadState } from "./upload-state";
 
 const uploadFormSchema = z.object({
@@ -25,6 +23,7 @@ const KNOWN_CODES = new Set<UploadFailureCode>([
   "year_missing",
   "tool_unavailable",
   "conversion_failed",
+  "denied",
 ]);
 
 function failed(fileName: string, code: string, detail: string | null): UploadResult {
@@ -32,29 +31,19 @@ function failed(fileName: string, code: string, detail: string | null): UploadRe
   return { fileName, status: "failed", code: known, detail };
 }
 
-/** One file: analyse, store as published (ingestReport checks the uploader's scope), summarise. */
-async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
+/**
+ * One file: queued as an ingest job (the job runner parses it in the isolate and stores it as
+ * published under the uploader's scope); the page follows its state live.
+ */
+async function uploadOne(ctx: Ctx, file: File, batch: string | null): Promise<UploadResult> {
   const fileName = file.name || "report";
   if (file.size > MAX_UPLOAD_BYTES) return failed(fileName, "too_large", null);
   if (file.size === 0) return failed(fileName, "empty_document", null);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await sharedParseIsolate().analyze(bytes, fileName);
-    const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "published" } });
-    if (result.status === "failed") return failed(fileName, result.code, result.message);
-    if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId, version: result.version };
-    const report = await getReportById({ ctx, input: { id: result.reportId } });
-    return {
-      fileName,
-      status: "created",
-      reportId: result.reportId,
-      version: result.version,
-      agencyName: report?.agency.name ?? analyzed.agency?.name ?? "",
-      year: report?.year ?? analyzed.parsed.year ?? 0,
-      pendingAgency: report?.agency.reviewStatus === "pending_review",
-      errors: analyzed.findings.filter((f) => f.severity === "error").length,
-      warnings: analyzed.findings.filter((f) => f.severity === "warning").length,
-    };
+    const { ids } = await enqueueIngestJobs({ ctx, input: { files: [{ fileName, bytes }], reportStatus: "published", source: "upload", batch } });
+    await getIngestQueue().enqueue(ids);
+    return { fileName, status: "queued", jobId: ids[0]! };
   } catch (error) {
     if (error instanceof AccessDeniedError) return failed(fileName, "denied", null);
     console.error(`upload: ${fileName} failed`, error);
@@ -80,7 +69,6 @@ export async function uploadReports(prev: UploadState, formData: FormData): Prom
   const { batch, files } = parsed.data;
   const results = batch !== null && prev.batch === batch ? [...prev.results] : [];
   // One at a time: each ingest is a transaction and PGlite serialises them anyway.
-  for (const file of files) results.push(await uploadOne(ctx, file));
-  if (results.some((r) => r.status === "created")) revalidatePath("/", "layout");
+  for (const file of files) results.push(await uploadOne(ctx, file, batch));
   return { batch, results, formError: null };
 }

@@ -27,6 +27,9 @@ function messages(lang: Lang): UploadMessages {
     detail: t(lang, "upload.detail"),
     noFiles: t(lang, "upload.error.noFiles"),
     denied: t(lang, "upload.error.denied"),
+    queued: t(lang, "upload.state.queued"),
+    parsing: t(lang, "upload.state.parsing"),
+    live: t(lang, "upload.live"),
     codes: {
       unsupported_format: t(lang, "upload.code.unsupported_format"),
       binary_content: t(lang, "upload.code.binary_content"),

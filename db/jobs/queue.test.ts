@@ -90,9 +90,9 @@ for (const kind of testDbKinds()) {
       let calls = 0;
       const crashing: ParseIsolate = {
         stats: { files: 0, killed: 0, started: 0, peakRssMb: 0 },
-        analyze: async () => {
+        analyze: () => {
           calls++;
-          throw new Error("parse host lost");
+          return Promise.reject(new Error("parse host lost"));
         },
         close: async () => {},
       };

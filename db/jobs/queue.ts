@@ -163,8 +163,9 @@ function inProcessQueue(opts: QueueOptions): IngestQueue {
   };
   return {
     kind: "in-process",
-    async enqueue(jobIds) {
+    enqueue(jobIds) {
       add(jobIds);
+      return Promise.resolve();
     },
     async work(n) {
       concurrency += n;

@@ -70,16 +70,22 @@ export async function runIngestJob(db: Db, jobId: string, { isolate, final }: Ru
       input: { bytes, fileName: job.fileName, analyzed, status: job.reportStatus, deferCrossYear: job.deferCrossYear },
     });
     if (result.status === "failed") return finish(db, job.id, "failed", { code: result.code, message: result.message });
-    if (result.status === "skipped") return finish(db, job.id, "skipped", { reportId: result.reportId, message: result.reason, bytes: null });
+    const counts = {
+      year: analyzed.parsed.year ?? 0,
+      errors: analyzed.findings.filter((f) => f.severity === "error").length,
+      warnings: analyzed.findings.filter((f) => f.severity === "warning").length,
+    };
+    if (result.status === "skipped") {
+      const summary: IngestJobSummary = { agencyId: "", agencyName: analyzed.agency?.name ?? "", version: result.version, pendingAgency: false, ...counts };
+      return finish(db, job.id, "skipped", { reportId: result.reportId, message: result.reason, summary, bytes: null });
+    }
     const [agency] = await db.select({ name: agencies.name, reviewStatus: agencies.reviewStatus }).from(agencies).where(eq(agencies.id, result.agencyId));
     const summary: IngestJobSummary = {
       agencyId: result.agencyId,
       agencyName: agency?.name ?? analyzed.agency?.name ?? "",
-      year: analyzed.parsed.year ?? 0,
       version: result.version,
       pendingAgency: agency?.reviewStatus === "pending_review",
-      errors: analyzed.findings.filter((f) => f.severity === "error").length,
-      warnings: analyzed.findings.filter((f) => f.severity === "warning").length,
+      ...counts,
     };
     return finish(db, job.id, "stored", { reportId: result.reportId, summary, bytes: null, code: null, message: null });
   } catch (error) {
