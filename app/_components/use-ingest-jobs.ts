@@ -14,9 +14,9 @@ export interface IngestJobStatus {
 }
 
 const FINAL = new Set(["stored", "skipped", "failed"]);
-const POLL_MS = 1000;
+const POLL_MS = 500;
 
-/** Polls the state of these jobs once a second until every one is stored, skipped or failed. */
+/** Polls the state of these jobs twice a second until every one is stored, skipped or failed. */
 export function useIngestJobs(ids: readonly string[]): Map<string, IngestJobStatus> {
   const [jobs, setJobs] = useState<Map<string, IngestJobStatus>>(() => new Map());
   const key = ids.join(",");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import Link from "next/link";
 import { useIngestJobs } from "@/app/_components/use-ingest-jobs";
 import { EMPTY_FORM_STATE, fill, type FormState } from "@/app/_lib/form-state";
@@ -36,6 +37,12 @@ interface DraftLabels {
 function DraftJob({ jobId, fileName, labels }: { jobId: string; fileName: string; labels: DraftLabels }) {
   const job = useIngestJobs([jobId]).get(jobId);
   const state = job?.state ?? "queued";
+  const router = useRouter();
+  const reportId = job?.reportId ?? null;
+  // Stored (or already there): open the draft, as the form did when it parsed in the request.
+  useEffect(() => {
+    if ((state === "stored" || state === "skipped") && reportId) router.push(`/self-review/${reportId}`);
+  }, [state, reportId, router]);
   if (state === "queued" || state === "parsing") {
     return (
       <p role="status" className={styles.success} data-job-state={state}>

@@ -90,6 +90,7 @@ for (const kind of testDbKinds()) {
       let calls = 0;
       const crashing: ParseIsolate = {
         stats: { files: 0, killed: 0, started: 0, peakRssMb: 0 },
+        warm: () => Promise.resolve(),
         analyze: () => {
           calls++;
           return Promise.reject(new Error("parse host lost"));

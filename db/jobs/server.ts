@@ -25,7 +25,10 @@ export function getIngestQueue(): IngestQueue {
 /** Starts this process's job runners once (PARSE_WORKERS of them). */
 export function startIngestRunners(concurrency = env.PARSE_WORKERS): Promise<void> {
   const g = slot();
-  g.__gongkaiIngestRunners ??= getIngestQueue().work(concurrency);
+  g.__gongkaiIngestRunners ??= (async () => {
+    void sharedParseIsolate().warm();
+    await getIngestQueue().work(concurrency);
+  })();
   return g.__gongkaiIngestRunners;
 }
 

@@ -37,6 +37,8 @@ export interface IsolateOptions {
 
 export interface ParseIsolate {
   analyze(bytes: Uint8Array, fileName: string, options?: Omit<AnalyzeOptions, "tools">): Promise<AnalyzedDocument>;
+  /** Starts the parse processes now, so the first file does not wait for one to boot. */
+  warm(): Promise<void>;
   /** Counters for tests and benchmarks. */
   readonly stats: { files: number; killed: number; started: number; peakRssMb: number };
   close(): Promise<void>;
@@ -208,6 +210,9 @@ export function createParseIsolate(opts: IsolateOptions): ParseIsolate {
 
   return {
     stats,
+    async warm() {
+      await Promise.all(slots.map((slot) => (slot.child && slot.ready ? slot.ready : start(slot)).catch(() => {})));
+    },
     analyze(bytes, fileName, options = {}) {
       if (closed) return Promise.resolve(failedAnalysis(bytes, fileName, "extract_failed", "解析已关闭 The parser was shut down."));
       return new Promise((resolve) => {
