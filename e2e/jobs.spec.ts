@@ -56,9 +56,10 @@ test("files upload as jobs and their states update live; a hostile PDF fails alo
 
 test("the live states in English", async ({ page }) => {
   test.setTimeout(90_000);
-  await page.context().addCookies([{ name: "lang", value: "en", url: test.info().project.use.baseURL ?? "" }]);
   const good = uniqueSample();
   await signInAs(page, "oversight@demo.local", "gongkai-demo", "/upload");
+  await page.context().addCookies([{ name: "lang", value: "en", url: test.info().project.use.baseURL ?? "" }]);
+  await page.goto("/upload");
   await page.getByLabel("Choose files").setInputFiles([{ name: "report.txt", mimeType: "text/plain", buffer: good.buffer }]);
   await page.getByRole("button", { name: "Upload and check" }).click();
   const row = page.locator('li[data-status="created"]', { hasText: "report.txt" });

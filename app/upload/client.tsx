@@ -23,6 +23,8 @@ export interface UploadMessages {
   detail: string;
   noFiles: string;
   denied: string;
+  /** Over the upload limit, said before sending. */
+  tooLarge: string;
   queued: string;
   parsing: string;
   live: string;
@@ -129,7 +131,7 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
     event.preventDefault();
     const files = [...(input.current?.files ?? [])];
     const id = newBatchId();
-    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: null }));
+    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: m.tooLarge }));
     const toSend = files.filter((f) => f.size <= MAX_UPLOAD_BYTES);
     setNoFiles(files.length === 0);
     if (files.length === 0) return;

@@ -13,7 +13,7 @@
  * dry runs, uploads and jobs report it like any unreadable file and store nothing. Processes are
  * kept warm between files (starting one costs ~0.5 s) and replaced after a kill.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { failedAnalysis, type AnalyzedDocument, type AnalyzeOptions } from "../../ingest/analyze";
@@ -102,10 +102,11 @@ export function createParseIsolate(opts: IsolateOptions): ParseIsolate {
   let closed = false;
 
   const start = (slot: Slot): Promise<void> => {
-    const child = fork(entry, [], {
+    // spawn(node …, "ipc") rather than fork(): the bundler of the web server resolves fork()'s
+    // entry at build time, and this one is a .ts file run through tsx at run time.
+    // tsx loads the TypeScript entry; V8's heap cap is a second stop behind the RSS watch.
+    const child = spawn(process.execPath, ["--import", "tsx", `--max-old-space-size=${limits.memoryMb}`, entry], {
       cwd: root,
-      // tsx loads the TypeScript entry; V8's heap cap is a second stop behind the RSS watch.
-      execArgv: ["--import", "tsx", `--max-old-space-size=${limits.memoryMb}`],
       serialization: "advanced",
       // Its own process group, so a kill takes mutool/tesseract/soffice with it.
       detached: true,
