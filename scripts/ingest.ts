@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { toDryRunLine } from "../lib/ingest/analyze";
+import { analyzeDocument, toDryRunLine } from "../lib/ingest/analyze";
 import { describeToolStatus } from "../lib/system";
 import { closeSharedParseIsolate, sharedParseIsolate } from "../lib/system/isolate/shared";
 import { MAX_INPUT_BYTES } from "../lib/ingest/extract";
@@ -77,17 +77,25 @@ export function collectFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-function readInput(file: string): Uint8Array<ArrayBuffer> {
-  const size = statSync(file).size;
-  // Read only what the extractor will look at; detection refuses the rest with too_large.
-  if (size > MAX_INPUT_BYTES) return new Uint8Array(MAX_INPUT_BYTES + 1);
-  return new Uint8Array(readFileSync(file));
+/** What to do about a refusal, on the command line (the web says it in its form). */
+function cliHint(code: string | undefined): string {
+  if (code === "agency_missing") return " 请用 --agency 指定。 Pass --agency NAME.";
+  if (code === "year_missing") return " 请用 --year 指定。 Pass --year N.";
+  return "";
+}
+
+/** The file's bytes, or nothing past the limit (detection refuses it with too_large, naming its real size). */
+function readInput(file: string): { bytes: Uint8Array<ArrayBuffer>; sizeBytes: number } {
+  const sizeBytes = statSync(file).size;
+  if (sizeBytes > MAX_INPUT_BYTES) return { bytes: new Uint8Array(0), sizeBytes };
+  return { bytes: new Uint8Array(readFileSync(file)), sizeBytes };
 }
 
 async function dryRun(files: string[], args: Args): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const analyzed = await sharedParseIsolate().analyze(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year });
+    const { bytes, sizeBytes } = readInput(file);
+    const analyzed = await sharedParseIsolate().analyze(bytes, path.basename(file), { agencyName: args.agency, year: args.year, sizeBytes });
     const line = toDryRunLine(path.basename(file), analyzed);
     if (!line.ok) failed++;
     if (args.json) console.log(JSON.stringify(line));
@@ -96,7 +104,7 @@ async function dryRun(files: string[], args: Args): Promise<number> {
       console.log(
         line.ok
           ? `ok    ${file}: ${line.agency.name} ${line.year} (${line.format_version ?? "?"} format, ${line.surface_format}), ${errors} error finding(s), ${line.issues.length} issue(s)`
-          : `FAIL  ${file}: ${line.error?.message}`,
+          : `FAIL  ${file}: ${line.error?.message}${cliHint(line.error?.code)}`,
       );
     }
   }
@@ -130,12 +138,22 @@ async function ingest(files: string[], args: Args): Promise<number> {
   const fileOf = new Map<string, string>();
   const ids: string[] = [];
   const batch = `cli-${Date.now()}`;
-  for (let i = 0; i < files.length; i += 50) {
-    const chunk = files.slice(i, i + 50);
+  // Files over the input limit are refused here, unread (the same message as the dry run).
+  const refused: { file: string; message: string }[] = [];
+  const queueable: string[] = [];
+  for (const file of files) {
+    const { sizeBytes } = readInput(file);
+    if (sizeBytes > MAX_INPUT_BYTES) {
+      const a = await analyzeDocument(new Uint8Array(0), path.basename(file), { sizeBytes });
+      refused.push({ file, message: a.error?.message ?? "too large" });
+    } else queueable.push(file);
+  }
+  for (let i = 0; i < queueable.length; i += 50) {
+    const chunk = queueable.slice(i, i + 50);
     const queued = await enqueueIngestJobs({
       ctx,
       input: {
-        files: chunk.map((file) => ({ fileName: path.basename(file), bytes: readInput(file) })),
+        files: chunk.map((file) => ({ fileName: path.basename(file), bytes: readInput(file).bytes })),
         reportStatus: "published",
         source: "cli",
         batch,
@@ -156,6 +174,12 @@ async function ingest(files: string[], args: Args): Promise<number> {
   const progress = createProgress(files.length, "ingest");
   const summary = { created: 0, skipped: 0, failed: 0 };
   const failures: string[] = [];
+  for (const r of refused) {
+    progress.tick(path.basename(r.file));
+    summary.failed++;
+    failures.push(`${r.file}: ${r.message}`);
+    progress.log(`FAILED   ${r.file}: ${r.message}`);
+  }
   await waitForJobs(ctx, ids, (job) => {
     const file = fileOf.get(job.id) ?? job.fileName;
     progress.tick(path.basename(file));
@@ -168,8 +192,8 @@ async function ingest(files: string[], args: Args): Promise<number> {
       progress.log(`skipped  ${file}: ${job.message}`);
     } else {
       summary.failed++;
-      failures.push(`${file}: ${job.message ?? job.code}`);
-      progress.log(`FAILED   ${file}: ${job.message ?? job.code}`);
+      failures.push(`${file}: ${job.message ?? job.code}${cliHint(job.code ?? undefined)}`);
+      progress.log(`FAILED   ${file}: ${job.message ?? job.code}${cliHint(job.code ?? undefined)}`);
     }
   });
   progress.done();

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { useIngestJobs, type IngestJobStatus } from "@/app/_components/use-ingest-jobs";
 import { uploadReports } from "./actions";
-import { INITIAL_UPLOAD_STATE, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
+import { tooLargeMessageIn } from "@/lib/http/upload-limit";
+import { INITIAL_UPLOAD_STATE, knownUploadCode, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
 import styles from "./upload.module.css";
 
 /** Every string the form shows, translated on the server. `{…}` placeholders are filled here. */
 export interface UploadMessages {
+  lang: "zh" | "en";
   files: string;
   hint: string;
   submit: string;
@@ -46,24 +48,10 @@ function fromJob(r: Extract<UploadResult, { status: "queued" }>, job: IngestJobS
     return { fileName: r.fileName, status: "created", reportId: job.reportId, version: s.version, agencyName: s.agencyName, year: s.year, pendingAgency: s.pendingAgency, errors: s.errors, warnings: s.warnings };
   }
   if (job.state === "skipped" && job.reportId) return { fileName: r.fileName, status: "skipped", reportId: job.reportId, version: job.summary?.version ?? 1 };
-  const code = (job.code && job.code in KNOWN ? job.code : "unexpected") as UploadFailureCode;
+  const code = knownUploadCode(job.code ?? "unexpected");
   return { fileName: r.fileName, status: "failed", code, detail: job.message };
 }
 
-const KNOWN: Record<UploadFailureCode, true> = {
-  unsupported_format: true,
-  binary_content: true,
-  empty_document: true,
-  extract_failed: true,
-  too_large: true,
-  archive_bomb: true,
-  agency_missing: true,
-  year_missing: true,
-  tool_unavailable: true,
-  conversion_failed: true,
-  denied: true,
-  unexpected: true,
-};
 
 function ResultItem({ r, m }: { r: UploadResult | { fileName: string; status: "parsing" }; m: UploadMessages }) {
   if (r.status === "queued" || r.status === "parsing") {
@@ -131,7 +119,7 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
     event.preventDefault();
     const files = [...(input.current?.files ?? [])];
     const id = newBatchId();
-    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: m.tooLarge }));
+    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: tooLargeMessageIn(m.lang, f.size) }));
     const toSend = files.filter((f) => f.size <= MAX_UPLOAD_BYTES);
     setNoFiles(files.length === 0);
     if (files.length === 0) return;
