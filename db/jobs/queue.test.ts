@@ -73,7 +73,7 @@ for (const kind of testDbKinds()) {
       expect(jobs[1]!.reportId).toBe(jobs[0]!.reportId);
       expect(jobs[2]).toMatchObject({ code: "too_large" });
       expect(jobs[2]!.message).toContain("400 MB");
-      expect(jobs[3]!.code).toMatch(/agency_missing|year_missing|empty_document/);
+      expect(jobs[3]!.code).toMatch(/not_a_report|agency_missing|year_missing|empty_document/);
       const [report] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, jobs[0]!.reportId!));
       expect(report?.status).toBe("published");
       const rows = await db.select({ id: ingestJobs.id, bytes: ingestJobs.bytes }).from(ingestJobs).where(inArray(ingestJobs.id, ids));
