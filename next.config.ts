@@ -4,7 +4,7 @@ import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native / WASM packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@resvg/resvg-js", "postgres", "unpdf", "exceljs", "iconv-lite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "@resvg/resvg-js", "postgres", "unpdf", "exceljs", "iconv-lite"],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm test` type-checks everything (scripts included) first; the build need not repeat it.

@@ -52,6 +52,15 @@ export const env = createEnv({
      * useful most). Embedded PGlite always runs one: only one process may open its folder.
      */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /**
+     * Each parse of a file runs in its own child process (lib/system/isolate): killed past this
+     * resident memory (MB, default 1024) and reported as too_large…
+     */
+    PARSE_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(1024),
+    /** …or past this time (seconds, default 180; scans are OCR'd page by page) as extract_failed. */
+    PARSE_TIME_LIMIT_S: z.coerce.number().int().min(1).max(3600).default(180),
+    /** Parse processes per server or `npm run worker` (default 1: the web server keeps a core). */
+    PARSE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     NODE_ENV: nodeEnv,
     /** Tooling: a throwaway Postgres database for `npm test` (db tests and e2e). */
     TEST_DATABASE_URL: postgresUrl.optional(),

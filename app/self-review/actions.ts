@@ -11,13 +11,11 @@ import { AccessDeniedError } from "@/db/context";
 import { MutationError } from "@/db/mutations/errors";
 import { explainFinding } from "@/db/mutations/finding/explain-finding";
 import { acceptReport } from "@/db/mutations/report/accept-report";
+import { getIngestQueue } from "@/db/jobs/server";
+import { enqueueIngestJobs } from "@/db/mutations/jobs/enqueue-ingest-jobs";
 import { deleteDraft } from "@/db/mutations/report/delete-draft";
-import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { returnReport } from "@/db/mutations/report/return-report";
 import { submitReport } from "@/db/mutations/report/submit-report";
-import { getSelfReviewReportById } from "@/db/queries/self-review/get-self-review-report";
-import { analyzeDocument } from "@/lib/ingest/analyze";
-import { systemTools } from "@/lib/system";
 import { t, type Lang } from "@/lib/i18n";
 
 // Server actions are public endpoints (STYLE rule 4): each one re-authenticates with requireCtx,
@@ -45,7 +43,10 @@ function refused(lang: Lang, error: unknown): FormState {
 
 const uploadSchema = z.object({ file: z.instanceof(File) });
 
-/** Uploads a draft (or a corrected version: just another draft of the same agency and year). */
+/**
+ * Uploads a draft (or a corrected version: just another draft of the same agency and year). The
+ * file is queued as an ingest job; the form follows its state and links to the draft once stored.
+ */
 export async function uploadDraftAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const ctx = await requireCtx();
   const lang = await getLang();
@@ -54,27 +55,14 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
   const { file } = parsed.data;
   if (file.size > MAX_UPLOAD_BYTES) return { fieldErrors: { file: tooLargeMessageIn(lang, file.size) } };
   const fileName = file.name || "draft";
-  let reportId: string;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
-    const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "draft" } });
-    if (result.status === "failed") return { message: fill(t(lang, "review.upload.failed"), { message: result.message }) };
-    if (result.status === "skipped") {
-      // The same bytes again: say which version they already are, and link it.
-      const existing = await getSelfReviewReportById({ ctx, input: { reportId: result.reportId } });
-      const status = existing ? t(lang, `review.status.${existing.status}`) : "";
-      return {
-        message: fill(t(lang, "review.upload.duplicate"), { version: result.version, status }),
-        link: { href: `/self-review/${result.reportId}`, label: fill(t(lang, "review.upload.openExisting"), { version: result.version }) },
-      };
-    }
-    reportId = result.reportId;
+    const { ids } = await enqueueIngestJobs({ ctx, input: { files: [{ fileName, bytes }], reportStatus: "draft", source: "self_review" } });
+    await getIngestQueue().enqueue(ids);
+    return { ok: true, values: { jobId: ids[0]!, fileName } };
   } catch (error) {
     return refused(lang, error);
   }
-  revalidatePath("/self-review");
-  redirect(`/self-review/${reportId}`);
 }
 
 const explainSchema = z.object({ findingId: z.uuid(), explanation: z.string().trim().min(1).max(4000) });

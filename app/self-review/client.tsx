@@ -1,8 +1,10 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import Link from "next/link";
-import { useActionState } from "react";
-import { EMPTY_FORM_STATE, type FormState } from "@/app/_lib/form-state";
+import { useIngestJobs } from "@/app/_components/use-ingest-jobs";
+import { EMPTY_FORM_STATE, fill, type FormState } from "@/app/_lib/form-state";
 import styles from "@/app/_components/forms.module.css";
 import { acceptReportAction, deleteDraftAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
 import { UPLOAD_ACCEPT } from "@/app/upload/upload-state";
@@ -29,8 +31,52 @@ function Message({ state }: { state: FormState }) {
   );
 }
 
-export function UploadDraftForm({ labels }: { labels: { file: string; submit: string; pending: string } }) {
+interface DraftLabels {
+  file: string;
+  submit: string;
+  pending: string;
+  queued: string;
+  states: { queued: string; parsing: string };
+  open: string;
+  failed: string;
+  skipped: string;
+}
+
+/** The uploaded draft's job, live: queued, parsing, then a link to the draft or the reason it failed. */
+function DraftJob({ jobId, fileName, labels }: { jobId: string; fileName: string; labels: DraftLabels }) {
+  const job = useIngestJobs([jobId]).get(jobId);
+  const state = job?.state ?? "queued";
+  const router = useRouter();
+  const reportId = job?.reportId ?? null;
+  // Stored (or already there): open the draft, as the form did when it parsed in the request.
+  useEffect(() => {
+    if ((state === "stored" || state === "skipped") && reportId) router.push(`/self-review/${reportId}`);
+  }, [state, reportId, router]);
+  if (state === "queued" || state === "parsing") {
+    return (
+      <p role="status" className={styles.success} data-job-state={state}>
+        {labels.queued} {fileName} · {labels.states[state]}
+      </p>
+    );
+  }
+  if (state === "failed") {
+    return (
+      <p role="alert" className={styles.error} data-job-state={state}>
+        {fill(labels.failed, { message: job?.message ?? job?.code ?? "?" })}
+      </p>
+    );
+  }
+  return (
+    <p role="status" className={styles.success} data-job-state={state}>
+      {state === "skipped" ? `${labels.skipped} ` : null}
+      <Link href={`/self-review/${job?.reportId ?? ""}`}>{labels.open} →</Link>
+    </p>
+  );
+}
+
+export function UploadDraftForm({ labels }: { labels: DraftLabels }) {
   const [state, action, pending] = useActionState(uploadDraftAction, EMPTY_FORM_STATE);
+  const jobId = state.values?.jobId;
   return (
     <form action={action} className={styles.inline}>
       <label className={styles.field}>
@@ -42,6 +88,7 @@ export function UploadDraftForm({ labels }: { labels: { file: string; submit: st
         {pending ? labels.pending : labels.submit}
       </button>
       <Message state={state} />
+      {jobId ? <DraftJob key={jobId} jobId={jobId} fileName={state.values?.fileName ?? ""} labels={labels} /> : null}
     </form>
   );
 }

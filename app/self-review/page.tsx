@@ -9,6 +9,7 @@ import { requireCtx } from "@/app/_lib/session";
 import { listSelfReviewReports } from "@/db/queries/self-review/list-self-review-reports";
 import { t } from "@/lib/i18n";
 import { UploadDraftForm } from "./client";
+import { draftLabels } from "./draft-labels";
 import styles from "./self-review.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,7 +42,7 @@ export default async function SelfReviewPage({ searchParams }: { searchParams: P
             {t(lang, "review.upload.title")}
           </h2>
           <p className={styles.muted}>{t(lang, "review.upload.lead")}</p>
-          <UploadDraftForm labels={{ file: t(lang, "review.upload.file"), submit: t(lang, "review.upload.submit"), pending: t(lang, "review.upload.pending") }} />
+          <UploadDraftForm labels={draftLabels(lang, "review.upload.submit")} />
           <FormatsPanel lang={lang} />
         </section>
       ) : null}

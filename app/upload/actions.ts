@@ -1,13 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getOptionalCtx } from "@/app/_lib/session";
 import { AccessDeniedError, type Ctx } from "@/db/context";
-import { ingestReport } from "@/db/mutations/report/ingest-report";
-import { getReportById } from "@/db/queries/report/get-report-by-id";
-import { analyzeDocument } from "@/lib/ingest/analyze";
-import { systemTools } from "@/lib/system";
+import { getIngestQueue } from "@/db/jobs/server";
+import { enqueueIngestJobs } from "@/db/mutations/jobs/enqueue-ingest-jobs";
 import { getLang } from "@/app/_i18n/get-lang";
 import { tooLargeMessageIn } from "@/lib/http/upload-limit";
 import { knownUploadCode, MAX_UPLOAD_BYTES, type UploadResult, type UploadState } from "./upload-state";
@@ -21,29 +18,19 @@ function failed(fileName: string, code: string, detail: string | null): UploadRe
   return { fileName, status: "failed", code: knownUploadCode(code), detail };
 }
 
-/** One file: analyse, store as published (ingestReport checks the uploader's scope), summarise. */
-async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
+/**
+ * One file: queued as an ingest job (the job runner parses it in the isolate and stores it as
+ * published under the uploader's scope); the page follows its state live.
+ */
+async function uploadOne(ctx: Ctx, file: File, batch: string | null): Promise<UploadResult> {
   const fileName = file.name || "report";
   if (file.size > MAX_UPLOAD_BYTES) return failed(fileName, "too_large", tooLargeMessageIn(await getLang(), file.size));
   if (file.size === 0) return failed(fileName, "empty_document", null);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
-    const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "published" } });
-    if (result.status === "failed") return failed(fileName, result.code, result.message);
-    if (result.status === "skipped") return { fileName, status: "skipped", reportId: result.reportId, version: result.version };
-    const report = await getReportById({ ctx, input: { id: result.reportId } });
-    return {
-      fileName,
-      status: "created",
-      reportId: result.reportId,
-      version: result.version,
-      agencyName: report?.agency.name ?? analyzed.agency?.name ?? "",
-      year: report?.year ?? analyzed.parsed.year ?? 0,
-      pendingAgency: report?.agency.reviewStatus === "pending_review",
-      errors: analyzed.findings.filter((f) => f.severity === "error").length,
-      warnings: analyzed.findings.filter((f) => f.severity === "warning").length,
-    };
+    const { ids } = await enqueueIngestJobs({ ctx, input: { files: [{ fileName, bytes }], reportStatus: "published", source: "upload", batch } });
+    await getIngestQueue().enqueue(ids);
+    return { fileName, status: "queued", jobId: ids[0]! };
   } catch (error) {
     if (error instanceof AccessDeniedError) return failed(fileName, "denied", null);
     console.error(`upload: ${fileName} failed`, error);
@@ -69,7 +56,6 @@ export async function uploadReports(prev: UploadState, formData: FormData): Prom
   const { batch, files } = parsed.data;
   const results = batch !== null && prev.batch === batch ? [...prev.results] : [];
   // One at a time: each ingest is a transaction and PGlite serialises them anyway.
-  for (const file of files) results.push(await uploadOne(ctx, file));
-  if (results.some((r) => r.status === "created")) revalidatePath("/", "layout");
+  for (const file of files) results.push(await uploadOne(ctx, file, batch));
   return { batch, results, formError: null };
 }

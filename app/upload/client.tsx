@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { useIngestJobs, type IngestJobStatus } from "@/app/_components/use-ingest-jobs";
 import { uploadReports } from "./actions";
 import { tooLargeMessageIn } from "@/lib/http/upload-limit";
-import { INITIAL_UPLOAD_STATE, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
+import { INITIAL_UPLOAD_STATE, knownUploadCode, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
 import styles from "./upload.module.css";
 
 /** Every string the form shows, translated on the server. `{…}` placeholders are filled here. */
@@ -24,6 +25,11 @@ export interface UploadMessages {
   detail: string;
   noFiles: string;
   denied: string;
+  /** Over the upload limit, said before sending. */
+  tooLarge: string;
+  queued: string;
+  parsing: string;
+  live: string;
   codes: Record<UploadFailureCode, string>;
 }
 
@@ -33,7 +39,32 @@ function newBatchId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now());
 }
 
-function ResultItem({ r, m }: { r: UploadResult; m: UploadMessages }) {
+/** A queued file as its job stands now: still waiting or parsing, or what it became. */
+function fromJob(r: Extract<UploadResult, { status: "queued" }>, job: IngestJobStatus | undefined): UploadResult | { fileName: string; status: "parsing" } {
+  if (!job || job.state === "queued") return r;
+  if (job.state === "parsing") return { fileName: r.fileName, status: "parsing" };
+  if (job.state === "stored" && job.reportId && job.summary) {
+    const s = job.summary;
+    return { fileName: r.fileName, status: "created", reportId: job.reportId, version: s.version, agencyName: s.agencyName, year: s.year, pendingAgency: s.pendingAgency, errors: s.errors, warnings: s.warnings };
+  }
+  if (job.state === "skipped" && job.reportId) return { fileName: r.fileName, status: "skipped", reportId: job.reportId, version: job.summary?.version ?? 1 };
+  const code = knownUploadCode(job.code ?? "unexpected");
+  return { fileName: r.fileName, status: "failed", code, detail: job.message };
+}
+
+
+function ResultItem({ r, m }: { r: UploadResult | { fileName: string; status: "parsing" }; m: UploadMessages }) {
+  if (r.status === "queued" || r.status === "parsing") {
+    return (
+      <li className={`${styles.result} ${styles.skipped}`} data-status={r.status}>
+        <span className={styles.fileName}>{r.fileName}</span>
+        <span className={styles.badge}>
+          {r.status === "parsing" ? <span className={styles.spinner} aria-hidden="true" /> : null}
+          {r.status === "parsing" ? m.parsing : m.queued}
+        </span>
+      </li>
+    );
+  }
   if (r.status === "created") {
     return (
       <li className={`${styles.result} ${styles.created}`} data-status="created">
@@ -108,6 +139,9 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
   const current = batch ? (state.batch === batch.id ? state.results : []) : state.results;
   const results = [...current, ...(batch?.tooLarge ?? [])];
   const done = results.length;
+  const jobs = useIngestJobs(results.flatMap((r) => (r.status === "queued" ? [r.jobId] : [])));
+  const shown = results.map((r) => (r.status === "queued" ? fromJob(r, jobs.get(r.jobId)) : r));
+  const working = shown.some((r) => r.status === "queued" || r.status === "parsing");
   const formError = state.formError === "denied" ? m.denied : noFiles || state.formError === "noFiles" ? m.noFiles : null;
 
   return (
@@ -135,12 +169,17 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
         ) : null}
       </form>
       {results.length ? (
-        <section className={styles.results} aria-labelledby="upload-results" aria-busy={pending}>
+        <section className={styles.results} aria-labelledby="upload-results" aria-busy={pending || working}>
           <h2 id="upload-results" className={styles.resultsTitle}>
             {m.results}
           </h2>
-          <ul className={styles.resultList}>
-            {results.map((r, i) => (
+          {working ? (
+            <p className={styles.hint} role="status" aria-live="polite">
+              {m.live}
+            </p>
+          ) : null}
+          <ul className={styles.resultList} aria-live="polite">
+            {shown.map((r, i) => (
               <ResultItem key={`${r.fileName}-${i}`} r={r} m={m} />
             ))}
           </ul>

@@ -43,6 +43,8 @@ export type UploadResult =
       warnings: number;
     }
   | { fileName: string; status: "skipped"; reportId: string; version: number }
+  /** Accepted and queued: the page follows the job's state live (GET /api/ingest-jobs). */
+  | { fileName: string; status: "queued"; jobId: string }
   | { fileName: string; status: "failed"; code: UploadFailureCode; detail: string | null };
 
 export interface UploadState {

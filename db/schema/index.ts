@@ -11,4 +11,5 @@ export * from "./report-topics";
 export * from "./audit-log";
 export * from "./dashboard-rollups";
 export * from "./dashboard-cache";
+export * from "./ingest-jobs";
 export * from "./relations";

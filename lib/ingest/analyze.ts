@@ -7,7 +7,8 @@ import { classifyAgency, type AgencyClassification } from "../agencies/classify"
 import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
-import { extractDocument, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
+import { extractDocument, sniffFormat, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
+import { failedDocument } from "./extract/detect";
 import { issue, type ParseIssue } from "./issues";
 import { LOW_CONFIDENCE } from "./ocr/confidence";
 import { parseDocument } from "./pipeline";
@@ -87,6 +88,23 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     derived,
     error: storageError(parsed),
   };
+}
+
+/**
+ * The analysis of a file that could not be read at all for a reason found outside the pipeline
+ * (its parse was stopped at the memory or time limit): the same shape, with that reason as its
+ * error, so callers store nothing and print the usual dry-run line.
+ */
+export function failedAnalysis(bytes: Uint8Array, fileName: string, code: "too_large" | "extract_failed", message: string): AnalyzedDocument {
+  let format: SurfaceFormat = "text";
+  try {
+    const sniffed = sniffFormat(bytes.subarray(0, 4096), fileName);
+    if (sniffed !== "unsupported") format = sniffed;
+  } catch {
+    // the format is only a label here
+  }
+  const parsed = parseDocument(failedDocument(format, issue(code, "error", message)), {});
+  return { fileName, surfaceFormat: format, encoding: null, mediaType: null, ocr: null, parsed, agency: null, validationInput: null, findings: [], derived: {}, error: { code, message } };
 }
 
 /**

@@ -42,8 +42,9 @@ function readSample(): DemoSample | null {
   };
 }
 
-export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}): Promise<DemoLoadResult> {
-  const opts: DemoCorpusOptions = {
+/** The generator's options for the demo corpus (also used by bench:jobs). */
+export function demoCorpusOptions(options: DemoLoadOptions = {}): DemoCorpusOptions {
+  return {
     seed: options.seed ?? DEMO_SEED,
     scale: 1,
     sample: readSample(),
@@ -55,6 +56,10 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}): Pro
       ? { also: { agencies: (a) => a.kind === "government" && a.level === "county", years: options.countyGovernmentYears } }
       : {}),
   };
+}
+
+export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}): Promise<DemoLoadResult> {
+  const opts = demoCorpusOptions(options);
   const planned = countCorpus(opts);
   const ctx = systemCtx("demo corpus", db);
   const progress = createProgress(planned.agencyYears, "demo corpus");

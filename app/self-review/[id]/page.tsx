@@ -10,6 +10,7 @@ import { getSelfReviewReportById, HEADLINE_CELLS, type SelfReviewHistoryEntry } 
 import { CELL_BY_KEY, TABLE_TITLES } from "@/lib/catalog";
 import { formatNumber, t, type Lang, type MessageKey } from "@/lib/i18n";
 import { DeleteDraftForm, ExplainFindingForm, ReportStepForm, ReturnReportForm, UploadDraftForm } from "../client";
+import { draftLabels } from "../draft-labels";
 import styles from "../self-review.module.css";
 import { SelfReviewPeersSection } from "./peers";
 
@@ -194,7 +195,7 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
             {t(lang, "review.upload.corrected")}
           </h3>
           <p className={styles.muted}>{t(lang, "review.upload.correctedLead")}</p>
-          <UploadDraftForm labels={{ file: t(lang, "review.upload.file"), submit: t(lang, "review.upload.corrected"), pending: t(lang, "review.upload.pending") }} />
+          <UploadDraftForm labels={draftLabels(lang, "review.upload.corrected")} />
         </section>
       ) : null}
 
