@@ -62,7 +62,7 @@ interface Parsed {
 }
 
 /** Open-tag nesting beyond which a page is refused before parsing (htmlparser2's own stack is quadratic in it). */
-export const HTML_MAX_NESTING = 10_000;
+export const HTML_MAX_NESTING = 25_000;
 /** Elements that close themselves or are closed by their next sibling: they do not nest. */
 const NON_NESTING = new Set(["br", "img", "meta", "input", "hr", "link", "col", "area", "base", "wbr", "source", "track", "embed", "param", "p", "td", "th", "tr", "li", "option", "dt", "dd", "tbody", "thead", "colgroup"]);
 
