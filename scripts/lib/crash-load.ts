@@ -79,7 +79,7 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 async function snapshot(db: Db, table: string): Promise<string> {
-  return (await rowsOf<{ j: string }>(db, sql.raw(`select to_jsonb(t)::text as j from ${table} t order by 1`))).map((r) => r.j).join("\n");
+  return (await rowsOf<{ j: string }>(db, sql.raw(`select (to_jsonb(t) - 'created_at' - 'updated_at')::text as j from ${table} t order by 1`))).map((r) => r.j).join("\n");
 }
 
 /** Checks one state of the database; returns the problems found and how many reports it holds. */
