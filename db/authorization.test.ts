@@ -31,6 +31,9 @@ import { listUsers } from "./queries/user/list-users";
 import { listAuditLog } from "./queries/audit/list-audit-log";
 import { findings, reportFigures, reports, users } from "./schema";
 import { ctxFor } from "./test/ctx";
+import { deleteDraft } from "./mutations/report/delete-draft";
+import { unlockUser } from "./mutations/user/unlock-user";
+import { updateUser } from "./mutations/user/update-user";
 import { describeEachDb } from "./test/db";
 import { createTestAgency, createTestUser } from "./test/factories";
 
@@ -251,6 +254,14 @@ describeEachDb("authorization matrix", (getDb) => {
       expectMatrix(seen, ["admin", "oversight52"]);
     });
 
+    it("deletes a draft: the agency (and admin) only", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        const draftId = await upload(w.ctx.panzhou, SAMPLE);
+        return outcome(() => deleteDraft({ ctx, input: { reportId: draftId } }));
+      });
+      expectMatrix(seen, ["admin", "panzhou"]);
+    });
+
     it("manages accounts: administrators only", async () => {
       const target = await createTestUser(w.db, { role: "agency", agencyId: w.panzhouAgencyId });
       const create = await forEachRole(w, (ctx, role) =>
@@ -261,6 +272,10 @@ describeEachDb("authorization matrix", (getDb) => {
       expectMatrix(create, ["admin"]);
       expectMatrix(disable, ["admin"]);
       expectMatrix(reset, ["admin"]);
+      const unlock = await forEachRole(w, (ctx) => outcome(() => unlockUser({ ctx, input: { userId: target.id } })));
+      const update = await forEachRole(w, (ctx) => outcome(() => updateUser({ ctx, input: { userId: target.id, role: "agency", agencyId: w.panzhouAgencyId } })));
+      expectMatrix(unlock, ["admin"]);
+      expectMatrix(update, ["admin"]);
     });
 
     it("changes only one's own password (there is no way to name another account)", async () => {

@@ -11,9 +11,11 @@ import { AccessDeniedError } from "@/db/context";
 import { MutationError } from "@/db/mutations/errors";
 import { explainFinding } from "@/db/mutations/finding/explain-finding";
 import { acceptReport } from "@/db/mutations/report/accept-report";
+import { deleteDraft } from "@/db/mutations/report/delete-draft";
 import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { returnReport } from "@/db/mutations/report/return-report";
 import { submitReport } from "@/db/mutations/report/submit-report";
+import { getSelfReviewReportById } from "@/db/queries/self-review/get-self-review-report";
 import { analyzeDocument } from "@/lib/ingest/analyze";
 import { systemTools } from "@/lib/system";
 import { t, type Lang } from "@/lib/i18n";
@@ -58,6 +60,15 @@ export async function uploadDraftAction(_prev: FormState, formData: FormData): P
     const analyzed = await analyzeDocument(bytes, fileName, { tools: systemTools() });
     const result = await ingestReport({ ctx, input: { bytes, fileName, analyzed, status: "draft" } });
     if (result.status === "failed") return { message: fill(t(lang, "review.upload.failed"), { message: result.message }) };
+    if (result.status === "skipped") {
+      // The same bytes again: say which version they already are, and link it.
+      const existing = await getSelfReviewReportById({ ctx, input: { reportId: result.reportId } });
+      const status = existing ? t(lang, `review.status.${existing.status}`) : "";
+      return {
+        message: fill(t(lang, "review.upload.duplicate"), { version: result.version, status }),
+        link: { href: `/self-review/${result.reportId}`, label: fill(t(lang, "review.upload.openExisting"), { version: result.version }) },
+      };
+    }
     reportId = result.reportId;
   } catch (error) {
     return refused(lang, error);
@@ -128,4 +139,21 @@ export async function acceptReportAction(_prev: FormState, formData: FormData): 
   // Published figures feed every dashboard.
   revalidatePath("/", "layout");
   return { ok: true, message: t(lang, "review.accept.done") };
+}
+
+/** Deletes one of the agency's own drafts (deleteDraft checks scope and status), then back to the list. */
+export async function deleteDraftAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await requireCtx();
+  const lang = await getLang();
+  const parsed = reportIdSchema.safeParse({ reportId: formData.get("reportId") });
+  if (!parsed.success) return { message: t(lang, "auth.error.denied") };
+  if (formData.get("confirm") !== "yes") return { fieldErrors: { confirm: t(lang, "auth.error.required") } };
+  let deleted: { version: number };
+  try {
+    deleted = await deleteDraft({ ctx, input: parsed.data });
+  } catch (error) {
+    return refused(lang, error);
+  }
+  revalidatePath("/self-review", "layout");
+  redirect(`/self-review?deleted=${deleted.version}`);
 }

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS = {
   "report.submit": { zh: "提交审核", en: "Submitted for review" },
   "report.return": { zh: "退回修改", en: "Returned with a comment" },
   "report.accept": { zh: "审核通过并发布", en: "Accepted and published" },
+  "report.delete_draft": { zh: "删除草稿", en: "Deleted a draft" },
   "report.clear_all": { zh: "清空全部报告", en: "Cleared every report" },
   "finding.explain": { zh: "说明问题", en: "Explained a finding" },
   "agency.create": { zh: "新建机构", en: "Created an agency" },
@@ -23,6 +24,8 @@ export const AUDIT_ACTION_LABELS = {
   "user.create": { zh: "创建账户", en: "Created an account" },
   "user.disable": { zh: "停用账户", en: "Disabled an account" },
   "user.enable": { zh: "启用账户", en: "Enabled an account" },
+  "user.unlock": { zh: "解除锁定", en: "Unlocked an account" },
+  "user.update": { zh: "修改角色或所属", en: "Changed an account's role or scope" },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
