@@ -61,6 +61,24 @@ interface Parsed {
   title: string;
 }
 
+/** Open-tag nesting beyond which a page is refused before parsing (htmlparser2's own stack is quadratic in it). */
+export const HTML_MAX_NESTING = 25_000;
+/** Elements that close themselves or are closed by their next sibling: they do not nest. */
+const NON_NESTING = new Set(["br", "img", "meta", "input", "hr", "link", "col", "area", "base", "wbr", "source", "track", "embed", "param", "p", "td", "th", "tr", "li", "option", "dt", "dd", "tbody", "thead", "colgroup"]);
+
+/** The deepest nesting of open tags, counted without parsing (one regex pass). */
+export function htmlNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/gu)) {
+    const name = (m[2] ?? "").toLowerCase();
+    if (NON_NESTING.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 function parseTree(html: string): Parsed {
   const root: El = { tag: "#root", attrs: {}, children: [], hasTable: false };
   const stack: El[] = [root];
@@ -262,6 +280,13 @@ function collectBlocks(root: El): Block[] {
 export function htmlToDocument(bytes: Uint8Array): ExtractedDocument {
   try {
     const decoded = decodeBytes(bytes, declaredCharset(bytes));
+    const depth = htmlNestingDepth(decoded.text);
+    if (depth > HTML_MAX_NESTING) {
+      return failedDocument(
+        "html",
+        issue("too_large", "error", `网页的标签嵌套达 ${depth} 层，不是年报网页，未处理。 The page nests its tags ${depth} deep (at most ${HTML_MAX_NESTING} are read): not a report page.`),
+      );
+    }
     const { root, title } = parseTree(decoded.text);
     const issues: ParseIssue[] = [...decoded.issues];
     const blocks = collectBlocks(root);

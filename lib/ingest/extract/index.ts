@@ -17,6 +17,7 @@ import { markdownExtractor } from "./markdown";
 import { pdfExtractor } from "./pdf";
 import { textExtractor } from "./text";
 import { toolMissingMessage, type ConvertibleFormat, type ExtractTools } from "./tools";
+import { checkPdfInflation } from "./pdf-guard";
 import { extractPdfTraced } from "./pdf-traced";
 import type { ExtractedDocument, Extractor } from "./types";
 
@@ -57,6 +58,15 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
       return await ocrImageFile(bytes, tools.ocr);
     } catch (err) {
       return failedDocument("image", issue("extract_failed", "error", `图片无法识别 The image could not be recognised: ${describeError(err)}`));
+    }
+  }
+  if (sniffed.format === "pdf") {
+    const inflation = checkPdfInflation(bytes);
+    if (inflation.refused) {
+      return failedDocument(
+        "pdf",
+        issue("too_large", "error", `PDF 解压后过大（可能是解压炸弹），未处理。 The PDF was refused before reading: ${inflation.refused}.`),
+      );
     }
   }
   const extractor = EXTRACTORS.find((e) => e.format === sniffed.format && e.canHandle(bytes, fileName)) ?? textExtractor;

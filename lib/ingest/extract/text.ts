@@ -198,6 +198,21 @@ export const textExtractor: Extractor = {
   },
 };
 
+/** A longer line is no report's text (a 10 MB line of "1|" would be a table row of five million cells). */
+export const TEXT_MAX_LINE_CHARS = 200_000;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const len = (end < 0 ? text.length : end) - start;
+    if (len > longest) longest = len;
+    if (end < 0) return longest;
+    start = end + 1;
+  }
+}
+
 /** Synchronous core of `textExtractor.extract`. Never throws. */
 export function extractTextBytes(bytes: Uint8Array): ExtractedDocument {
   if (bytes.length > TEXT_MAX_BYTES) {
@@ -207,5 +222,10 @@ export function extractTextBytes(bytes: Uint8Array): ExtractedDocument {
     return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("binary_content", "error", "The file contains NUL bytes: not a text document", null)] };
   }
   const decoded = decodeText(bytes);
+  const longest = longestLine(decoded.text);
+  if (longest > TEXT_MAX_LINE_CHARS) {
+    const message = `文件中有一行长达 ${longest} 个字符，不是年报的文本，未处理。 A line of ${longest} characters (at most ${TEXT_MAX_LINE_CHARS} are read): not a report's text.`;
+    return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("too_large", "error", message, null)] };
+  }
   return extractFromText(decoded.text, { encoding: decoded.encoding }, decoded.issues);
 }
