@@ -78,9 +78,11 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return ctx.db.transaction(async (tx) => {
-    // Bulk loads don't wait for each commit to reach disk: a crash can lose the last few
-    // documents (never half of one), which the operator re-runs; the same bytes are then skipped.
-    if (deferCrossYear) await tx.execute(sql`set local synchronous_commit = off`);
+    // Bulk loads on PostgreSQL don't wait for each commit to reach disk: a crash can lose the
+    // last few documents (never half of one), which the operator re-runs; the same bytes are then
+    // skipped. Not on PGlite: it has no WAL writer process to flush such commits later, so a
+    // killed bulk load lost every document of the run (db/crash.test.ts).
+    if (deferCrossYear && onPostgresServer(ctx.db)) await tx.execute(sql`set local synchronous_commit = off`);
     const agency = await findOrCreateAgency(tx, ctx, agencyInfo);
     if (!canActForAgency(ctx.viewer, agency)) throw new AccessDeniedError(`You may not upload reports for ${agency.name}.`);
 
@@ -315,4 +317,9 @@ async function resolveSupersededFindings(tx: Tx, previousId: string, newId: stri
       .set({ status: "resolved", resolvedByReportId: newId, updatedAt: new Date() })
       .where(inArray(findings.id, resolved));
   }
+}
+
+/** postgres.js (a server with its own WAL writer) rather than embedded PGlite: its client is a function. */
+function onPostgresServer(db: unknown): boolean {
+  return typeof (db as { $client?: unknown }).$client === "function";
 }
