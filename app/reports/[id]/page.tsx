@@ -152,6 +152,7 @@ function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
             <span className={styles.muted}>
               {t(lang, `report.status.${v.status}`)} · {formatDate(v.publishedOn ?? v.createdAt, lang)}
             </span>
+            {v.correctionOf ? <span className={styles.pill} data-version-corrected="true">{t(lang, "report.corrected.badge")}</span> : null}
             {v.isCurrent ? <span className={`${styles.pill} ${styles.pillCurrent}`}>{t(lang, "report.versions.current")}</span> : null}
             {v.id === report.id ? <span className={styles.pill}>{t(lang, "report.versions.this")}</span> : null}
           </li>
@@ -161,7 +162,7 @@ function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
   );
 }
 
-function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
+function Legend({ lang, ocr, corrected }: { lang: Lang; ocr: boolean; corrected: boolean }) {
   return (
     <div className={styles.legend} aria-label={t(lang, "report.legend")}>
       <span>
@@ -181,6 +182,11 @@ function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
           <i className={`${styles.swatch} ${styles.cellOcrLow}`} /> {t(lang, "report.legend.ocrLow")}
         </span>
       ) : null}
+      {corrected ? (
+        <span>
+          <i className={`${styles.swatch} ${styles.cellCorrected}`} /> {t(lang, "report.legend.corrected")}
+        </span>
+      ) : null}
       <span className={styles.muted}>{t(lang, "report.legend.hint")}</span>
     </div>
   );
@@ -194,6 +200,9 @@ export default async function ReportPage({ params }: ReportPageProps) {
   const layouts = report.formatVersion ? reportTableLayouts(report.formatVersion) : [];
   const tableIssues = report.parseIssues.filter((i) => i.severity === "error");
   const ocr = report.parseIssues.some((i) => i.code === "ocr_text");
+  const correctedCount = Object.keys(report.corrections).length;
+  // Users in the report's scope (its agency, oversight of its region, admin) may correct it.
+  const canCorrect = report.canSeeExplanations && report.formatVersion !== null;
 
   return (
     <div className={styles.page}>
@@ -227,13 +236,23 @@ export default async function ReportPage({ params }: ReportPageProps) {
                 {t(lang, "report.ocr.notice")}
               </p>
             ) : null}
-            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} ocr={ocr} />}
+            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} ocr={ocr} corrected={correctedCount > 0} />}
+            {correctedCount > 0 ? (
+              <p className={styles.notice} data-corrected-count={correctedCount}>
+                {tf(lang, "report.corrected.count", { n: correctedCount })}
+              </p>
+            ) : null}
             {layouts.map((layout) => (
               <section key={layout.id} id={`table-${layout.id}`} className={styles.tableSection} aria-labelledby={`table-${layout.id}-title`}>
                 <h3 id={`table-${layout.id}-title`} className={styles.tableTitle}>
                   {tf(lang, "report.tableHeading", { numeral: layout.numeral, n: layout.id.slice(1), title: layout.title[lang] })}
+                  {canCorrect ? (
+                    <Link className={styles.correctLink} href={`/reports/${report.id}/correct?table=${layout.id}`} data-correct-link={layout.id}>
+                      ✎ {t(lang, "report.correct.link")}
+                    </Link>
+                  ) : null}
                 </h3>
-                <ReportTable layout={layout} cells={report.cells} marks={marks} findingsById={findingsById} lang={lang} />
+                <ReportTable layout={layout} cells={report.cells} marks={marks} findingsById={findingsById} corrections={report.corrections} lang={lang} />
               </section>
             ))}
           </section>

@@ -1,4 +1,5 @@
 import type { ReportCellDto, ReportFindingDto } from "@/db/queries/report/get-report-by-id";
+import type { CellCorrection } from "@/db/schema/reports";
 import { CELL_BY_KEY, type Label } from "@/lib/catalog";
 import { t, type Lang } from "@/lib/i18n";
 import type { TableLayout } from "@/lib/report-tables/layout";
@@ -13,6 +14,7 @@ interface ReportTableProps {
   cells: Record<string, ReportCellDto>;
   marks: ReadonlyMap<string, CellMark>;
   findingsById: ReadonlyMap<string, ReportFindingDto>;
+  corrections: Readonly<Record<string, CellCorrection>>;
   lang: Lang;
 }
 
@@ -45,7 +47,7 @@ export function cellAnchor(key: string): string {
 }
 
 /** One table of the report in its official layout; every value opens its provenance. */
-export function ReportTable({ layout, cells, marks, findingsById, lang }: ReportTableProps) {
+export function ReportTable({ layout, cells, marks, findingsById, corrections, lang }: ReportTableProps) {
   return (
     <div className={styles.tableScroll}>
       <table className={`${styles.officialTable} ${styles[`table_${layout.id}`] ?? ""}`}>
@@ -78,7 +80,7 @@ export function ReportTable({ layout, cells, marks, findingsById, lang }: Report
                     <LabelText label={c.label} numbering={c.numbering} lang={lang} />
                   </th>
                 ) : (
-                  <ValueCell key={j} cellKey={c.key} colSpan={c.colSpan} cell={cells[c.key]} mark={marks.get(c.key)} findingsById={findingsById} lang={lang} />
+                  <ValueCell key={j} cellKey={c.key} colSpan={c.colSpan} cell={cells[c.key]} mark={marks.get(c.key)} findingsById={findingsById} correction={corrections[c.key]} lang={lang} />
                 ),
               )}
             </tr>
@@ -95,6 +97,7 @@ interface ValueCellProps {
   cell: ReportCellDto | undefined;
   mark: CellMark | undefined;
   findingsById: ReadonlyMap<string, ReportFindingDto>;
+  correction: CellCorrection | undefined;
   lang: Lang;
 }
 
@@ -113,7 +116,15 @@ function displayValue(cell: ReportCellDto | undefined): string {
   }
 }
 
-function ValueCell({ cellKey, colSpan, cell, mark, findingsById, lang }: ValueCellProps) {
+function correctionText(c: CellCorrection, lang: Lang): { by: string; parsed: string } {
+  const at = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(c.at));
+  return {
+    by: tf(lang, "report.corrected.by", { name: c.byName, at }),
+    parsed: c.parsed === null ? `${t(lang, "report.corrected.unread")}${c.parsedNullReason && c.parsedNullReason !== "absent" ? ` (${t(lang, `report.null.${c.parsedNullReason}` as "report.null.blank")})` : ""}` : formatFigure(c.parsed),
+  };
+}
+
+function ValueCell({ cellKey, colSpan, cell, mark, findingsById, correction, lang }: ValueCellProps) {
   const def = CELL_BY_KEY.get(cellKey);
   const label = def ? def.label[lang] : cellKey;
   const shown = displayValue(cell);
@@ -123,22 +134,29 @@ function ValueCell({ cellKey, colSpan, cell, mark, findingsById, lang }: ValueCe
   const confidence = cell?.source?.confidence;
   const ocrLow = confidence !== undefined && confidence < LOW_CONFIDENCE;
   const ocr = confidence !== undefined ? `${t(lang, "report.cell.ocr")} ${confidence}%` : null;
-  const title = [label, reason ?? shown, raw, ocr, where].filter(Boolean).join(" · ");
+  const fixed = correction ? correctionText(correction, lang) : null;
+  const title = [label, reason ?? shown, fixed ? `${t(lang, "report.corrected.badge")}（${t(lang, "report.corrected.parsed")} ${fixed.parsed}）` : null, raw, ocr, where].filter(Boolean).join(" · ");
   const popId = `pop-${cellKey}`;
   const classes = [
     styles.valueCell,
     mark ? MARK_CLASS[mark.level] : undefined,
     cell?.value === null ? (cell.nullReason === "absent" ? styles.cellAbsent : styles.cellNull) : undefined,
     ocrLow ? styles.cellOcrLow : undefined,
+    correction ? styles.cellCorrected : undefined,
   ]
     .filter(Boolean)
     .join(" ");
   const related = (mark?.findingIds ?? []).map((id) => findingsById.get(id)).filter((f): f is ReportFindingDto => f !== undefined);
 
   return (
-    <td id={cellAnchor(cellKey)} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level} data-ocr-confidence={confidence}>
+    <td id={cellAnchor(cellKey)} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level} data-ocr-confidence={confidence} data-corrected={correction ? "true" : undefined}>
       <button type="button" className={styles.cellButton} popoverTarget={popId} title={title} aria-label={`${label}: ${reason ?? shown}`}>
         <span className={styles.cellValue}>{shown}</span>
+        {correction ? (
+          <span className={styles.cellCorrectedBadge} aria-label={t(lang, "report.corrected.badge")}>
+            ✎
+          </span>
+        ) : null}
         {ocrLow ? <span className={styles.cellOcrBadge}>{t(lang, "report.cell.ocrBadge")}</span> : null}
         {mark?.suggested != null ? <span className={styles.cellSuggest}>{tf(lang, "report.cell.suggested", { value: formatFigure(mark.suggested) })}</span> : null}
       </button>
@@ -151,6 +169,16 @@ function ValueCell({ cellKey, colSpan, cell, mark, findingsById, lang }: ValueCe
           </dd>
           <dt>{t(lang, "report.cell.value")}</dt>
           <dd>{reason ?? shown}</dd>
+          {correction && fixed ? (
+            <>
+              <dt>{t(lang, "report.corrected.badge")}</dt>
+              <dd data-correction-by="true">{fixed.by}</dd>
+              <dt>{t(lang, "report.corrected.reason")}</dt>
+              <dd>{correction.reason}</dd>
+              <dt>{t(lang, "report.corrected.parsed")}</dt>
+              <dd>{fixed.parsed}</dd>
+            </>
+          ) : null}
           {cell?.source ? (
             <>
               <dt>{t(lang, "report.cell.raw")}</dt>

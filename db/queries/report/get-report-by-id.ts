@@ -58,6 +58,8 @@ export interface ReportVersionDto {
   publishedOn: string | null;
   createdAt: string;
   fileName: string;
+  /** Made by correcting figures by hand (of the version with this id). */
+  correctionOf: string | null;
 }
 
 export interface ReportDetailDto {
@@ -171,6 +173,7 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
         publishedOn: reports.publishedOn,
         createdAt: reports.createdAt,
         fileName: sourceDocuments.fileName,
+        correctionOf: reports.correctionOf,
       })
       .from(reports)
       .innerJoin(sourceDocuments, eq(sourceDocuments.id, reports.documentId))
