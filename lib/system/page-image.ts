@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseBboxHtml, type PageWords } from "../corrections/locate";
 import { runProcess } from "./process";
 
 /** Pixels per inch of the rendered page: a 595 pt A4 page becomes 1,018 px wide. */
@@ -53,4 +54,20 @@ export async function renderPdfPagePng(pdf: Uint8Array, page: number, sha256?: s
   } finally {
     inFlight.delete(file);
   }
+}
+
+const wordsCache = new Map<string, PageWords>();
+
+/** The words of one page with their boxes in points (pdftotext -bbox), kept in memory per page. */
+export async function pdfPageWords(pdf: Uint8Array, page: number, sha256: string): Promise<PageWords> {
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new PageOutOfRangeError(`No page ${page}.`);
+  const key = `${sha256}-p${page}`;
+  const hit = wordsCache.get(key);
+  if (hit) return hit;
+  const r = await runProcess("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), "-", "-"], { input: pdf, timeoutMs: 60_000, maxOutputBytes: 20 * 1024 * 1024 });
+  const words = parseBboxHtml(r.stdout.toString("utf8"));
+  if (!words.width) throw new PageOutOfRangeError(`No page ${page}.`);
+  if (wordsCache.size > 500) wordsCache.delete(wordsCache.keys().next().value!);
+  wordsCache.set(key, words);
+  return words;
 }

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, useTransition, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type ClipboardEvent, type KeyboardEvent } from "react";
 import { CELL_BY_KEY, type Label } from "@/lib/catalog";
 import { checkTotals, parseEntry, splitPastedRow, type Localized } from "@/lib/corrections/entry";
+import { locateCellBox, type PageWords } from "@/lib/corrections/locate";
 import type { Lang } from "@/lib/i18n";
 import type { Provenance } from "@/lib/records/parsed-report";
 
@@ -298,6 +299,22 @@ export function CorrectionForm({ reportId, version, layout, cells, lang, publish
   );
 }
 
+/** The cell itself when it has a source, else the nearest located cell of its row, else of its table. */
+function referenceCell(cellKey: string, rows: string[][], order: string[], cells: Record<string, CorrectionCell>): string | null {
+  if (cells[cellKey]?.loc) return cellKey;
+  const row = rows.find((r) => r.includes(cellKey)) ?? [];
+  const inRow = row.find((k) => cells[k]?.loc);
+  if (inRow) return inRow;
+  const at = order.indexOf(cellKey);
+  const located = order.filter((k) => cells[k]?.loc);
+  return located.sort((a, b) => Math.abs(order.indexOf(a) - at) - Math.abs(order.indexOf(b) - at))[0] ?? null;
+}
+
+function pageOf(cellKey: string, rows: string[][], order: string[], cells: Record<string, CorrectionCell>): number | null {
+  const ref = referenceCell(cellKey, rows, order, cells);
+  return ref ? (cells[ref]!.loc!.page ?? null) : null;
+}
+
 interface SourcePanelProps {
   reportId: string;
   cellKey: string | null;
@@ -317,7 +334,25 @@ interface SourcePanelProps {
  */
 function SourcePanel({ reportId, cellKey, rows, order, cells, pdf, sourceText, messages, lang }: SourcePanelProps) {
   const [size, setSize] = useState<{ page: number; w: number; h: number } | null>(null);
+  const [words, setWords] = useState<{ page: number; words: PageWords } | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  const focusPage = cellKey && pdf ? pageOf(cellKey, rows, order, cells) : null;
+  useEffect(() => {
+    if (focusPage === null || words?.page === focusPage) return;
+    let live = true;
+    fetch(`/reports/${reportId}/source/page/${focusPage}/words`)
+      .then((r) => (r.ok ? (r.json() as Promise<PageWords>) : null))
+      .then((w) => {
+        if (live && w) setWords({ page: focusPage, words: w });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [focusPage, reportId, words?.page]);
+  useEffect(() => {
+    boxRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
+  });
   if (!cellKey) {
     return (
       <aside className={styles.sourceCol} aria-label={messages["correct.source"]}>
@@ -326,24 +361,15 @@ function SourcePanel({ reportId, cellKey, rows, order, cells, pdf, sourceText, m
       </aside>
     );
   }
-  const own = cells[cellKey];
-  let ref = own?.loc ? cellKey : null;
-  if (!ref) {
-    const row = rows.find((r) => r.includes(cellKey)) ?? [];
-    ref = row.find((k) => cells[k]?.loc) ?? null;
-    if (!ref) {
-      const at = order.indexOf(cellKey);
-      const located = order.filter((k) => cells[k]?.loc);
-      ref = located.sort((a, b) => Math.abs(order.indexOf(a) - at) - Math.abs(order.indexOf(b) - at))[0] ?? null;
-    }
-  }
+  const ref = referenceCell(cellKey, rows, order, cells);
   const loc = ref ? cells[ref]!.loc! : null;
-  const raw = ref === cellKey ? (own?.raw ?? "") : "";
+  const refRaw = ref ? (cells[ref]!.raw ?? "") : "";
+  const raw = ref === cellKey ? refRaw : "";
   const page = pdf && loc?.page !== undefined ? loc.page : null;
-  const bbox = ref === cellKey ? loc?.bbox : undefined;
   const label = CELL_BY_KEY.get(cellKey)?.label;
 
   let excerpt: { before: string; mark: string; after: string; lineNo: number }[] = [];
+  let hitLine: { text: string; offset: number } | null = null;
   if (sourceText && loc?.offset !== undefined) {
     const lines = sourceText.split("\n");
     let pos = 0;
@@ -363,13 +389,19 @@ function SourcePanel({ reportId, cellKey, rows, order, cells, pdf, sourceText, m
       const lineStart = start;
       start += line.length + 1;
       if (from + i !== hit) return { before: line, mark: "", after: "", lineNo: from + i + 1 };
+      hitLine = { text: line, offset: Math.max(0, loc.offset! - lineStart) };
       if (!raw) return { before: "", mark: line, after: "", lineNo: from + i + 1 };
       const a = Math.max(0, loc.offset! - lineStart);
       return { before: line.slice(0, a), mark: line.slice(a, a + raw.length), after: line.slice(a + raw.length), lineNo: from + i + 1 };
     });
   }
 
-  const pt = size && page === size.page ? (72 / PAGE_DPI) : null;
+  // The box: as the parser recorded it, else found by the row's numbers among the page's words.
+  const pageWords = words && words.page === page ? words.words : null;
+  const found = loc?.bbox ?? (pageWords && hitLine ? locateCellBox(pageWords, (hitLine as { text: string }).text, (hitLine as { offset: number }).offset) : null);
+  const bbox = found && refRaw ? found : null;
+  const pageW = pageWords?.width ?? (size && page === size.page ? (size.w * 72) / PAGE_DPI : null);
+  const pageH = pageWords?.height ?? (size && page === size.page ? (size.h * 72) / PAGE_DPI : null);
   return (
     <aside className={styles.sourceCol} aria-label={messages["correct.source"]} data-source-for={cellKey}>
       <h2 className={styles.panelTitle}>
@@ -400,21 +432,18 @@ function SourcePanel({ reportId, cellKey, rows, order, cells, pdf, sourceText, m
                 src={`/reports/${reportId}/source/page/${page}`}
                 alt={fill(messages["correct.source.page"], { n: page })}
                 data-page-image={page}
-                onLoad={(e) => {
-                  setSize({ page, w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight });
-                  requestAnimationFrame(() => boxRef.current?.scrollIntoView({ block: "center", inline: "nearest" }));
-                }}
+                onLoad={(e) => setSize({ page, w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
               />
-              {bbox && pt && size ? (
+              {bbox && pageW && pageH && size?.page === page ? (
                 <div
                   ref={boxRef}
-                  className={styles.bbox}
-                  data-bbox={bbox.join(",")}
+                  className={ref === cellKey ? styles.bbox : styles.bboxNear}
+                  data-bbox={bbox.map((n) => Math.round(n)).join(",")}
                   style={{
-                    left: `${((bbox[0] / pt) / size.w) * 100}%`,
-                    top: `${((bbox[1] / pt) / size.h) * 100}%`,
-                    width: `${(((bbox[2] - bbox[0]) / pt) / size.w) * 100}%`,
-                    height: `${(((bbox[3] - bbox[1]) / pt) / size.h) * 100}%`,
+                    left: `${((bbox[0] - 2) / pageW) * 100}%`,
+                    top: `${((bbox[1] - 2) / pageH) * 100}%`,
+                    width: `${((bbox[2] - bbox[0] + 4) / pageW) * 100}%`,
+                    height: `${((bbox[3] - bbox[1] + 4) / pageH) * 100}%`,
                   }}
                 />
               ) : null}
