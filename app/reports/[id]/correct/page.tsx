@@ -8,6 +8,7 @@ import { getReportSource } from "@/db/queries/report/get-report-source";
 import { TABLE_IDS, type TableId } from "@/lib/catalog";
 import { t, type MessageKey } from "@/lib/i18n";
 import { extractDocument } from "@/lib/ingest/extract";
+import { systemTools } from "@/lib/system";
 import { reportTableLayouts } from "@/lib/report-tables/layout";
 import { tf } from "../../_lib/text";
 import { CorrectionForm, type CorrectionCell, type CorrectionMessages } from "./correction-form";
@@ -54,7 +55,10 @@ async function sourceText(id: string, ctx: Awaited<ReturnType<typeof requireCtx>
   const source = await getReportSource({ ctx, input: { id } });
   if (!source) return null;
   try {
-    const extracted = await extractDocument(source.bytes, source.fileName);
+    // The same PDF reader as ingestion (MuPDF when installed), so the cells' offsets point into the
+    // same text; never OCR or LibreOffice here (seconds to minutes per view): scans show pages only.
+    const pdf = systemTools().pdf;
+    const extracted = await extractDocument(source.bytes, source.fileName, { tools: pdf ? { pdf } : {} });
     if (extracted.meta.ocr || !extracted.text) return null;
     return extracted.text.slice(0, 400_000);
   } catch {
