@@ -20,7 +20,7 @@ import { clientAddressFromHeaders } from "./lib/http/client-address";
  */
 export class SignInRefused extends CredentialsSignin {
   constructor(
-    readonly reason: "invalid" | "locked" | "address_limited",
+    readonly reason: "invalid" | "locked" | "address_limited" | "unavailable",
     readonly until: Date | null = null,
   ) {
     super();
@@ -73,8 +73,14 @@ const nextAuth = NextAuth({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const db = getDb();
-        const result = await authenticateUser({ ctx: systemCtx("sign-in", db), input: { ...parsed.data, ip: clientAddressFromHeaders(request.headers) } });
+        let result: Awaited<ReturnType<typeof authenticateUser>>;
+        try {
+          result = await authenticateUser({ ctx: systemCtx("sign-in", getDb()), input: { ...parsed.data, ip: clientAddressFromHeaders(request.headers) } });
+        } catch (error) {
+          // The database failed, not the password: say the service is unavailable.
+          console.error("sign-in: the database failed", error);
+          throw new SignInRefused("unavailable");
+        }
         if (!result.ok) throw new SignInRefused(result.reason, "until" in result ? result.until : null);
         const { user } = result;
         return { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, regionCode: user.regionCode };

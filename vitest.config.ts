@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses: let Vite resolve it (proxy.ts tests).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

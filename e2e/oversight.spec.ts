@@ -39,8 +39,11 @@ async function shots(page: Page, name: string, open: (lang: Lang) => Promise<voi
       await page.screenshot({ path: `${SCREENSHOT_DIR}/oversight-${name}-${lang}-${w.name}.png`, fullPage });
     }
   }
+  // Leave the page as the test found it: in Chinese, at the default size, reloaded so what it
+  // shows is in Chinese too (the cookie alone changes only the next navigation).
   await setLang(page, "zh");
   await page.setViewportSize({ width: 1280, height: 800 });
+  await open("zh");
 }
 
 test.describe("what an oversight officer needs first (issue #18)", () => {

@@ -59,3 +59,31 @@ test.describe("page weight", () => {
     expect(error.en).toContain("open the map from a dashboard page");
   });
 });
+
+test.describe("report page weight", () => {
+  test("a full report's HTML stays under 250 KB, and a cell's pop-up shows the line it was read from", async ({ page }) => {
+    await page.goto("/agencies?q=盘州市人民政府");
+    await page.getByRole("link", { name: /^盘州市人民政府/ }).first().click();
+    await page.getByRole("link", { name: /2024/ }).first().click();
+    await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+    const html = await (await page.request.get(page.url())).text();
+    // Every cell of 表二–表四 is in the HTML (server-rendered), each figure's data once more in the payload.
+    expect((html.match(/data-cell="t[234]\./g) ?? []).length).toBeGreaterThan(150);
+    console.log(`report-html-bytes / ${Buffer.byteLength(html)}`);
+    expect(Buffer.byteLength(html)).toBeLessThan(250 * 1024);
+
+    const cell = page.locator('td[data-cell="t3.new_received.total"]');
+    await cell.getByRole("button").click();
+    const popover = page.getByRole("dialog", { name: /本年新收/ });
+    await expect(popover).toBeVisible();
+    await expect(popover).toContainText("原文");
+    const context = popover.getByRole("list", { name: "原文上下文" });
+    await expect(context).toBeVisible({ timeout: 30_000 });
+    // The figure's line, highlighted, with the lines back to its row label (a table copied cell by cell).
+    await expect(context).toContainText("本年新收");
+    await expect(context.locator('li[aria-current="true"] mark')).toHaveText(/^\d+$/);
+    await page.screenshot({ path: "e2e/artifacts/screens/report-popover-context-zh-1440.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "e2e/artifacts/screens/report-popover-context-zh-390.png" });
+  });
+});

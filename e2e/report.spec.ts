@@ -98,7 +98,7 @@ test.describe("report page", () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/upload-results-zh.png`, fullPage: true });
   });
 
-  test("an unknown report and its source are 404s; agency users cannot open the upload page", async ({ page, playwright }) => {
+  test("an unknown report and its source are 404s; agency users are sent from /upload to their draft upload", async ({ page, playwright }) => {
     await signIn(page, "agency");
     const missing = "00000000-0000-4000-8000-000000000000";
     // The root loading boundary streams the shell first, so a page's notFound() shows the
@@ -106,8 +106,9 @@ test.describe("report page", () => {
     await page.goto(`/reports/${missing}`);
     await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
     expect((await page.request.get(`/reports/${missing}/source`)).status()).toBe(404);
+    // Agency users are pointed to their draft upload instead of the publishing form.
     await page.goto("/upload");
-    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "上传草稿 →" })).toHaveAttribute("href", "/self-review#upload-title");
     await expect(page.getByLabel("选择文件")).toHaveCount(0);
     // Signed out: no file (the proxy sends pages to /login; the route itself answers 401).
     const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: SIGNED_OUT });

@@ -66,17 +66,35 @@ export function collectFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-function readInput(file: string): Uint8Array<ArrayBuffer> {
-  const size = statSync(file).size;
-  // Read only what the extractor will look at; detection refuses the rest with too_large.
-  if (size > MAX_INPUT_BYTES) return new Uint8Array(MAX_INPUT_BYTES + 1);
-  return new Uint8Array(readFileSync(file));
+/** What to do about a refusal, on the command line (the web says it in its form). */
+function cliHint(code: string | undefined): string {
+  if (code === "agency_missing") return " 请用 --agency 指定。 Pass --agency NAME.";
+  if (code === "year_missing") return " 请用 --year 指定。 Pass --year N.";
+  return "";
+}
+
+/** An unexpected failure, without the SQL text and parameters a driver error carries. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  const code = (cause as { code?: unknown } | null)?.code;
+  const pgCode = typeof code === "string" ? ` (${code})` : "";
+  if (/^Failed query/u.test(error.message)) return `数据库拒绝了此报告 The database refused this report${pgCode}: ${cause?.message ?? "query failed"}`;
+  return error.message;
+}
+
+/** The file's bytes, or nothing past the limit (detection refuses it with too_large, naming its real size). */
+function readInput(file: string): { bytes: Uint8Array<ArrayBuffer>; sizeBytes: number } {
+  const sizeBytes = statSync(file).size;
+  if (sizeBytes > MAX_INPUT_BYTES) return { bytes: new Uint8Array(0), sizeBytes };
+  return { bytes: new Uint8Array(readFileSync(file)), sizeBytes };
 }
 
 async function dryRun(files: string[], args: Args): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const analyzed = await analyzeDocument(readInput(file), path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+    const { bytes, sizeBytes } = readInput(file);
+    const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools(), sizeBytes });
     const line = toDryRunLine(path.basename(file), analyzed);
     if (!line.ok) failed++;
     if (args.json) console.log(JSON.stringify(line));
@@ -85,7 +103,7 @@ async function dryRun(files: string[], args: Args): Promise<number> {
       console.log(
         line.ok
           ? `ok    ${file}: ${line.agency.name} ${line.year} (${line.format_version ?? "?"} format, ${line.surface_format}), ${errors} error finding(s), ${line.issues.length} issue(s)`
-          : `FAIL  ${file}: ${line.error?.message}`,
+          : `FAIL  ${file}: ${line.error?.message}${cliHint(line.error?.code)}`,
       );
     }
   }
@@ -116,8 +134,8 @@ async function ingest(files: string[], args: Args): Promise<number> {
   for (const file of files) {
     progress.tick(path.basename(file));
     try {
-      const bytes = readInput(file);
-      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools() });
+      const { bytes, sizeBytes } = readInput(file);
+      const analyzed = await analyzeDocument(bytes, path.basename(file), { agencyName: args.agency, year: args.year, tools: systemTools(), sizeBytes });
       const result = await ingestReport({ ctx, input: { bytes, fileName: path.basename(file), analyzed, status: "published", deferCrossYear: bulk } });
       if (result.status === "created") {
         summary.created++;
@@ -128,12 +146,12 @@ async function ingest(files: string[], args: Args): Promise<number> {
         progress.log(`skipped  ${file}: ${result.reason}`);
       } else {
         summary.failed++;
-        failures.push(`${file}: ${result.message}`);
-        progress.log(`FAILED   ${file}: ${result.message}`);
+        failures.push(`${file}: ${result.message}${cliHint(result.code)}`);
+        progress.log(`FAILED   ${file}: ${result.message}${cliHint(result.code)}`);
       }
     } catch (error) {
       summary.failed++;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeFailure(error);
       failures.push(`${file}: ${message}`);
       progress.log(`FAILED   ${file}: ${message}`);
     }

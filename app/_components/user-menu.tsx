@@ -32,6 +32,10 @@ export async function UserMenu({ lang }: { lang: Lang }) {
             {t(lang, "nav.admin")}
           </Link>
         ) : null}
+        {/* Agencies upload drafts for self-review; oversight and admins publish on /upload. */}
+        <Link href={user.role === "agency" ? "/self-review#upload-title" : "/upload"} className={styles.link}>
+          {t(lang, user.role === "agency" ? "review.upload.title" : "upload.title")}
+        </Link>
         {/* Every role has entries to see: all (admin), its region (oversight), its agency (agency). */}
         <Link href="/audit" className={styles.link}>
           {t(lang, "nav.audit")}

@@ -7,6 +7,8 @@ export interface FormState {
   ok?: boolean;
   /** Non-secret inputs to show again after React resets the form (e.g. the email, never a password). */
   values?: Partial<Record<string, string>>;
+  /** A link to follow from the message (e.g. the version a duplicate upload already is). */
+  link?: { href: string; label: string };
 }
 
 export const EMPTY_FORM_STATE: FormState = {};

@@ -372,7 +372,8 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-title`} data-indicator={spec.indicatorKey} data-export-width={exportSize.width} data-export-height={exportSize.height}>
       <div className={styles.figureHead}>
-        <h2 id={`${id}-title`} className={styles.figureTitle}>
+        {/* The chart draws its title (as the PNG does); the heading stays for screen readers and the outline. */}
+        <h2 id={`${id}-title`} className="visually-hidden">
           {spec.title}
         </h2>
         <div className={styles.downloads} aria-label={ct(lang, "page.downloads")}>

@@ -2,10 +2,13 @@
 
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { headers } from "next/headers";
+import { auth, signIn, signOut } from "@/auth";
+import { endSession } from "@/db/mutations/user/end-session";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { getLang } from "@/app/_i18n/get-lang";
 import { clockTime, fill, type FormState } from "@/app/_lib/form-state";
-import { safeNextPath } from "@/app/_lib/session";
+import { getOptionalCtx, safeNextPath } from "@/app/_lib/session";
 import { t } from "@/lib/i18n";
 
 const signInSchema = z.object({
@@ -45,11 +48,18 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     const values = { email };
     if (reason === "locked" && at) return { values, message: fill(t(lang, "auth.login.locked"), { time: clockTime(at) }) };
     if (reason === "address_limited" && at) return { values, message: fill(t(lang, "auth.login.addressLimited"), { time: clockTime(at) }) };
+    if (reason === "unavailable") return { values, message: t(lang, "auth.login.unavailable") };
     return { values, message: t(lang, "auth.login.wrong") };
   }
   return {};
 }
 
+/** Ends this session on the server (a copied cookie stops working), then clears the cookie. */
 export async function signOutAction(): Promise<void> {
+  const [ctx, session] = await Promise.all([getOptionalCtx(), auth()]);
+  const issuedAtMs = session?.claims?.issuedAtMs;
+  if (ctx && typeof issuedAtMs === "number") {
+    await endSession({ ctx, input: { issuedAtMs, ip: clientAddressFromHeaders(await headers()) } });
+  }
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

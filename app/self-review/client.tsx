@@ -1,20 +1,30 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/app/_lib/form-state";
 import styles from "@/app/_components/forms.module.css";
-import { acceptReportAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
+import { acceptReportAction, deleteDraftAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
 import { UPLOAD_ACCEPT } from "@/app/upload/upload-state";
 
 function Message({ state }: { state: FormState }) {
   if (!state.message) return null;
-  return state.ok ? (
-    <p role="status" className={styles.success}>
+  const link = state.link ? (
+    <>
+      {" "}
+      <Link href={state.link.href}>{state.link.label} →</Link>
+    </>
+  ) : null;
+  // A duplicate upload is news, not an error: it names the existing version and links it.
+  return state.ok || state.link ? (
+    <p role="status" className={state.ok ? styles.success : styles.notice} style={{ marginBottom: 0 }}>
       {state.message}
+      {link}
     </p>
   ) : (
     <p role="alert" className={styles.error}>
       {state.message}
+      {link}
     </p>
   );
 }
@@ -81,6 +91,23 @@ export function ReturnReportForm({ reportId, labels }: { reportId: string; label
       </label>
       {state.fieldErrors?.comment ? <span className={styles.fieldError}>{state.fieldErrors.comment}</span> : null}
       <button type="submit" className={styles.danger} disabled={pending || state.ok}>
+        {labels.submit}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+/** Deleting a draft asks for a ticked confirmation first; the action re-checks scope and status. */
+export function DeleteDraftForm({ reportId, labels }: { reportId: string; labels: { confirm: string; submit: string } }) {
+  const [state, action, pending] = useActionState(deleteDraftAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className={styles.inline}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <label className={styles.check}>
+        <input type="checkbox" name="confirm" value="yes" required aria-invalid={Boolean(state.fieldErrors?.confirm)} /> {labels.confirm}
+      </label>
+      <button type="submit" className={styles.danger} disabled={pending}>
         {labels.submit}
       </button>
       <Message state={state} />

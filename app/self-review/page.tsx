@@ -19,15 +19,22 @@ export async function generateMetadata(): Promise<Metadata> {
  * Agency users: upload a draft and see their drafts and submissions. Oversight and admins: the
  * submissions awaiting review in their region. The list query applies the scope either way.
  */
-export default async function SelfReviewPage() {
+export default async function SelfReviewPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const ctx = await requireCtx();
   const lang = await getLang();
+  const deleted = (await searchParams).deleted;
+  const deletedVersion = typeof deleted === "string" && /^\d{1,4}$/.test(deleted) ? Number(deleted) : null;
   const isAgency = ctx.viewer.kind === "user" && ctx.viewer.role === "agency";
   const items = await listSelfReviewReports({ ctx, input: { statuses: isAgency ? ["draft", "submitted"] : ["submitted"] } });
 
   return (
     <>
       <PageHeader title={t(lang, "page.selfReview.title")} lead={t(lang, "page.selfReview.lead")} />
+      {deletedVersion !== null ? (
+        <p role="status" className={styles.deleted}>
+          {fill(t(lang, "review.delete.done"), { version: deletedVersion })}
+        </p>
+      ) : null}
       {isAgency ? (
         <section className={styles.section} aria-labelledby="upload-title">
           <h2 id="upload-title" className={styles.sectionTitle}>

@@ -8,35 +8,23 @@ import { ingestReport } from "@/db/mutations/report/ingest-report";
 import { getReportById } from "@/db/queries/report/get-report-by-id";
 import { analyzeDocument } from "@/lib/ingest/analyze";
 import { systemTools } from "@/lib/system";
-import { MAX_UPLOAD_BYTES, type UploadFailureCode, type UploadResult, type UploadState } from "./upload-state";
+import { getLang } from "@/app/_i18n/get-lang";
+import { tooLargeMessageIn } from "@/lib/http/upload-limit";
+import { knownUploadCode, MAX_UPLOAD_BYTES, type UploadResult, type UploadState } from "./upload-state";
 
 const uploadFormSchema = z.object({
   batch: z.string().max(100).nullable(),
   files: z.array(z.instanceof(File)).max(100),
 });
 
-const KNOWN_CODES = new Set<UploadFailureCode>([
-  "unsupported_format",
-  "binary_content",
-  "empty_document",
-  "extract_failed",
-  "too_large",
-  "archive_bomb",
-  "agency_missing",
-  "year_missing",
-  "tool_unavailable",
-  "conversion_failed",
-]);
-
 function failed(fileName: string, code: string, detail: string | null): UploadResult {
-  const known = KNOWN_CODES.has(code as UploadFailureCode) ? (code as UploadFailureCode) : "unexpected";
-  return { fileName, status: "failed", code: known, detail };
+  return { fileName, status: "failed", code: knownUploadCode(code), detail };
 }
 
 /** One file: analyse, store as published (ingestReport checks the uploader's scope), summarise. */
 async function uploadOne(ctx: Ctx, file: File): Promise<UploadResult> {
   const fileName = file.name || "report";
-  if (file.size > MAX_UPLOAD_BYTES) return failed(fileName, "too_large", null);
+  if (file.size > MAX_UPLOAD_BYTES) return failed(fileName, "too_large", tooLargeMessageIn(await getLang(), file.size));
   if (file.size === 0) return failed(fileName, "empty_document", null);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());

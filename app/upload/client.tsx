@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { uploadReports } from "./actions";
+import { tooLargeMessageIn } from "@/lib/http/upload-limit";
 import { INITIAL_UPLOAD_STATE, MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, type UploadFailureCode, type UploadResult } from "./upload-state";
 import styles from "./upload.module.css";
 
 /** Every string the form shows, translated on the server. `{…}` placeholders are filled here. */
 export interface UploadMessages {
+  lang: "zh" | "en";
   files: string;
   hint: string;
   submit: string;
@@ -86,7 +88,7 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
     event.preventDefault();
     const files = [...(input.current?.files ?? [])];
     const id = newBatchId();
-    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: null }));
+    const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: tooLargeMessageIn(m.lang, f.size) }));
     const toSend = files.filter((f) => f.size <= MAX_UPLOAD_BYTES);
     setNoFiles(files.length === 0);
     if (files.length === 0) return;

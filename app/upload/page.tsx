@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLang } from "@/app/_i18n/get-lang";
-import { requireRole } from "@/app/_lib/session";
+import Link from "next/link";
+import formStyles from "@/app/_components/forms.module.css";
+import { requireCtx } from "@/app/_lib/session";
 import { FormatsPanel } from "@/app/_components/formats-panel";
 import { PageHeader } from "@/app/_components/page-header";
 import { t, type Lang } from "@/lib/i18n";
@@ -13,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 function messages(lang: Lang): UploadMessages {
   return {
+    lang,
     files: t(lang, "upload.files"),
     hint: t(lang, "upload.hint"),
     submit: t(lang, "upload.submit"),
@@ -28,6 +31,8 @@ function messages(lang: Lang): UploadMessages {
     noFiles: t(lang, "upload.error.noFiles"),
     denied: t(lang, "upload.error.denied"),
     codes: {
+      value_out_of_range: t(lang, "upload.code.value_out_of_range"),
+      not_a_report: t(lang, "upload.code.not_a_report"),
       unsupported_format: t(lang, "upload.code.unsupported_format"),
       binary_content: t(lang, "upload.code.binary_content"),
       empty_document: t(lang, "upload.code.empty_document"),
@@ -44,9 +49,21 @@ function messages(lang: Lang): UploadMessages {
   };
 }
 
-/** Oversight staff and admins publish report files here; other roles get a 404 (requireRole). */
+/** Oversight staff and admins publish report files here; agency users are sent to their drafts. */
 export default async function UploadPage() {
-  const [, lang] = await Promise.all([requireRole("admin", "oversight"), getLang()]);
+  const [ctx, lang] = await Promise.all([requireCtx(), getLang()]);
+  if (ctx.viewer.kind === "user" && ctx.viewer.role === "agency") {
+    return (
+      <>
+        <PageHeader title={t(lang, "upload.title")} lead={t(lang, "upload.agencyPointer")} />
+        <p>
+          <Link href="/self-review#upload-title" className={formStyles.primary} style={{ display: "inline-block", textDecoration: "none" }}>
+            {t(lang, "review.upload.title")} →
+          </Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={t(lang, "upload.title")} lead={t(lang, "upload.lead")} />

@@ -1,24 +1,34 @@
 /** Shapes shared by the upload action and its form (no server code: the client imports it). */
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from "@/lib/http/upload-limit";
 export const UPLOAD_ACCEPT =
   ".txt,.text,.htm,.html,.pdf,.docx,.md,.markdown,.doc,.wps,.rtf,.odt,.png,.jpg,.jpeg," +
   "text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown," +
   "application/msword,application/rtf,application/vnd.oasis.opendocument.text,image/png,image/jpeg";
 
-export type UploadFailureCode =
-  | "unsupported_format"
-  | "binary_content"
-  | "empty_document"
-  | "extract_failed"
-  | "too_large"
-  | "archive_bomb"
-  | "agency_missing"
-  | "year_missing"
-  | "tool_unavailable"
-  | "conversion_failed"
-  | "denied"
-  | "unexpected";
+/** Every failure the page explains in words; any other code is shown as "unexpected". */
+export const UPLOAD_FAILURE_CODES = [
+  "unsupported_format",
+  "binary_content",
+  "empty_document",
+  "extract_failed",
+  "too_large",
+  "archive_bomb",
+  "value_out_of_range",
+  "not_a_report",
+  "agency_missing",
+  "year_missing",
+  "tool_unavailable",
+  "conversion_failed",
+  "denied",
+  "unexpected",
+] as const;
+export type UploadFailureCode = (typeof UPLOAD_FAILURE_CODES)[number];
+
+/** The code the page shows for a failure code from the pipeline or the ingest. */
+export function knownUploadCode(code: string): UploadFailureCode {
+  return (UPLOAD_FAILURE_CODES as readonly string[]).includes(code) ? (code as UploadFailureCode) : "unexpected";
+}
 
 export type UploadResult =
   | {

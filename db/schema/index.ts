@@ -2,6 +2,7 @@
 export * from "./regions";
 export * from "./agencies";
 export * from "./users";
+export * from "./revoked-sessions";
 export * from "./source-documents";
 export * from "./reports";
 export * from "./report-figures";

@@ -2,3 +2,4 @@ export * from "./formats";
 export * from "./cells";
 export * from "./topics";
 export * from "./figures";
+export * from "./storable";

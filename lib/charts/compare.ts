@@ -213,6 +213,8 @@ interface Layout extends ChartSize {
   bottom: number;
   legendRows: number;
   footer: string[];
+  /** Exported (PNG/SVG): the formula is drawn under the title. On the page it is HTML text beside the chart, once. */
+  exported: boolean;
 }
 
 function layout(spec: CompareChartSpec, frame?: ExportFrame): Layout {
@@ -238,7 +240,7 @@ function layout(spec: CompareChartSpec, frame?: ExportFrame): Layout {
       body = Math.ceil(n / multiplesColumns(n)) * MULTIPLES_PANEL_H;
       break;
   }
-  return { width, height: Math.round(top + body + bottom), top, bottom, legendRows: rows, footer };
+  return { width, height: Math.round(top + body + bottom), top, bottom, legendRows: rows, footer, exported: frame !== undefined };
 }
 
 /** The chart's size in CSS pixels (the PNG export is twice this). */
@@ -288,7 +290,7 @@ function frameOption(spec: CompareChartSpec, l: Layout) {
   const titles: NonNullable<ChartOption["title"]> = [
     {
       text: spec.title,
-      subtext: `${ct(spec.lang, "chart.formula")}：${spec.formula}`,
+      subtext: l.exported ? `${ct(spec.lang, "chart.formula")}：${spec.formula}` : "",
       left: PAD,
       top: 12,
       itemGap: 8,

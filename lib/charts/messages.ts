@@ -105,6 +105,12 @@ const MESSAGES = {
   "coverage.late": { zh: "逾期发布", en: "Late" },
   "coverage.unknownDate": { zh: "发布日期不详", en: "Date unknown" },
   "coverage.withErrors": { zh: "存在错误的年报", en: "Reports with errors" },
+  "coverage.partlyRead": { zh: "表格未读全的年报", en: "Tables partly read" },
+  "coverage.partlyReadOf": { zh: "表格未读全 {n} / {d} 份", en: "Tables partly read: {n} of {d}" },
+  "coverage.partlyReadDef": {
+    zh: "表格未读全 = 本年度现行版本中至少有一张统计表未能全部读出的年报数；这些年报的数字不完整（不是零），需人工核对。",
+    en: "Tables partly read = current reports of the year with a statistical table not fully read; their figures are incomplete (not zero) and need a person to check.",
+  },
   "coverage.receivedRate": { zh: "到报率", en: "Received" },
   "outliers.title": { zh: "离群值：{indicator}偏离同类机关中位数最远的机关", en: "Outliers: agencies furthest from their peer group's median, {indicator}" },
   "outliers.group": { zh: "同类组（机关数）", en: "Peer group (agencies)" },

@@ -83,7 +83,10 @@ describe("option builders", () => {
     expect(series[1]!.data.map((d) => d.value)).toEqual([5, null, 10]);
     const title = (o.title as { text: string; subtext?: string }[])[0]!;
     expect(title.text).toBe("不予公开率对比（2021–2023年）");
-    expect(title.subtext).toContain("不予公开率 = 不予公开（8类合计）÷ 本年办理结果总计");
+    // On the page the formula is HTML text under the heading: the chart does not repeat it.
+    expect(title.subtext).toBe("");
+    const exported = (buildCompareOption(s, { exportedOn: "2025-03-01" }).title as { subtext?: string }[])[0]!;
+    expect(exported.subtext).toContain("不予公开率 = 不予公开（8类合计）÷ 本年办理结果总计");
     expect((o.yAxis as { data: string[] }).data).toEqual(AGENCIES.map((a) => a.name));
   });
 

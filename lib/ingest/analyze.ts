@@ -2,13 +2,13 @@
  * One document through every pure stage: extract → parse → classify agency → validate →
  * derive. The CLI's dry run prints this; the ingest mutation stores it. No I/O here.
  */
-import { readCells, type FormatVersion } from "../catalog";
+import { plainNumber, readCells, unstorableValues, type FormatVersion } from "../catalog";
 import { classifyAgency, type AgencyClassification } from "../agencies/classify";
 import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
 import { extractDocument, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
-import type { ParseIssue } from "./issues";
+import { issue, type ParseIssue } from "./issues";
 import { LOW_CONFIDENCE } from "./ocr/confidence";
 import { parseDocument } from "./pipeline";
 
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
    * .doc/.wps/.rtf/.odt fail with `tool_unavailable`. Functions: not sent to worker threads.
    */
   tools?: ExtractTools;
+  /** The file's real size when `bytes` is only its start (see extractDocument). */
+  sizeBytes?: number;
 }
 
 /** Issues that mean the file could not be read at all. */
@@ -35,6 +37,8 @@ const FATAL_CODES = new Set<ParseIssue["code"]>([
   "archive_bomb",
   "tool_unavailable",
   "conversion_failed",
+  "value_out_of_range",
+  "not_a_report",
 ]);
 
 export interface AnalyzedDocument {
@@ -57,7 +61,7 @@ export interface AnalyzedDocument {
 }
 
 export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalyzedDocument> {
-  const extracted = await extractDocument(bytes, fileName, opts.tools ? { tools: opts.tools } : {});
+  const extracted = await extractDocument(bytes, fileName, { ...(opts.tools ? { tools: opts.tools } : {}), ...(opts.sizeBytes !== undefined ? { sizeBytes: opts.sizeBytes } : {}) });
   const parsed = parseDocument(extracted, {
     ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
     ...(opts.year ? { year: opts.year } : {}),
@@ -68,6 +72,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   const derived = parsed.formatVersion ? computeDerived(parsed.formatVersion, cellValues(parsed), parsed.tables) : {};
   // （六）其他处理 printed as one row: its values are the subtotal the three unread rows would make.
   if (parsed.otherAsOneRow) for (const [col, v] of Object.entries(parsed.otherAsOneRow)) derived[`t3.other_total.${col}`] = v;
+  const outOfRange = outOfRangeIssue(parsed, derived);
+  if (outOfRange) parsed.issues.push(outOfRange);
   return {
     fileName,
     surfaceFormat: extracted.format,
@@ -81,6 +87,33 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     derived,
     error: storageError(parsed),
   };
+}
+
+/**
+ * Every value checked against its column's type and range (lib/catalog/storable.ts): a count of
+ * 4.5 or 3000000000 is refused here, naming the cell and the value, so the dry run and the
+ * ingest agree and the database never sees it.
+ */
+function outOfRangeIssue(parsed: ParsedReport, derived: Record<string, number | null>): ParseIssue | null {
+  const read: Record<string, number | null> = {};
+  for (const [k, c] of Object.entries(parsed.cells)) read[k] = c.value;
+  const bad = [...unstorableValues(read), ...unstorableValues(derived)];
+  if (bad.length === 0) return null;
+  const shown = bad.slice(0, 5);
+  const written = (key: string, value: number) => parsed.cells[key]?.source?.raw.trim() || plainNumber(value);
+  const zh = shown.map((b) => `「${b.label.zh}」(${b.key}) 为 ${written(b.key, b.value)}：${b.reason.zh}`).join("；");
+  const en = shown.map((b) => `${b.label.en} (${b.key}) is ${written(b.key, b.value)}: ${b.reason.en}`).join("; ");
+  const more = bad.length > shown.length ? { zh: `，另有 ${bad.length - shown.length} 处`, en: `, and ${bad.length - shown.length} more` } : { zh: "", en: "" };
+  const derivedOnly = shown.every((b) => !(b.key in read));
+  const fix = derivedOnly
+    ? { zh: "（由表中数字相加得出，请核对各栏）", en: " (a sum of the table's cells: check them)" }
+    : { zh: "", en: "" };
+  return issue(
+    "value_out_of_range",
+    "error",
+    `数值无法保存：${zh}${more.zh}${fix.zh}。请更正后重新提交。 Values that cannot be stored: ${en}${more.en}${fix.en}. Correct them and submit again.`,
+    parsed.cells[shown[0]!.key]?.source?.loc ?? null,
+  );
 }
 
 function cellValues(parsed: ParsedReport): Record<string, { value: number | null; nullReason: ParsedReport["cells"][string]["nullReason"] }> {
@@ -97,9 +130,9 @@ function storageError(parsed: ParsedReport): AnalyzedDocument["error"] {
   const fatal = parsed.issues.find((i) => FATAL_CODES.has(i.code));
   if (fatal) return { code: fatal.code, message: fatal.message };
   if (!parsed.agencyName)
-    return { code: "agency_missing", message: "未能从文件中读出机关名称。请用 --agency 指定。 No agency name found in the document; pass --agency NAME." };
+    return { code: "agency_missing", message: "未能从文件中读出机关名称。 No agency name found in the document." };
   if (parsed.year === null)
-    return { code: "year_missing", message: "未能从文件中读出报告年度。请用 --year 指定。 No report year found in the document; pass --year N." };
+    return { code: "year_missing", message: "未能从文件中读出报告年度。 No report year found in the document." };
   return null;
 }
 

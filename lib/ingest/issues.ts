@@ -21,12 +21,14 @@ export const ISSUE_CODES = [
   "duplicate_row", // the same row label twice in a table
   "row_form_mismatch", // a row printed in the other format's form (2021 report with 2019's （六）其他处理 row)
   "row_by_order", // a row whose label could not be read, placed by its order between labelled rows
+  "value_out_of_range", // a value its column cannot hold (a count of 4.5, or beyond int4): the report is refused, naming the cell
   "unit_in_cell", // a unit written into the cell ("251000元")
   "year_missing", // no report year found
   "year_inferred", // no stated year; the year the text mentions most was taken
   "agency_missing", // no agency name found
   "section_missing", // one of sections 一…六 not found
   "zero_report", // headings with no tables (零报告)
+  "not_a_report", // no report table, no format and (almost) none of the six sections: not an annual report at all
   // Scans and old word-processing files (OCR, LibreOffice):
   "tool_unavailable", // the file needs OCR or LibreOffice, which this installation lacks (message says what to install)
   "conversion_failed", // LibreOffice could not convert the file (damaged, password-protected, timed out)

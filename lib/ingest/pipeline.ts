@@ -74,6 +74,11 @@ function describeKey(key: string): string {
   return `${any.label.zh} (${key})`;
 }
 
+/** None of 表二/三/四 located, and no cell read: layout tables of a web page don't count. */
+function noReportTable(tables: ReturnType<typeof readTables>): boolean {
+  return tables.cells.size === 0 && TABLE_IDS.every((id) => !tables.located[id] && tables.tables[id] === "missing");
+}
+
 export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptions = {}): ParsedReport {
   const doc = simplifyDocument(input);
   const issues: ParseIssue[] = doc.issues.slice();
@@ -96,6 +101,16 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
   const zero = !tables.anyTable && !empty && isZeroReport(doc, sections);
   if (zero) {
     issues.push(issue("zero_report", "warning", "Section headings without tables: a 零报告", sections.sections[0]?.loc ?? null));
+  } else if (!empty && noReportTable(tables) && format.format === null && sections.sections.length < 3) {
+    // A page with text but nothing of a report (no table, no format header, hardly a section): refuse it.
+    issues.push(
+      issue(
+        "not_a_report",
+        "error",
+        "文件中没有年度报告的表格，也几乎没有报告的章节：这不像政府信息公开工作年度报告。 The file has no report table and hardly any of the report's sections: it does not look like a government-information-disclosure annual report.",
+        null,
+      ),
+    );
   } else if (!empty) {
     for (const id of ["t2", "t3", "t4"] as const) {
       if (tables.tables[id] !== "missing") continue;

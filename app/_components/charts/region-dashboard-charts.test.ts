@@ -46,7 +46,7 @@ function withTopics(r: IndicatorSumsRow): IndicatorSumsRow {
   };
 }
 
-const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0, byChild: [] };
+const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, partlyRead: 0, regionAggregate: 0, byChild: [] };
 const DATA: RegionDashboardLoaded = {
   map: null,
   byYear: [row("2022", 3, 40), row("2023", 4, 50), withTopics(row("2024", 6, 60))],

@@ -193,6 +193,10 @@ function ErrorsCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev
       <span className={styles.cardDetail}>
         {formatPercent(cur.received ? cur.withErrors / cur.received : null, lang)} · {formatInteger(cur.withErrors, lang)} / {formatInteger(cur.received, lang)}
       </span>
+      {/* Reports whose tables were not all read: their figures are incomplete, not zero. */}
+      <span className={styles.cardDetail} title={cm(lang, "coverage.partlyReadDef")} data-partly-read={cur.partlyRead}>
+        {cm(lang, "coverage.partlyReadOf", { n: formatInteger(cur.partlyRead, lang), d: formatInteger(cur.received, lang) })}
+      </span>
       <span className={styles.cardDetail}>
         {cm(lang, "card.yoy")} {prev.received === 0 || change.abs === null ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs < 0} />}
       </span>
@@ -215,6 +219,7 @@ function CoverageTable({ lang, coverage, label, href }: { lang: Lang; coverage: 
     cm(lang, "coverage.unknownDate"),
     cm(lang, "coverage.onTimeRate"),
     cm(lang, "coverage.withErrors"),
+    cm(lang, "coverage.partlyRead"),
   ];
   const row = (l: string, h: string | undefined, c: Omit<Coverage, "year" | "byChild">) => [
     { text: l, ...(h ? { href: h } : {}) },
@@ -226,6 +231,7 @@ function CoverageTable({ lang, coverage, label, href }: { lang: Lang; coverage: 
     { text: formatInteger(c.unknownDate, lang), numeric: true },
     { text: pct(c.onTime, c.onTime + c.late), numeric: true },
     { text: formatInteger(c.withErrors, lang), numeric: true },
+    { text: formatInteger(c.partlyRead, lang), numeric: true },
   ];
   const rows = [...coverage.byChild.map((c) => row(label(c.code), href(c.code), c)), row(lang === "zh" ? "合计" : "Total", undefined, coverage)];
   return <DataTable head={head} rows={rows} caption={cm(lang, "dash.coverage")} />;

@@ -10,6 +10,8 @@ import { MutationError } from "@/db/mutations/errors";
 import { createUser } from "@/db/mutations/user/create-user";
 import { disableUser } from "@/db/mutations/user/disable-user";
 import { resetPassword } from "@/db/mutations/user/reset-password";
+import { unlockUser } from "@/db/mutations/user/unlock-user";
+import { updateUser } from "@/db/mutations/user/update-user";
 import { USER_ROLES } from "@/db/schema/users.constants";
 import { emailSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/users";
 import { t, type Lang } from "@/lib/i18n";
@@ -107,6 +109,48 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
         : t(lang, "admin.users.resetDone"),
     };
   } catch (error) {
+    return refused(lang, error);
+  }
+}
+
+export async function unlockUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await requireCtx();
+  const lang = await getLang();
+  const parsed = userIdSchema.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success) return { message: t(lang, "auth.error.denied") };
+  try {
+    await unlockUser({ ctx, input: { userId: parsed.data.userId } });
+  } catch (error) {
+    return refused(lang, error);
+  }
+  revalidatePath("/admin/users");
+  return { ok: true, message: t(lang, "admin.users.unlocked") };
+}
+
+const updateUserFormSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(USER_ROLES),
+  agencyId: z.uuid().nullable(),
+  regionCode: z.string().regex(/^[0-9]{6}$/).nullable(),
+});
+
+export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await requireCtx();
+  const lang = await getLang();
+  const parsed = updateUserFormSchema.safeParse({
+    userId: formData.get("userId"),
+    role: formData.get("role"),
+    agencyId: blankToNull(formData.get("agencyId")),
+    regionCode: blankToNull(formData.get("regionCode")),
+  });
+  if (!parsed.success) return { message: t(lang, "admin.users.scopeMissing") };
+  const email = formData.get("email");
+  try {
+    const result = await updateUser({ ctx, input: parsed.data });
+    revalidatePath("/admin/users");
+    return { ok: true, message: result.changed ? fill(t(lang, "admin.users.saved"), { email: typeof email === "string" ? email : "" }) : t(lang, "admin.users.unchanged") };
+  } catch (error) {
+    if (error instanceof MutationError && error.code === "self") return { message: t(lang, "admin.users.selfRole") };
     return refused(lang, error);
   }
 }

@@ -4,7 +4,7 @@ import { t, type Lang } from "@/lib/i18n";
 import { RULE_META } from "@/lib/validate/meta";
 import type { RuleId } from "@/lib/validate/types";
 import { formatFigure, tf } from "../_lib/text";
-import { cellAnchor } from "./report-table";
+import { cellAnchor } from "./provenance";
 import styles from "./report.module.css";
 
 function ruleTitle(rule: string, lang: Lang): string | null {

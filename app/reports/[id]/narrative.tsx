@@ -3,7 +3,7 @@ import type { ReportCellDto, ReportDetailDto } from "@/db/queries/report/get-rep
 import { NARRATIVE_KEYS, NARRATIVE_LABELS, TOPICS, type NarrativeKey } from "@/lib/catalog";
 import { t, type Lang } from "@/lib/i18n";
 import { formatFigure } from "../_lib/text";
-import { cellAnchor } from "./report-table";
+import { cellAnchor } from "./provenance";
 import styles from "./report.module.css";
 
 /** Sections 二–四 are the tables; their text is shown above in the official layout. */

@@ -4,14 +4,15 @@ import { notFound } from "next/navigation";
 import { getLang } from "@/app/_i18n/get-lang";
 import { requireCtx } from "@/app/_lib/session";
 import { getReportById, type ReportDetailDto } from "@/db/queries/report/get-report-by-id";
-import { TABLE_IDS } from "@/lib/catalog";
+import { NULL_REASONS, TABLE_IDS, type NullReason } from "@/lib/catalog";
 import { t, type Lang } from "@/lib/i18n";
 import { reportTableLayouts } from "@/lib/report-tables/layout";
-import { cellMarks } from "@/lib/report-tables/marks";
+import { cellMarks, type CellMark } from "@/lib/report-tables/marks";
 import { formatDate, formatFigure, tf } from "../_lib/text";
 import { FindingsPanel } from "./findings-panel";
 import { Narrative } from "./narrative";
-import { ReportTable } from "./report-table";
+import { describeLocation } from "./provenance";
+import { ReportTables, type CompactCell, type ReportTablesText } from "./report-tables";
 import styles from "./report.module.css";
 
 interface ReportPageProps {
@@ -177,6 +178,9 @@ function Legend({ lang, ocr, corrected }: { lang: Lang; ocr: boolean; corrected:
       <span>
         <i className={`${styles.swatch} ${styles.cellNull}`} /> {t(lang, "report.legend.null")}
       </span>
+      <span>
+        <i className={`${styles.swatch} ${styles.cellAbsent}`} /> {t(lang, "report.legend.absent")}
+      </span>
       {ocr ? (
         <span>
           <i className={`${styles.swatch} ${styles.cellOcrLow}`} /> {t(lang, "report.legend.ocrLow")}
@@ -192,11 +196,72 @@ function Legend({ lang, ocr, corrected }: { lang: Lang; ocr: boolean; corrected:
   );
 }
 
+/** Each cell in a few bytes: the client table draws the official layout around them. */
+function compactCells(report: ReportDetailDto, lang: Lang): Record<string, CompactCell> {
+  const out: Record<string, CompactCell> = {};
+  for (const [key, cell] of Object.entries(report.cells)) {
+    const c: CompactCell = { v: cell.value };
+    if (cell.value === null) c.n = cell.nullReason ?? "absent";
+    if (cell.source) {
+      c.r = cell.source.raw;
+      c.w = describeLocation(cell.source.loc, lang);
+      if (cell.source.stated) c.s = true;
+      if (cell.source.confidence !== undefined) c.c = cell.source.confidence;
+    }
+    const fixed = report.corrections[key];
+    if (fixed) {
+      const at = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(fixed.at));
+      const nullWords = fixed.parsedNullReason && fixed.parsedNullReason !== "absent" ? `（${t(lang, `report.null.${fixed.parsedNullReason as NullReason}`)}）` : "";
+      c.x = {
+        by: tf(lang, "report.corrected.by", { name: fixed.byName, at }),
+        reason: fixed.reason,
+        parsed: fixed.parsed === null ? `${t(lang, "report.corrected.unread")}${nullWords}` : formatFigure(fixed.parsed),
+      };
+    }
+    out[key] = c;
+  }
+  return out;
+}
+
+function tablesText(lang: Lang, layouts: ReturnType<typeof reportTableLayouts>, canCorrect: boolean): ReportTablesText {
+  const headings = Object.fromEntries(
+    layouts.map((layout) => [layout.id, tf(lang, "report.tableHeading", { numeral: layout.numeral, n: layout.id.slice(1), title: layout.title[lang] })]),
+  ) as ReportTablesText["headings"];
+  return {
+    headings,
+    key: t(lang, "report.cell.key"),
+    value: t(lang, "report.cell.value"),
+    raw: t(lang, "report.cell.raw"),
+    stated: t(lang, "report.cell.stated"),
+    inferred: t(lang, "report.cell.inferred"),
+    location: t(lang, "report.cell.location"),
+    noSource: t(lang, "report.cell.noSource"),
+    findings: t(lang, "report.cell.findings"),
+    close: t(lang, "report.cell.close"),
+    ocr: t(lang, "report.cell.ocr"),
+    ocrLow: t(lang, "report.cell.ocrLow"),
+    ocrBadge: t(lang, "report.cell.ocrBadge"),
+    suggested: t(lang, "report.cell.suggested"),
+    context: t(lang, "report.cell.context"),
+    contextLoading: t(lang, "report.cell.contextLoading"),
+    contextNone: t(lang, "report.cell.contextNone"),
+    line: t(lang, "report.loc.line"),
+    nulls: Object.fromEntries(NULL_REASONS.map((r) => [r, t(lang, `report.null.${r}`)])) as Record<NullReason, string>,
+    corrected: t(lang, "report.corrected.badge"),
+    correctedReason: t(lang, "report.corrected.reason"),
+    correctedParsed: t(lang, "report.corrected.parsed"),
+    correct: canCorrect ? t(lang, "report.correct.link") : null,
+  };
+}
+
 export default async function ReportPage({ params }: ReportPageProps) {
   const [{ id }, lang] = await Promise.all([params, getLang()]);
   const report = await loadReport(id);
-  const marks = cellMarks(report.findings);
-  const findingsById = new Map(report.findings.map((f) => [f.id, f]));
+  const marks: Record<string, CellMark> = Object.fromEntries(cellMarks(report.findings));
+  const marked = new Set(Object.values(marks).flatMap((m) => m.findingIds));
+  const findingsById = Object.fromEntries(
+    report.findings.filter((f) => marked.has(f.id)).map((f) => [f.id, { rule: f.rule, message: lang === "zh" ? f.messageZh : f.messageEn }]),
+  );
   const layouts = report.formatVersion ? reportTableLayouts(report.formatVersion) : [];
   const tableIssues = report.parseIssues.filter((i) => i.severity === "error");
   const ocr = report.parseIssues.some((i) => i.code === "ocr_text");
@@ -242,19 +307,17 @@ export default async function ReportPage({ params }: ReportPageProps) {
                 {tf(lang, "report.corrected.count", { n: correctedCount })}
               </p>
             ) : null}
-            {layouts.map((layout) => (
-              <section key={layout.id} id={`table-${layout.id}`} className={styles.tableSection} aria-labelledby={`table-${layout.id}-title`}>
-                <h3 id={`table-${layout.id}-title`} className={styles.tableTitle}>
-                  {tf(lang, "report.tableHeading", { numeral: layout.numeral, n: layout.id.slice(1), title: layout.title[lang] })}
-                  {canCorrect ? (
-                    <Link className={styles.correctLink} href={`/reports/${report.id}/correct?table=${layout.id}`} data-correct-link={layout.id}>
-                      ✎ {t(lang, "report.correct.link")}
-                    </Link>
-                  ) : null}
-                </h3>
-                <ReportTable layout={layout} cells={report.cells} marks={marks} findingsById={findingsById} corrections={report.corrections} lang={lang} />
-              </section>
-            ))}
+            {report.formatVersion && layouts.length ? (
+              <ReportTables
+                reportId={report.id}
+                formatVersion={report.formatVersion}
+                lang={lang}
+                cells={compactCells(report, lang)}
+                marks={marks}
+                findings={findingsById}
+                text={tablesText(lang, layouts, canCorrect)}
+              />
+            ) : null}
           </section>
           <Narrative report={report} lang={lang} />
         </div>

@@ -11,3 +11,8 @@ export function describeLocation(loc: Provenance["loc"], lang: Lang): string {
   if (loc.row !== undefined && loc.col !== undefined) parts.push(tf(lang, "report.loc.cell", { row: loc.row + 1, col: loc.col + 1 }));
   return parts.join(" · ");
 }
+
+/** The cell id used by finding links (`#cell-t3.carried_over.total`). */
+export function cellAnchor(key: string): string {
+  return `cell-${key}`;
+}

@@ -6,10 +6,10 @@ import { PageHeader } from "@/app/_components/page-header";
 import { dateTime, fill } from "@/app/_lib/form-state";
 import { requireCtx } from "@/app/_lib/session";
 import { getSelfReviewPeers } from "@/db/queries/self-review/get-self-review-peers";
-import { getSelfReviewReportById, HEADLINE_CELLS } from "@/db/queries/self-review/get-self-review-report";
+import { getSelfReviewReportById, HEADLINE_CELLS, type SelfReviewHistoryEntry } from "@/db/queries/self-review/get-self-review-report";
 import { CELL_BY_KEY, TABLE_TITLES } from "@/lib/catalog";
 import { formatNumber, t, type Lang, type MessageKey } from "@/lib/i18n";
-import { ExplainFindingForm, ReportStepForm, ReturnReportForm, UploadDraftForm } from "../client";
+import { DeleteDraftForm, ExplainFindingForm, ReportStepForm, ReturnReportForm, UploadDraftForm } from "../client";
 import styles from "../self-review.module.css";
 import { SelfReviewPeersSection } from "./peers";
 
@@ -37,6 +37,14 @@ const HISTORY_LABELS: Record<string, MessageKey> = {
   "finding.explain": "review.action.finding.explain",
 };
 
+/** Uploads say whether they came in as a draft (the agency's) or published (oversight's). */
+function historyLabel(lang: Lang, entry: SelfReviewHistoryEntry): string {
+  if (entry.action === "report.ingest" && entry.version !== null && (entry.uploadedAs === "draft" || entry.uploadedAs === "published")) {
+    return fill(t(lang, entry.uploadedAs === "draft" ? "review.action.report.ingestDraft" : "review.action.report.ingestPublished"), { version: entry.version });
+  }
+  return HISTORY_LABELS[entry.action] ? t(lang, HISTORY_LABELS[entry.action]!) : entry.action;
+}
+
 export default async function SelfReviewReportPage({ params }: { params: Params }) {
   const ctx = await requireCtx();
   const [{ id }, lang] = await Promise.all([params, getLang()]);
@@ -49,6 +57,7 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
   const reviews = role === "oversight" || role === "admin";
   const editable = actsAsAgency && report.status !== "submitted";
   const lastReturn = [...report.history].reverse().find((h) => h.action === "report.return");
+  const lastSubmit = [...report.history].reverse().find((h) => h.action === "report.submit");
 
   return (
     <>
@@ -67,6 +76,14 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         <p role="note" className={styles.comment}>
           {t(lang, "review.detail.notLatest")}
         </p>
+      ) : null}
+      {report.status === "submitted" && lastSubmit ? (
+        <section className={styles.confirm} role="status" aria-labelledby="submitted-title" data-testid="submitted-confirmation">
+          <h2 id="submitted-title" className={styles.sectionTitle}>
+            ✓ {t(lang, "review.submit.confirmTitle")}
+          </h2>
+          <p>{fill(t(lang, "review.submit.confirmBody"), { version: report.version, at: dateTime(lastSubmit.at) })}</p>
+        </section>
       ) : null}
       {lastReturn?.comment && report.status === "draft" ? (
         <p className={styles.comment}>
@@ -181,6 +198,16 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         </section>
       ) : null}
 
+      {actsAsAgency && report.status === "draft" ? (
+        <section className={styles.section} aria-labelledby="delete-title">
+          <h2 id="delete-title" className={styles.sectionTitle}>
+            {t(lang, "review.delete.title")}
+          </h2>
+          <p className={styles.muted}>{t(lang, "review.delete.lead")}</p>
+          <DeleteDraftForm reportId={report.id} labels={{ confirm: fill(t(lang, "review.delete.confirm"), { version: report.version }), submit: t(lang, "review.delete.button") }} />
+        </section>
+      ) : null}
+
       {reviews && report.status === "submitted" ? (
         <section className={styles.section} aria-labelledby="review-title">
           <h2 id="review-title" className={styles.sectionTitle}>
@@ -203,7 +230,7 @@ export default async function SelfReviewReportPage({ params }: { params: Params 
         <ol className={styles.history}>
           {report.history.map((entry, i) => (
             <li key={i}>
-              {dateTime(entry.at)} · {HISTORY_LABELS[entry.action] ? t(lang, HISTORY_LABELS[entry.action]!) : entry.action}
+              {dateTime(entry.at)} · {historyLabel(lang, entry)}
               {entry.actorName ? ` · ${entry.actorName}` : ""}
               {entry.comment ? `：${entry.comment}` : ""}
             </li>

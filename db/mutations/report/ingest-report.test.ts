@@ -96,11 +96,27 @@ describeEachDb("ingestReport", (getDb) => {
     const before = (await db.select({ id: sourceDocuments.id }).from(sourceDocuments)).length;
     const bytes = new TextEncoder().encode(SAMPLE.replace("33 |\n0 |\n0 |\n0 |\n0 |\n0 |\n33 |", "33.5 |\n0 |\n0 |\n0 |\n0 |\n0 |\n33 |") + " ");
     const analyzed = await analyzeDocument(bytes, "broken.txt", { agencyName: freshAgency() });
-    // Force a value the storage refuses (a fractional count) to fail mid-transaction.
+    expect(analyzed.error?.code).toBe("value_out_of_range");
+    // Past the pipeline's check: force a value the storage refuses (a fractional count) to fail mid-transaction.
+    analyzed.error = null;
     analyzed.parsed.cells["t3.new_received.natural_person"] = { value: 33.5, nullReason: null, source: null };
     await expect(ingestReport({ ctx: systemCtx("test", db), input: { bytes, fileName: "broken.txt", analyzed } })).rejects.toThrow(/whole numbers/);
     expect((await db.select({ id: sourceDocuments.id }).from(sourceDocuments)).length).toBe(before);
     expect(await db.select().from(agencies).where(eq(agencies.nameNorm, analyzed.agency!.nameNorm))).toEqual([]);
+  });
+
+  it("refuses what the dry run refuses: a count beyond int4 fails with the cell and value named, nothing written", async () => {
+    const db = getDb();
+    const before = (await db.select({ id: sourceDocuments.id }).from(sourceDocuments)).length;
+    const bytes = new TextEncoder().encode(SAMPLE.replace("33 |\n0 |\n0 |\n0 |\n0 |\n0 |\n33 |", "3000000000 |\n0 |\n0 |\n0 |\n0 |\n0 |\n3000000000 |"));
+    const analyzed = await analyzeDocument(bytes, "huge.txt", { agencyName: freshAgency() });
+    const result = await ingestReport({ ctx: systemCtx("test", db), input: { bytes, fileName: "huge.txt", analyzed } });
+    expect(result).toMatchObject({ status: "failed", code: "value_out_of_range" });
+    if (result.status !== "failed") return;
+    expect(result.message).toContain("t3.new_received.natural_person");
+    expect(result.message).toContain("3000000000");
+    expect(result.message).not.toMatch(/insert into|22003|params/iu);
+    expect((await db.select({ id: sourceDocuments.id }).from(sourceDocuments)).length).toBe(before);
   });
 
   it("reports unreadable files as failed without touching the database", async () => {

@@ -70,7 +70,7 @@ export async function ingestReport({ ctx, input }: IngestReportOptions): Promise
   const { parsed } = analyzed;
   const agencyInfo = analyzed.agency;
   const year = parsed.year;
-  if (!agencyInfo || year === null) return { status: "failed", code: "agency_missing", message: "No agency or year: pass --agency/--year." };
+  if (!agencyInfo || year === null) return { status: "failed", code: "agency_missing", message: "未能读出机关名称或报告年度。 No agency name or report year." };
   // Agency users may only upload drafts of their own agency; the scope check below enforces the agency.
   if (ctx.viewer.kind === "user" && ctx.viewer.role === "agency" && status === "published") {
     throw new AccessDeniedError("Agency users upload drafts for self-review; publication is decided by oversight staff.");

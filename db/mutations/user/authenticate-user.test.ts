@@ -10,6 +10,7 @@ import { authenticateUser } from "./authenticate-user";
 import { changePassword } from "./change-password";
 import { createUser } from "./create-user";
 import { disableUser } from "./disable-user";
+import { endSession } from "./end-session";
 import { resetPassword } from "./reset-password";
 import { seedDemoAccounts } from "./seed-demo-accounts";
 import { checkViewer } from "../../queries/auth/get-viewer";
@@ -55,6 +56,43 @@ describeEachDb("sign-in and accounts", (getDb) => {
     expect(later.ok).toBe(true);
     const [row] = await db.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
     expect(row).toEqual({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it("answers an unknown email exactly as an account: invalid four times, locked on the fifth and for 15 minutes", async () => {
+    const db = getDb();
+    const user = await createTestUser(db, { password: "right-password" });
+    const unknown = `nobody-${++seq}@test.local`;
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      const at = (m: number) => new Date(Date.UTC(2025, 3, 1, 2, m));
+      for (let i = 0; i < MAX_FAILED_LOGINS + 1; i++) {
+        const r = await authenticateUser({ ctx: sys, input: { email, password: "nope", ip: ip() }, now: at(i) });
+        out.push(r.ok ? "ok" : r.reason === "locked" ? `locked until +${(r.until.getTime() - at(0).getTime()) / 60_000}` : r.reason);
+      }
+      // After the lock: counting starts again.
+      const r = await authenticateUser({ ctx: sys, input: { email, password: "nope", ip: ip() }, now: at(40) });
+      out.push(r.ok ? "ok" : r.reason);
+      return out;
+    };
+    const known = await answers(user.email);
+    expect(known).toEqual(["invalid", "invalid", "invalid", "invalid", "locked until +19", "locked until +19", "invalid"]);
+    expect(await answers(unknown)).toEqual(known);
+  });
+
+  it("ends a session on the server at sign-out: its cookie (and any copy) is refused, the account's other sessions stand", async () => {
+    const db = getDb();
+    const user = await createTestUser(db, { password: "right-password" });
+    const laptop = Date.now() - 60_000;
+    const phone = laptop + 1234;
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: laptop })).ok).toBe(true);
+    await endSession({ ctx: ctxFor(db, user), input: { issuedAtMs: laptop, ip: "203.0.113.5" } });
+    expect(await checkViewer({ db, userId: user.id, issuedAtMs: laptop })).toEqual({ ok: false, reason: "signed_out" });
+    expect((await checkViewer({ db, userId: user.id, issuedAtMs: phone })).ok).toBe(true);
+    // Signing out twice (two tabs) is harmless; the audit log has the sign-out.
+    await endSession({ ctx: ctxFor(db, user), input: { issuedAtMs: laptop, ip: null } });
+    const rows = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(rows.filter((r) => r.action === "user.sign_out")).toHaveLength(2);
+    await expect(endSession({ ctx: sys, input: { issuedAtMs: laptop } })).rejects.toThrow(AccessDeniedError);
   });
 
   it("limits failures per client address across accounts", async () => {

@@ -5,11 +5,11 @@
  */
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AccessDeniedError, type Ctx } from "../../context";
 import { auditLog, users } from "../../schema";
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS_PER_ADDRESS, type UserRole } from "../../schema/users.constants";
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, MAX_FAILED_LOGINS_PER_ADDRESS, type UserRole } from "../../schema/users.constants";
 import { recordWrongPassword } from "./_lockout";
 
 export const authenticateUserInputSchema = z.object({
@@ -41,6 +41,37 @@ export type AuthenticateUserResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date }
   | { ok: false; reason: "address_limited"; until: Date };
+
+type Tx = Parameters<Parameters<Ctx["db"]["transaction"]>[0]>[0];
+
+/**
+ * An unknown email answers exactly as an account would: "invalid" four times, "locked" (15
+ * minutes) on the fifth, "locked" while that lasts, then counting again. Otherwise the lockout
+ * itself would tell which emails have accounts. The counter is the audit log's entries for the
+ * email since its last lock (there is no user row to keep it in).
+ */
+async function unknownEmailFailure(tx: Tx, email: string, now: Date, fail: (userId: string | null, reason: string) => Promise<void>): Promise<AuthenticateUserResult> {
+  const recent = await tx
+    .select({ reason: sql<string>`${auditLog.details}->>'reason'`, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "user.sign_in_failed"), isNull(auditLog.entityId), sql`${auditLog.details}->>'email' = ${email}`))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(MAX_FAILED_LOGINS * 4);
+  const lastLock = recent.find((r) => r.reason === "unknown_email_locked");
+  const lockEnds = lastLock ? new Date(new Date(lastLock.at).getTime() + LOCKOUT_MINUTES * 60_000) : null;
+  if (lockEnds && lockEnds > now) {
+    await fail(null, "locked");
+    return { ok: false, reason: "locked", until: lockEnds };
+  }
+  const sinceLock = lastLock ? recent.slice(0, recent.indexOf(lastLock)) : recent;
+  const failures = sinceLock.filter((r) => r.reason === "unknown_email").length + 1;
+  if (failures >= MAX_FAILED_LOGINS) {
+    await fail(null, "unknown_email_locked");
+    return { ok: false, reason: "locked", until: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };
+  }
+  await fail(null, "unknown_email");
+  return { ok: false, reason: "invalid" };
+}
 
 // Compared against when the email is unknown, so both paths take a bcrypt's time.
 const DUMMY_HASH = bcrypt.hashSync("gongkai-no-such-user", 10);
@@ -88,13 +119,14 @@ export async function authenticateUser({ ctx, input, now = new Date() }: Authent
         entity: "user",
         entityId: userId,
         details: { ip, reason, email: email.toLowerCase() },
+        // The check's clock, so an unknown email's lock (counted from these entries) runs on it too.
+        at: now,
       });
     };
 
     if (!user) {
       await bcrypt.compare(password, DUMMY_HASH);
-      await fail(null, "unknown_email");
-      return { ok: false, reason: "invalid" } as const;
+      return unknownEmailFailure(tx, email.toLowerCase(), now, fail);
     }
     if (user.lockedUntil && user.lockedUntil > now) {
       await fail(user.id, "locked");

@@ -76,7 +76,8 @@ const subjectUser = alias(users, "subject_user");
 const actor = alias(users, "actor");
 
 /** The agency an entry is about, as SQL over the joins below. */
-const subjectAgencyId = sql`coalesce(${reports.agencyId}, ${findingReport.agencyId}, case when ${auditLog.entity} = 'agency' then ${entityUuid} end)`;
+// A deleted draft has no reports row left: its entry names the agency in details.agencyId.
+const subjectAgencyId = sql`coalesce(${reports.agencyId}, ${findingReport.agencyId}, case when ${auditLog.entity} = 'agency' then ${entityUuid} end, case when ${auditLog.action} = 'report.delete_draft' and ${auditLog.details}->>'agencyId' ~ ${UUID_RE} then (${auditLog.details}->>'agencyId')::uuid end)`;
 
 /** Own-account security events a non-admin may see even when someone else caused them. */
 const OWN_ACCOUNT_ACTIONS = ["user.sign_in_failed", "user.lock", "user.reset_password"];

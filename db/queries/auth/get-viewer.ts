@@ -5,10 +5,10 @@
  * or reset (users.sessions_valid_after) is refused. The bootstrap of scoping, so it takes a Db, not a Ctx.
  */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../client";
 import type { Ctx } from "../../context";
-import { users } from "../../schema";
+import { revokedSessions, users } from "../../schema";
 import type { UserRole } from "../../schema/users.constants";
 
 /** What the UI may show about the signed-in user (never the hash or the lockout state). */
@@ -33,7 +33,7 @@ export interface GetViewerOptions {
 }
 
 /** Why a session yields no viewer: the account is gone, disabled, or its password changed since. */
-export type ViewerRefusal = "no_user" | "disabled" | "password_changed";
+export type ViewerRefusal = "no_user" | "disabled" | "password_changed" | "signed_out";
 
 export type CheckViewerResult = { ok: true; ctx: Ctx; user: SessionUser } | { ok: false; reason: ViewerRefusal };
 
@@ -51,13 +51,19 @@ export async function checkViewer({ userId, issuedAtMs, db = getDb() }: GetViewe
       regionCode: users.regionCode,
       disabled: users.disabled,
       sessionsValidAfter: users.sessionsValidAfter,
+      // This very session was ended by signing out (a copy of its cookie is refused too).
+      signedOut:
+        issuedAtMs === null
+          ? sql<boolean>`false`
+          : sql<boolean>`exists (select 1 from ${revokedSessions} where ${and(eq(revokedSessions.userId, users.id), eq(revokedSessions.issuedAtMs, issuedAtMs))})`,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return { ok: false, reason: "no_user" };
   if (row.disabled) return { ok: false, reason: "disabled" };
   if (row.sessionsValidAfter && (issuedAtMs === null || issuedAtMs < row.sessionsValidAfter.getTime())) return { ok: false, reason: "password_changed" };
-  const { disabled: _disabled, sessionsValidAfter: _validAfter, ...user } = row;
+  if (row.signedOut) return { ok: false, reason: "signed_out" };
+  const { disabled: _disabled, sessionsValidAfter: _validAfter, signedOut: _signedOut, ...user } = row;
   return {
     ok: true,
     user,

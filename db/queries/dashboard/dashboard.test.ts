@@ -193,6 +193,26 @@ describeEachDb("dashboard queries", (getDb) => {
     expect(topics.topics[0]!.applications).toBe(topics.applications);
   });
 
+  it("counts reports whose tables were only partly read, by child region", async () => {
+    // The sample with its 表四 cut short (the last five of its fifteen figures gone).
+    const lines = SAMPLE.toString("utf8").split("\n");
+    const t4End = lines.findIndex((l) => l.startsWith("五、存在的主要问题"));
+    const cut = Buffer.from([...lines.slice(0, t4End - 5), ...lines.slice(t4End)].join("\n"));
+    const year = 2038;
+    for (const [suffix, bytes] of [["全", SAMPLE], ["缺", cut]] as const) {
+      const name = `盘州市读取测试${Math.random().toString(36).slice(2, 7)}${suffix}局`;
+      const analyzed = await analyzeDocument(bytes, "r.txt", { agencyName: name, year });
+      expect((await ingestReport({ ctx, input: { bytes: new Uint8Array(bytes), fileName: "r.txt", analyzed } })).status).toBe("created");
+    }
+    const county = await getCoverage({ ctx, input: { year, regionCode: "520281" } });
+    expect(county).toMatchObject({ received: 2, partlyRead: 1 });
+    // The province's view puts it under 六盘水市, and nowhere else.
+    const province = await getCoverage({ ctx, input: { year, regionCode: "520000" } });
+    expect(province.partlyRead).toBe(1);
+    expect(province.byChild.find((c) => c.code === "520200")?.partlyRead).toBe(1);
+    expect(province.byChild.filter((c) => c.partlyRead > 0)).toHaveLength(1);
+  });
+
   it("lists regions, their agencies and searches agencies", async () => {
     const region = await getRegion({ ctx, input: { code: "520281" } });
     expect(region?.name).toBe("盘州市");

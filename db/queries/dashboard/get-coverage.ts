@@ -8,7 +8,9 @@
  * - on time (条例 Art. 49): published_on ≤ 31 Jan of the next year for departments, ≤ 31 Mar for
  *   governments and everyone else (township deadlines are set locally; 31 Mar is the lenient
  *   reading); reports without a publication date are counted apart, not as late;
- * - with errors: current reports of the year with at least one error-level finding.
+ * - with errors: current reports of the year with at least one error-level finding;
+ * - partly read: current reports of the year with a table whose catalog cells were not all read
+ *   (reports.coverage: a table `partial` or `unread`) — their figures are incomplete, not zero.
  *
  * Read from dashboard_coverage (per year and leaf region, pre-computed by the write paths);
  * getCoverageFromFigures is the direct computation it equals.
@@ -34,6 +36,7 @@ export interface CoverageCounts {
   late: number;
   unknownDate: number;
   withErrors: number;
+  partlyRead: number;
   regionAggregate: number;
 }
 
@@ -42,7 +45,7 @@ export interface Coverage extends CoverageCounts {
   byChild: ({ code: string } & CoverageCounts)[];
 }
 
-const ZERO: CoverageCounts = { expected: 0, received: 0, onTime: 0, late: 0, unknownDate: 0, withErrors: 0, regionAggregate: 0 };
+const ZERO: CoverageCounts = { expected: 0, received: 0, onTime: 0, late: 0, unknownDate: 0, withErrors: 0, partlyRead: 0, regionAggregate: 0 };
 
 async function getCoverageUncached({ ctx, input }: { ctx: Ctx; input: GetCoverageInput }): Promise<Coverage> {
   assertViewer(ctx);
@@ -64,7 +67,35 @@ async function getCoverageUncached({ ctx, input }: { ctx: Ctx; input: GetCoverag
     .where(and(eq(dc.year, year), inRegion(dc.regionCode, regionCode)))
     .groupBy(key)
     .orderBy(key);
-  return withTotal(year, rows);
+  return withTotal(year, await withPartlyRead(ctx, year, regionCode, rows));
+}
+
+/**
+ * Adds each child region's count of partly read reports (read from reports.coverage, which the
+ * rollups do not carry): current reports of the year with a table not completely read.
+ */
+async function withPartlyRead<R extends { code: unknown }>(
+  ctx: Ctx,
+  year: number,
+  regionCode: string,
+  rows: R[],
+): Promise<(R & { partlyRead: number })[]> {
+  const key = childRegionKey(regionCode, agencies.regionCode);
+  const partly = await ctx.db
+    .select({ code: key, n: sql`count(*)::int`.mapWith(Number) })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(
+      and(
+        eq(reports.year, year),
+        eq(reports.isCurrent, true),
+        inRegion(agencies.regionCode, regionCode),
+        sql`exists (select 1 from jsonb_each(${reports.coverage}) as t(id, c) where t.c->>'status' <> 'complete')`,
+      ),
+    )
+    .groupBy(key);
+  const byCode = new Map(partly.map((p) => [String(p.code), p.n]));
+  return rows.map((r) => ({ ...r, partlyRead: byCode.get(String(r.code)) ?? 0 }));
 }
 
 function withTotal(year: number, rows: ({ code: unknown } & CoverageCounts)[]): Coverage {
@@ -102,7 +133,7 @@ export async function getCoverageFromFigures({ ctx, input }: { ctx: Ctx; input: 
     .groupBy(key)
     .orderBy(key);
 
-  return withTotal(year, rows);
+  return withTotal(year, await withPartlyRead(ctx, year, regionCode, rows));
 }
 
 /** getCoverage through the dashboards' shared cache (_cache.ts): published data only, kept per generation. */

@@ -47,6 +47,9 @@ export interface SelfReviewHistoryEntry {
   action: string;
   actorName: string | null;
   comment: string | null;
+  /** Uploads: the status the version was stored with ("draft" or "published") and its number. */
+  uploadedAs: string | null;
+  version: number | null;
 }
 
 export interface SelfReviewReport {
@@ -117,7 +120,10 @@ export async function getSelfReviewReportById({ ctx, input }: GetSelfReviewRepor
 
   const findingIds = found.map((f) => f.id);
   const history = await ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, actorName: users.name, comment: sql<string | null>`${auditLog.details}->>'comment'` })
+    .select({ at: auditLog.at, action: auditLog.action, actorName: users.name, comment: sql<string | null>`${auditLog.details}->>'comment'`,
+      uploadedAs: sql<string | null>`case when ${auditLog.action} = 'report.ingest' then ${auditLog.details}->>'status' end`,
+      version: sql<number | null>`case when ${auditLog.action} = 'report.ingest' then (${auditLog.details}->>'version')::int end`,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(

@@ -1,11 +1,22 @@
 /** Accounts for the administration page: explicit columns, never the password hash. Admin only. */
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import { AccessDeniedError, isPrivileged, type Ctx } from "../../context";
-import { agencies, regions, users } from "../../schema";
+import { agencies, auditLog, regions, users } from "../../schema";
 import type { UserRole } from "../../schema/users.constants";
 
+export const listUsersInputSchema = z.object({
+  /** Part of the email, the name, the agency or the region (name or code). */
+  q: z.string().trim().max(100).optional(),
+});
+
 export interface ListUsersOptions {
+  ctx: Ctx;
+  input?: z.input<typeof listUsersInputSchema>;
+}
+
+export interface AccountScopeOptionsOptions {
   ctx: Ctx;
 }
 
@@ -21,11 +32,22 @@ export interface UserListItem {
   disabled: boolean;
   /** Locked out after failed sign-ins until then (null when not locked). */
   lockedUntil: Date | null;
+  /** The last successful sign-in (from the audit log); null when never. */
+  lastSignInAt: Date | null;
   createdAt: Date;
 }
 
-export async function listUsers({ ctx }: ListUsersOptions): Promise<UserListItem[]> {
+export async function listUsers({ ctx, input = {} }: ListUsersOptions): Promise<UserListItem[]> {
   if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators list accounts. 只有管理员可以查看账户列表。");
+  const parsed = listUsersInputSchema.safeParse(input);
+  const q = parsed.success ? parsed.data.q : undefined;
+  const pattern = q ? `%${q.replace(/[%_\\]/g, "")}%` : null;
+  const lastSignIn = ctx.db
+    .select({ userId: sql<string>`${auditLog.entityId}`.as("user_id"), at: sql<Date>`max(${auditLog.at})`.as("last_at") })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "user.sign_in"), eq(auditLog.entity, "user")))
+    .groupBy(auditLog.entityId)
+    .as("last_sign_in");
   return ctx.db
     .select({
       id: users.id,
@@ -38,11 +60,18 @@ export async function listUsers({ ctx }: ListUsersOptions): Promise<UserListItem
       regionName: regions.name,
       disabled: users.disabled,
       lockedUntil: sql<Date | null>`case when ${users.lockedUntil} > now() then ${users.lockedUntil} end`.mapWith(users.lockedUntil),
+      lastSignInAt: sql<Date | null>`${lastSignIn.at}`.mapWith(users.createdAt),
       createdAt: users.createdAt,
     })
     .from(users)
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .leftJoin(regions, eq(regions.adminCode, users.regionCode))
+    .leftJoin(lastSignIn, eq(lastSignIn.userId, sql`${users.id}::text`))
+    .where(
+      pattern
+        ? or(ilike(users.email, pattern), ilike(users.name, pattern), ilike(agencies.name, pattern), ilike(regions.name, pattern), ilike(users.regionCode, pattern))
+        : undefined,
+    )
     .orderBy(asc(users.role), asc(sql`lower(${users.email})`));
 }
 
@@ -52,7 +81,7 @@ export interface AccountScopeOptions {
 }
 
 /** What the create-user form offers: active agencies, and regions down to county level. Admin only. */
-export async function listAccountScopeOptions({ ctx }: ListUsersOptions): Promise<AccountScopeOptions> {
+export async function listAccountScopeOptions({ ctx }: AccountScopeOptionsOptions): Promise<AccountScopeOptions> {
   if (!isPrivileged(ctx.viewer)) throw new AccessDeniedError("Only administrators manage accounts. 只有管理员可以管理账户。");
   const [agencyRows, regionRows] = await Promise.all([
     ctx.db

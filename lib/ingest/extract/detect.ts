@@ -3,12 +3,13 @@
  * one place that turns blocks into an ExtractedDocument (so every format numbers lines the same way).
  * Pure: bytes in, values out.
  */
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from "../../http/upload-limit";
 import iconv from "iconv-lite";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import type { Block, ExtractedDocument, SurfaceFormat, TableCell } from "./types";
 
 /** Per-file cap, matching the web upload limit; checked before any decoding. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export const MAX_INPUT_BYTES = MAX_UPLOAD_BYTES;
 
 export type SniffedFormat = SurfaceFormat | "unsupported";
 
@@ -93,12 +94,9 @@ function sniffOle(bytes: Uint8Array, ext: string): SniffResult {
  * binary. DOC/WPS/RTF/ODT and images are recognised here; whether they can be read depends on the
  * tools given to extractDocument (LibreOffice, Tesseract).
  */
-export function detectFormat(bytes: Uint8Array, fileName: string): SniffResult {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    return {
-      format: "unsupported",
-      issue: issue("too_large", "error", `The file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per file.`),
-    };
+export function detectFormat(bytes: Uint8Array, fileName: string, sizeBytes: number = bytes.length): SniffResult {
+  if (bytes.length > MAX_INPUT_BYTES || sizeBytes > MAX_INPUT_BYTES) {
+    return { format: "unsupported", issue: issue("too_large", "error", tooLargeMessage(Math.max(sizeBytes, bytes.length))) };
   }
   if (bytes.length === 0) return { format: "text", issue: issue("empty_document", "error", "The file is empty.") };
 

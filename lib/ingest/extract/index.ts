@@ -30,6 +30,8 @@ export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, ht
 
 export interface ExtractOptions {
   tools?: ExtractTools;
+  /** The file's real size when `bytes` is only its start (the CLI does not read past the limit). */
+  sizeBytes?: number;
 }
 
 const CONVERTIBLE: Record<string, ConvertibleFormat> = { doc: "doc", wps: "wps", rtf: "rtf", odt: "odt" };
@@ -41,7 +43,7 @@ const DESCRIBED: Record<ConvertibleFormat, string> = {
 };
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const sniffed = detectFormat(bytes, fileName);
+  const sniffed = detectFormat(bytes, fileName, opts.sizeBytes);
   if (sniffed.format === "unsupported" || sniffed.issue) {
     const problem = sniffed.issue ?? issue("unsupported_format", "error", "This file type is not supported.");
     return failedDocument(sniffed.format === "unsupported" ? "text" : sniffed.format, problem);

@@ -20,12 +20,13 @@
  *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
  *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
  */
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from "../../http/upload-limit";
 import { issue, type ParseIssue } from "../issues";
 import { decodeBytes } from "./detect";
 import type { Block, ExtractedDocument, Extractor, PositionedLine, TableBlock, TableCell } from "./types";
 
 /** Inputs above this size are refused (a report is a few hundred KB at most). */
-export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
+export const TEXT_MAX_BYTES = MAX_UPLOAD_BYTES;
 
 const TEXT_EXTENSIONS = /\.(txt|text)$/iu;
 const OTHER_EXTENSIONS = /\.(html?|xhtml|pdf|docx?|md|markdown|xlsx?|zip|json|xml|rtf|png|jpe?g|gif)$/iu;
@@ -200,7 +201,7 @@ export const textExtractor: Extractor = {
 /** Synchronous core of `textExtractor.extract`. Never throws. */
 export function extractTextBytes(bytes: Uint8Array): ExtractedDocument {
   if (bytes.length > TEXT_MAX_BYTES) {
-    return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("too_large", "error", `The file is ${bytes.length} bytes; the limit is ${TEXT_MAX_BYTES}`, null)] };
+    return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("too_large", "error", tooLargeMessage(bytes.length), null)] };
   }
   if (looksBinary(bytes)) {
     return { format: "text", blocks: [], text: "", meta: {}, issues: [issue("binary_content", "error", "The file contains NUL bytes: not a text document", null)] };

@@ -135,3 +135,28 @@ describe("表二 headings glued into one run", () => {
     expect(p.issues.some((i) => i.code === "unknown_column_label" && i.message.startsWith("表二"))).toBe(false);
   });
 });
+
+describe("a 表三 whose 总计 column is left empty, read from text without positions", () => {
+  const MD = readFileSync(new URL("../__fixtures__/producers/converter-md/lo-landscape-t3-520200-ga-2019/input.md", import.meta.url), "utf8");
+
+  it("reads the six values of each row as the other columns and 总计 as blank, and says so", async () => {
+    const a = await analyzeDocument(new TextEncoder().encode(MD), "report.md");
+    const c = a.parsed.cells;
+    expect(c["t3.new_received.natural_person"]?.value).toBe(21);
+    expect(c["t3.new_received.other_org"]?.value).toBe(0);
+    expect(c["t3.new_received.total"]).toMatchObject({ value: null, nullReason: "blank" });
+    expect(c["t3.granted.natural_person"]?.value).toBe(7);
+    expect(a.parsed.coverage.t3.status).toBe("complete");
+    expect(a.parsed.issues.some((i) => i.code === "column_count_mismatch" && /总计 column is read as left blank/.test(i.message))).toBe(true);
+  });
+
+  it("assumes nothing when a row's sixth value could be its total", async () => {
+    // 7 0 0 0 0 7: the sixth value equals the sum of the five before it, so it may be the total.
+    const md = MD.replace("| （一）予以公开 | 7 | 0 | 0 | 0 | 0 | 0 |", "| （一）予以公开 | 7 | 0 | 0 | 0 | 0 | 7 |");
+    expect(md).not.toBe(MD);
+    const a = await analyzeDocument(new TextEncoder().encode(md), "report.md");
+    expect(a.parsed.cells["t3.granted.natural_person"]).toMatchObject({ value: null, nullReason: "absent" });
+    expect(a.parsed.cells["t3.new_received.total"]?.nullReason).not.toBe("blank");
+    expect(a.parsed.coverage.t3.status).not.toBe("complete");
+  });
+});

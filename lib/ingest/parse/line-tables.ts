@@ -606,11 +606,24 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const read = new Set<string>();
   let hybridOther: Record<string, number | null> | undefined;
   const byOrder: { label: string; loc: SourceLoc }[] = [];
+  const emptyTotal = !layout && order === null && t3TotalColumnEmpty(assigned.map((a) => rows[a.row] as ValueRow));
+  if (emptyTotal) {
+    const first = rows[assigned[0]?.row ?? 0] as ValueRow;
+    sink.add(
+      "column_count_mismatch",
+      "warning",
+      "表三: every row holds six values for seven columns, and no row's sixth value is the sum of the others: the 总计 column is read as left blank and the six values as the other columns in order",
+      first.line.loc,
+    );
+  }
   for (const a of assigned) {
     const r = rows[a.row] as ValueRow;
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表三 "${r.own || rowDef.label.zh}"`;
-    const vals = rowValues(r, t3Cols, segFor(a.row), layout !== null, label, sink);
+    const six = emptyTotal && trimmedValues(r).length === T3_READ_COLS.length - 1;
+    const vals = six
+      ? (rowValues({ ...r, values: trimmedValues(r) }, t3Cols.filter((c) => c !== "total"), null, false, label, sink)?.set("total", "blank") ?? null)
+      : rowValues(r, t3Cols, segFor(a.row), layout !== null, label, sink);
     if (!vals) continue;
     if (rowDef.key === "other_processing" && format !== "2019") {
       hybridOther = {};
@@ -649,6 +662,29 @@ function readT3Lines(lines: readonly LLine[], format: FormatVersion | null): Lin
   const expectedRows = catalog.map((rk) => rk.row.key).filter((k) => !(hybrid && (k === "other_no_supplement" || k === "other_fee_unpaid" || k === "other_misc")));
   const status = read.size === 0 ? "missing" : expectedRows.every((k) => read.has(k)) ? "found" : "truncated";
   return { status, cells: sink.cells, issues: sink.issues, ...(hybridOther ? { hybridOther } : {}) };
+}
+
+/** A row's values without the blank cells that pad its end. */
+function trimmedValues(r: ValueRow): LToken[] {
+  const v = r.values.slice();
+  while (v.length && v[v.length - 1]?.kind === "blank") v.pop();
+  return v;
+}
+
+/**
+ * Whether a 表三 read without positions leaves its 总计 column empty: every row holds six values
+ * (or six and a blank) for the seven columns, some row has a non-zero value, and in none of them
+ * is the sixth value the sum of the first five — so the sixth is 其他, not the total. When a
+ * sixth value could be the total, which column is empty cannot be told and nothing is assumed.
+ */
+function t3TotalColumnEmpty(rows: readonly ValueRow[]): boolean {
+  const sixes = rows.map(trimmedValues);
+  if (sixes.length < 3 || sixes.some((v) => v.length !== T3_READ_COLS.length - 1)) return false;
+  if (sixes.some((v) => v.some((t) => t.kind === "unparsable"))) return false;
+  const num = (t: LToken) => (t.reading.kind === "number" ? t.reading.value : 0);
+  const nonZero = sixes.filter((v) => v.some((t) => num(t) !== 0));
+  if (nonZero.length === 0) return false;
+  return nonZero.every((v) => v.slice(0, 5).reduce((a, t) => a + num(t), 0) !== num(v[5] as LToken));
 }
 
 // ───────────────────────────── 表二 ─────────────────────────────
@@ -751,6 +787,8 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
   const sink = new Sink();
   // 表四's one row has no label of its own: the line before its values is the header's last cell.
   const { rows, header } = valueRows(lines, 3, T4_READ_COLS.length, false);
+  const cellByCell = readT4CellByCell(lines, rows);
+  if (cellByCell) return cellByCell;
   if (rows.length === 0) return null;
   // One data row, sometimes printed over several lines (then only whole, in order).
   const data = rows.filter((r) => !r.own || !/行政|复议|诉讼/u.test(r.own));
@@ -774,6 +812,30 @@ function readT4Lines(lines: readonly LLine[]): LineTableRead | null {
     if (v === "blank") sink.blank(key, joined.line.loc);
     else sink.put(key, v);
   }
+  return { status: "found", cells: sink.cells, issues: sink.issues };
+}
+
+/**
+ * Text that lists 表四 cell by cell with its header pieces in between (plain pdftotext of a ruled
+ * table: "结果 维持 … 1 1 0 1 未经复议直接起诉 总计 3 …"): when no line holds three values or more, no line
+ * has positions, and the region holds exactly fifteen values, they are the one data row in
+ * reading order — each group's four results then its total, as every 表四 header is laid out.
+ * Said in an issue, since it rests on the order alone.
+ */
+function readT4CellByCell(lines: readonly LLine[], rows: readonly ValueRow[]): LineTableRead | null {
+  if (lines.some((l) => l.unit !== null)) return null;
+  if (rows.length > 0) return null;
+  const values = lines.filter((l) => !l.prose).flatMap((l) => valueTokens(l).map((t) => ({ t, l })));
+  if (values.length !== T4_READ_COLS.length) return null;
+  const sink = new Sink();
+  values.forEach(({ t }, i) => sink.put(`t4.${T4_READ_COLS[i]}`, t));
+  const first = values[0] as { l: LLine };
+  sink.add(
+    "unknown_column_label",
+    "warning",
+    "表四: the text lists the table cell by cell with no positions; its fifteen values were taken in reading order (each group's four results, then its total)",
+    first.l.loc,
+  );
   return { status: "found", cells: sink.cells, issues: sink.issues };
 }
 

@@ -3,7 +3,7 @@
  * sentence it came from; each topic the keyword and the sentence that lists it. Only sentences
  * about applications ("申请内容主要集中在…") are tagged with topics.
  */
-import { TOPICS, type NarrativeKey, type TopicKey } from "../../catalog";
+import { INT4_MAX, TOPICS, type NarrativeKey, type TopicKey } from "../../catalog";
 import type { NarrativeFigure, TopicCount, TopicMention } from "../../records/parsed-report";
 import type { ExtractedDocument } from "../extract/types";
 import type { SourceLoc } from "../issues";
@@ -250,7 +250,8 @@ export function topicCountsOf(s: Sentence): TopicCount[] {
     if (new Set(found.map((f) => f.key)).size > 1 && JOINED.test(pre.slice(first.at, last.at))) continue;
     if (m.index - (last.at + last.keyword.length) > MAX_GAP) continue;
     const count = parseNumberToken(m.groups?.n ?? "");
-    if (count === null || !Number.isInteger(count) || count < 0) continue;
+    // A count the database cannot hold (int4) is no count a report states: leave it out.
+    if (count === null || !Number.isInteger(count) || count < 0 || count > INT4_MAX) continue;
     out.push({ key: first.key, count, phrase: clause.slice(first.at, m.index + m[0].length).trim(), sentence: s.text, loc: s.loc });
   }
   return out;
