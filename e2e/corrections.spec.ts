@@ -94,6 +94,7 @@ test.describe("corrections", () => {
     await expect(dialog).toContainText("手工更正");
     await expect(dialog).toContainText("原件第 4 页");
     await expect(dialog).toContainText("未读出");
+    await dialog.screenshot({ path: `${SCREENSHOT_DIR}/report-corrected-popover-zh.png` });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/report-corrected-zh.png`, fullPage: true });
 
     // The audit log names the figures changed.
