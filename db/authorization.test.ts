@@ -4,7 +4,7 @@
  * contain 盘州 520281), the 盘州 agency user, a user of another agency (南明区), and signed-out.
  */
 import { readFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencyCharts, loadAgencyData } from "../app/_components/charts/agency-charts";
 import { loadRegionDashboard, regionDashboardCharts } from "../app/_components/charts/region-dashboard-charts";
@@ -13,6 +13,7 @@ import type { Db } from "./client";
 import { AccessDeniedError, systemCtx, type Ctx } from "./context";
 import { explainFinding } from "./mutations/finding/explain-finding";
 import { acceptReport } from "./mutations/report/accept-report";
+import { correctReport } from "./mutations/report/correct-report";
 import { ingestReport } from "./mutations/report/ingest-report";
 import { returnReport } from "./mutations/report/return-report";
 import { submitReport } from "./mutations/report/submit-report";
@@ -260,6 +261,25 @@ describeEachDb("authorization matrix", (getDb) => {
         return outcome(() => deleteDraft({ ctx, input: { reportId: draftId } }));
       });
       expectMatrix(seen, ["admin", "panzhou"]);
+    });
+
+    it("corrects a figure by hand: 盘州 (as a draft), 贵州 oversight and admin; never another agency or region", async () => {
+      const seen = await forEachRole(w, async (ctx) => {
+        // Each role corrects the newest version of 盘州 2024 (a correction from an older one is a conflict).
+        const [latest] = await w.db
+          .select({ id: reports.id, version: reports.version })
+          .from(reports)
+          .where(eq(reports.agencyId, w.panzhouAgencyId))
+          .orderBy(desc(reports.version))
+          .limit(1);
+        let result: Awaited<ReturnType<typeof correctReport>> | null = null;
+        const verdict = await outcome(async () => {
+          result = await correctReport({ ctx, input: { reportId: latest!.id, expectedVersion: latest!.version, cells: { "t3.carried_over.total": String(latest!.version) }, reason: "权限矩阵" } });
+        });
+        if (verdict === "allowed") expect(result).toMatchObject({ status: "saved" });
+        return verdict;
+      });
+      expectMatrix(seen, ["admin", "oversight52", "panzhou"]);
     });
 
     it("manages accounts: administrators only", async () => {

@@ -90,7 +90,7 @@ test.describe("compare", () => {
     const csv = (await download(page, figure, "数据 CSV")).bytes;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,不可能的值,说明");
+    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,含手工更正数字,不可能的值,说明");
     const csvRows = lines.slice(1).map((l) => l.split(","));
     expect(csvRows.map((c) => [c[0], c[1], c[2], c[5], c[6], c[8]])).toEqual(rows);
     expect(csvRows.every((c) => c[4] === "refusal_rate")).toBe(true);

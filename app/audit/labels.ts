@@ -53,10 +53,12 @@ export const DETAIL_KEYS: Record<string, Label> = {
   rule: { zh: "规则", en: "Rule" },
   regionCode: { zh: "地区代码", en: "Region code" },
   actor: { zh: "来源", en: "Source" },
+  cells: { zh: "更正的数字", en: "Figures corrected" },
+  baseVersion: { zh: "基于版本", en: "From version" },
 };
 
 /** Details not worth a line on the page (shown on the linked report instead). */
-export const HIDDEN_DETAIL_KEYS = new Set(["sha256", "agencyId", "agencyName", "supersedes", "reportId", "year", "version"]);
+export const HIDDEN_DETAIL_KEYS = new Set(["sha256", "agencyId", "agencyName", "supersedes", "reportId", "year", "version", "correctionOf"]);
 
 export const DETAIL_VALUES: Record<string, Label> = {
   wrong_password: { zh: "密码错误", en: "wrong password" },

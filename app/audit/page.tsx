@@ -100,6 +100,12 @@ function detailValue(lang: Lang, key: string, value: unknown): string {
   if (key === "until" && typeof value === "string") return dateTime(new Date(value));
   if (typeof value === "string") return DETAIL_VALUES[value]?.[lang] ?? value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (key === "cells" && value && typeof value === "object") {
+    // Hand corrections: "t3.carried_over.total 0→4".
+    return Object.entries(value as Record<string, { from: number | string | null; to: number | string | null }>)
+      .map(([cell, c]) => `${cell} ${c.from ?? "—"}→${c.to ?? "—"}`)
+      .join("；");
+  }
   return JSON.stringify(value);
 }
 

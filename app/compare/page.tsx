@@ -417,6 +417,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
                 <th scope="col">{ct(lang, "col.shown")}</th>
                 <th scope="col">{ct(lang, "col.smallSample")}</th>
                 <th scope="col">{ct(lang, "col.reportErrors")}</th>
+                <th scope="col">{ct(lang, "col.handCorrected")}</th>
                 <th scope="col">{ct(lang, "col.note")}</th>
               </tr>
             </thead>
@@ -431,6 +432,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
                   <td className={styles.num}>{r.shown}</td>
                   <td>{r.smallSample ? ct(lang, "yes") : ""}</td>
                   <td data-report-errors={r.reportErrors ? "1" : "0"}>{r.reportErrors ? `⚠ ${ct(lang, "yes")}` : ""}</td>
+                  <td data-hand-corrected={r.handCorrected ? "1" : "0"}>{r.handCorrected ? `✎ ${ct(lang, "yes")}` : ""}</td>
                   <td>{[r.impossible ? ct(lang, "col.impossible") : "", r.note].filter(Boolean).join("；")}</td>
                 </tr>
               ))}

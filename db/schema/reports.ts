@@ -50,6 +50,16 @@ export const reports = pgTable(
     narrative: jsonb("narrative").$type<ParsedReport["narrative"]>().notNull().default(sql`'{}'::jsonb`),
     sections: jsonb("sections").$type<ParsedReport["sections"]>().notNull().default(sql`'[]'::jsonb`),
     createdBy: uuid("created_by"),
+    /**
+     * Set on a version made by correcting figures by hand (db/mutations/report/correct-report.ts):
+     * the version it was corrected from. It shares that version's source document.
+     */
+    correctionOf: uuid("correction_of"),
+    /**
+     * Figures entered by hand, by cell key, with who, when, why and what the parser read. A
+     * correction version carries every correction of the versions it was made from.
+     */
+    corrections: jsonb("corrections").$type<Record<string, CellCorrection>>().notNull().default(sql`'{}'::jsonb`),
     ...timestamps,
   },
   (t) => [
@@ -57,8 +67,10 @@ export const reports = pgTable(
     foreignKey({ name: "reports_document_fk", columns: [t.documentId], foreignColumns: [sourceDocuments.id] }).onDelete("restrict"),
     foreignKey({ name: "reports_created_by_fk", columns: [t.createdBy], foreignColumns: [users.id] }).onDelete("set null"),
     foreignKey({ name: "reports_supersedes_fk", columns: [t.supersedesId], foreignColumns: [t.id] }).onDelete("restrict"),
+    foreignKey({ name: "reports_correction_of_fk", columns: [t.correctionOf], foreignColumns: [t.id] }).onDelete("restrict"),
     // The natural key (STYLE rule 7): the same file for the same agency and year is the same report.
-    unique("reports_agency_year_document_uq").on(t.agencyId, t.year, t.documentId),
+    // Hand corrections are new versions of the same file, so they are left out of it.
+    uniqueIndex("reports_agency_year_document_uq").on(t.agencyId, t.year, t.documentId).where(sql`${t.correctionOf} is null`),
     // Its leading agency_id also serves per-agency lookups, so there is no separate agency index.
     unique("reports_agency_year_version_uq").on(t.agencyId, t.year, t.version),
     uniqueIndex("reports_one_current_uq").on(t.agencyId, t.year).where(sql`${t.isCurrent}`),
@@ -74,6 +86,23 @@ export const reports = pgTable(
     check("reports_status_ck", sql.raw(`"status" IN (${sqlList(REPORT_STATUSES)})`)),
   ],
 );
+
+/** One figure entered by hand. */
+export interface CellCorrection {
+  /** The value entered: a count as a number, money as a decimal string, null for "blank". */
+  value: number | string | null;
+  /** What the parser read (null when the cell was unread or blank). */
+  parsed: number | string | null;
+  /** Why the parser's value was null, when it was. */
+  parsedNullReason: string | null;
+  reason: string;
+  byUserId: string | null;
+  byName: string;
+  /** ISO timestamp. */
+  at: string;
+  /** The version this figure was first corrected in. */
+  version: number;
+}
 
 export type Report = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;

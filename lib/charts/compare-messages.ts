@@ -81,6 +81,7 @@ const MESSAGES = {
     en: "Dashed line = median; shaded band = interquartile range (P25–P75), over self-scope reports' possible values.",
   },
   "col.reportErrors": { zh: "年报有错误", en: "Report has errors" },
+  "col.handCorrected": { zh: "含手工更正数字", en: "Corrected by hand" },
   "col.impossible": { zh: "不可能的值", en: "Impossible value" },
   "page.flagged": { zh: "有错误的年报", en: "Reports with errors" },
   "page.flaggedInclude": { zh: "显示并标出", en: "Show, marked" },

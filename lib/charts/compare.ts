@@ -26,6 +26,8 @@ export interface ComparePoint {
   reportId: string | null;
   /** The report has error findings: marked ⚠ and outlined in every view and export. */
   reportErrors: boolean;
+  /** A figure it is computed from was corrected by hand. */
+  handCorrected: boolean;
   /** An impossible value (a share above 100 %): grey, ranked last, not in the median. */
   impossible: boolean;
 }
@@ -85,6 +87,7 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
         regionAggregate: v?.regionAggregate ?? false,
         reportId: v?.reportId ?? null,
         reportErrors: v?.reportErrors ?? false,
+        handCorrected: v?.handCorrected ?? false,
         impossible: v?.impossible ?? false,
         ...(v?.reason ? { reason: v.reason } : { ...(v ? {} : { reason: "no_report" as const }) }),
       };
@@ -659,6 +662,8 @@ export interface CompareRecord {
   scope: string;
   /** The report has error findings. */
   reportErrors: boolean;
+  /** Computed from a figure corrected by hand. */
+  handCorrected: boolean;
   /** The value is impossible (a share above 100 %). */
   impossible: boolean;
   note: string;
@@ -684,6 +689,7 @@ export function compareRecords(spec: CompareChartSpec): CompareRecord[] {
       smallSample: p.smallSample,
       scope: p.reportId === null ? "" : ct(lang, p.regionAggregate ? "scope.region_aggregate" : "scope.self"),
       reportErrors: p.reportErrors,
+      handCorrected: p.handCorrected,
       impossible: p.impossible,
       note: p.value === null && p.reason ? ct(lang, `reason.${p.reason}`) : "",
       reportId: p.reportId ?? "",
@@ -704,6 +710,7 @@ export const COMPARE_RECORD_COLUMNS = [
   "smallSample",
   "scope",
   "reportErrors",
+  "handCorrected",
   "impossible",
   "note",
 ] as const satisfies readonly (keyof CompareRecord)[];
@@ -722,6 +729,7 @@ export function compareRecordHeader(lang: Lang): string[] {
     smallSample: "col.smallSample",
     scope: "col.scope",
     reportErrors: "col.reportErrors",
+    handCorrected: "col.handCorrected",
     impossible: "col.impossible",
     note: "col.note",
   };

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS = {
   "report.submit": { zh: "提交审核", en: "Submitted for review" },
   "report.return": { zh: "退回修改", en: "Returned with a comment" },
   "report.accept": { zh: "审核通过并发布", en: "Accepted and published" },
+  "report.correct": { zh: "手工更正数字（新版本）", en: "Corrected figures by hand (new version)" },
   "report.delete_draft": { zh: "删除草稿", en: "Deleted a draft" },
   "report.clear_all": { zh: "清空全部报告", en: "Cleared every report" },
   "finding.explain": { zh: "说明问题", en: "Explained a finding" },

@@ -36,6 +36,8 @@ export interface CompareReportRow {
   cells: Record<string, number | null>;
   /** Error findings of the report (the validator's hard rules, as counted on the dashboards): its figures are marked. */
   errorFindings: number;
+  /** Cells of the report entered by hand (reports.corrections): figures computed from them are marked. */
+  correctedCells?: readonly string[];
 }
 
 /** no_report: no current published report that year · excluded_errors: left out by flagged=exclude. */
@@ -59,6 +61,8 @@ export interface CompareValue {
   formatVersion: FormatVersion | null;
   /** The report has error findings: the figure is marked wherever it is shown or exported. */
   reportErrors: boolean;
+  /** A cell this value is computed from was corrected by hand: marked in every table and export. */
+  handCorrected: boolean;
   /** The value is impossible (isImpossibleValue): flagged, left out of medians and rank order. */
   impossible: boolean;
 }
@@ -80,6 +84,15 @@ export interface Comparison {
   groups: CompareGroup[];
   values: CompareValue[];
   medians: CompareMedian[];
+}
+
+/** The indicator's value for this report reads a cell that was corrected by hand. */
+function usesCorrectedCell(def: ReturnType<typeof getIndicator>, row: CompareReportRow): boolean {
+  if (!row.correctedCells?.length || !row.formatVersion) return false;
+  const t = def.terms[row.formatVersion];
+  if (!t) return false;
+  const corrected = new Set(row.correctedCells);
+  return [...t.numerator, ...(t.numeratorMinus ?? []), ...(t.denominator ?? [])].some((c) => corrected.has(c));
 }
 
 /** Every cell key the indicators read (numerators, subtractions, denominators). */
@@ -139,6 +152,7 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
             regionAggregate: false,
             formatVersion: null,
             reportErrors: false,
+            handCorrected: false,
             impossible: false,
           });
           continue;
@@ -155,6 +169,7 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
         const r = computeIndicator(def, report);
         const regionAggregate = row.scope === "region_aggregate";
         const reportErrors = row.errorFindings > 0;
+        const handCorrected = usesCorrectedCell(def, row);
         if (reportErrors && input.params.excludeFlagged) {
           values.push({
             agencyId: agency.id,
@@ -169,6 +184,7 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
             regionAggregate,
             formatVersion: row.formatVersion,
             reportErrors,
+            handCorrected,
             impossible: false,
           });
           continue;
@@ -187,6 +203,7 @@ export function computeComparison(input: ComputeComparisonInput): Comparison {
           regionAggregate,
           formatVersion: row.formatVersion,
           reportErrors,
+          handCorrected,
           impossible,
         });
         if (!regionAggregate && !impossible) peerValues.push(r.value);

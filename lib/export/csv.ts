@@ -20,7 +20,7 @@ export function field(value: string | number | boolean | null): string {
 
 export function recordCells(r: CompareRecord, lang: Lang): (string | number | null)[] {
   return COMPARE_RECORD_COLUMNS.map((c) => {
-    if (c === "smallSample" || c === "reportErrors" || c === "impossible") return ct(lang, r[c] ? "yes" : "no");
+    if (c === "smallSample" || c === "reportErrors" || c === "handCorrected" || c === "impossible") return ct(lang, r[c] ? "yes" : "no");
     return r[c];
   });
 }

@@ -187,15 +187,25 @@ describe("CSV", () => {
     const csv = compareCsv(compareRecords(s), "zh");
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,不可能的值,说明");
+    expect(lines[0]).toBe("机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,含手工更正数字,不可能的值,说明");
     expect(lines).toHaveLength(1 + 3 * 3);
-    expect(lines[1]).toBe("盘州市人民政府,520281,2021,不予公开率,refusal_rate,3,60,0.05,5.0%,否,本级,否,否,");
-    expect(lines[5]).toBe("六盘水市钟山区人民政府,520201,2022,不予公开率,refusal_rate,,,,—,否,,否,否,无已发布年报");
+    expect(lines[1]).toBe("盘州市人民政府,520281,2021,不予公开率,refusal_rate,3,60,0.05,5.0%,否,本级,否,否,否,");
+    expect(lines[5]).toBe("六盘水市钟山区人民政府,520201,2022,不予公开率,refusal_rate,,,,—,否,,否,否,否,无已发布年报");
     // The report with an error finding is marked in its own column and in the label.
-    expect(lines[6]).toBe("六盘水市钟山区人民政府,520201,2023,不予公开率,refusal_rate,2,40,0.05,5.0% ⚠,否,本级,是,否,");
+    expect(lines[6]).toBe("六盘水市钟山区人民政府,520201,2023,不予公开率,refusal_rate,2,40,0.05,5.0% ⚠,否,本级,是,否,否,");
     const rows = lines.slice(1).map((l) => l.split(","));
     const fromSpec = s.series.flatMap((x) => x.points.map((p) => [p.numerator, p.denominator, p.value]));
     expect(rows.map((r) => [r[5], r[6], r[7]].map((v) => (v === "" ? null : Number(v))))).toEqual(fromSpec);
+  });
+
+  it("marks a figure computed from a cell corrected by hand, and only the indicators that read it", () => {
+    const rows = reports().map((r) => (r.reportId === "a-pz-2022" ? { ...r, correctedCells: ["t3.denied_total.total"] } : r));
+    const lines = compareCsv(compareRecords(spec("bars", "refusal_rate", false, rows)), "zh").slice(1).trimEnd().split("\r\n");
+    expect(lines[2]).toBe("盘州市人民政府,520281,2022,不予公开率,refusal_rate,4,80,0.05,5.0%,否,本级,否,是,否,");
+    expect(lines.slice(1).filter((l) => l.split(",")[12] === "是")).toHaveLength(1);
+    // new_received does not read the corrected cell: not marked.
+    const other = compareCsv(compareRecords(spec("bars", "new_received", false, rows)), "zh").slice(1).trimEnd().split("\r\n");
+    expect(other.slice(1).filter((l) => l.split(",")[12] === "是")).toEqual([]);
   });
 
   it("quotes commas and quotes, and defuses formulas", () => {

@@ -6,4 +6,5 @@
  * check) and the CLIs (ingest, bench); never by client components or other lib/ modules.
  */
 export { describeToolStatus, libreOfficeConverter, probeTools, systemTools, tesseractEngine, TOOL_LIMITS, type CpuMeter, type ToolStatus } from "./tools";
+export { PAGE_IMAGE_DPI, PageOutOfRangeError, pdfPageWords, renderPdfPagePng } from "./page-image";
 export { ProcessError, runProcess, type RunOptions, type RunResult } from "./process";

@@ -153,6 +153,7 @@ function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
             <span className={styles.muted}>
               {t(lang, `report.status.${v.status}`)} · {formatDate(v.publishedOn ?? v.createdAt, lang)}
             </span>
+            {v.correctionOf ? <span className={styles.pill} data-version-corrected="true">{t(lang, "report.corrected.badge")}</span> : null}
             {v.isCurrent ? <span className={`${styles.pill} ${styles.pillCurrent}`}>{t(lang, "report.versions.current")}</span> : null}
             {v.id === report.id ? <span className={styles.pill}>{t(lang, "report.versions.this")}</span> : null}
           </li>
@@ -162,7 +163,7 @@ function Versions({ report, lang }: { report: ReportDetailDto; lang: Lang }) {
   );
 }
 
-function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
+function Legend({ lang, ocr, corrected }: { lang: Lang; ocr: boolean; corrected: boolean }) {
   return (
     <div className={styles.legend} aria-label={t(lang, "report.legend")}>
       <span>
@@ -185,6 +186,11 @@ function Legend({ lang, ocr }: { lang: Lang; ocr: boolean }) {
           <i className={`${styles.swatch} ${styles.cellOcrLow}`} /> {t(lang, "report.legend.ocrLow")}
         </span>
       ) : null}
+      {corrected ? (
+        <span>
+          <i className={`${styles.swatch} ${styles.cellCorrected}`} /> {t(lang, "report.legend.corrected")}
+        </span>
+      ) : null}
       <span className={styles.muted}>{t(lang, "report.legend.hint")}</span>
     </div>
   );
@@ -202,12 +208,22 @@ function compactCells(report: ReportDetailDto, lang: Lang): Record<string, Compa
       if (cell.source.stated) c.s = true;
       if (cell.source.confidence !== undefined) c.c = cell.source.confidence;
     }
+    const fixed = report.corrections[key];
+    if (fixed) {
+      const at = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(fixed.at));
+      const nullWords = fixed.parsedNullReason && fixed.parsedNullReason !== "absent" ? `（${t(lang, `report.null.${fixed.parsedNullReason as NullReason}`)}）` : "";
+      c.x = {
+        by: tf(lang, "report.corrected.by", { name: fixed.byName, at }),
+        reason: fixed.reason,
+        parsed: fixed.parsed === null ? `${t(lang, "report.corrected.unread")}${nullWords}` : formatFigure(fixed.parsed),
+      };
+    }
     out[key] = c;
   }
   return out;
 }
 
-function tablesText(lang: Lang, layouts: ReturnType<typeof reportTableLayouts>): ReportTablesText {
+function tablesText(lang: Lang, layouts: ReturnType<typeof reportTableLayouts>, canCorrect: boolean): ReportTablesText {
   const headings = Object.fromEntries(
     layouts.map((layout) => [layout.id, tf(lang, "report.tableHeading", { numeral: layout.numeral, n: layout.id.slice(1), title: layout.title[lang] })]),
   ) as ReportTablesText["headings"];
@@ -231,6 +247,10 @@ function tablesText(lang: Lang, layouts: ReturnType<typeof reportTableLayouts>):
     contextNone: t(lang, "report.cell.contextNone"),
     line: t(lang, "report.loc.line"),
     nulls: Object.fromEntries(NULL_REASONS.map((r) => [r, t(lang, `report.null.${r}`)])) as Record<NullReason, string>,
+    corrected: t(lang, "report.corrected.badge"),
+    correctedReason: t(lang, "report.corrected.reason"),
+    correctedParsed: t(lang, "report.corrected.parsed"),
+    correct: canCorrect ? t(lang, "report.correct.link") : null,
   };
 }
 
@@ -245,6 +265,9 @@ export default async function ReportPage({ params }: ReportPageProps) {
   const layouts = report.formatVersion ? reportTableLayouts(report.formatVersion) : [];
   const tableIssues = report.parseIssues.filter((i) => i.severity === "error");
   const ocr = report.parseIssues.some((i) => i.code === "ocr_text");
+  const correctedCount = Object.keys(report.corrections).length;
+  // Users in the report's scope (its agency, oversight of its region, admin) may correct it.
+  const canCorrect = report.canSeeExplanations && report.formatVersion !== null;
 
   return (
     <div className={styles.page}>
@@ -278,7 +301,12 @@ export default async function ReportPage({ params }: ReportPageProps) {
                 {t(lang, "report.ocr.notice")}
               </p>
             ) : null}
-            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} ocr={ocr} />}
+            {layouts.length === 0 ? <p className={styles.notice}>{t(lang, "report.noFormat")}</p> : <Legend lang={lang} ocr={ocr} corrected={correctedCount > 0} />}
+            {correctedCount > 0 ? (
+              <p className={styles.notice} data-corrected-count={correctedCount}>
+                {tf(lang, "report.corrected.count", { n: correctedCount })}
+              </p>
+            ) : null}
             {report.formatVersion && layouts.length ? (
               <ReportTables
                 reportId={report.id}
@@ -287,7 +315,7 @@ export default async function ReportPage({ params }: ReportPageProps) {
                 cells={compactCells(report, lang)}
                 marks={marks}
                 findings={findingsById}
-                text={tablesText(lang, layouts)}
+                text={tablesText(lang, layouts, canCorrect)}
               />
             ) : null}
           </section>

@@ -24,6 +24,8 @@ export interface CompactCell {
   w?: string;
   s?: boolean;
   c?: number;
+  /** Corrected by hand: "by whom, when", the reason, the parsed value in words. */
+  x?: { by: string; reason: string; parsed: string };
 }
 
 export interface ReportTablesText {
@@ -48,6 +50,11 @@ export interface ReportTablesText {
   /** "第 {n} 行". */
   line: string;
   nulls: Record<NullReason, string>;
+  corrected: string;
+  correctedReason: string;
+  correctedParsed: string;
+  /** "更正数字", shown beside each table heading when the viewer may correct the report. */
+  correct: string | null;
 }
 
 export interface ReportTablesProps {
@@ -144,6 +151,11 @@ export function ReportTables({ reportId, formatVersion, lang, cells, marks, find
         <section key={layout.id} id={`table-${layout.id}`} className={styles.tableSection} aria-labelledby={`table-${layout.id}-title`}>
           <h3 id={`table-${layout.id}-title`} className={styles.tableTitle}>
             {text.headings[layout.id]}
+            {text.correct ? (
+              <a className={styles.correctLink} href={`/reports/${reportId}/correct?table=${layout.id}`} data-correct-link={layout.id}>
+                ✎ {text.correct}
+              </a>
+            ) : null}
           </h3>
           <Table layout={layout} cells={cells} marks={marks} lang={lang} text={text} onOpen={open} />
         </section>
@@ -235,13 +247,19 @@ function ValueCell({ cellKey, colSpan, cell, mark, lang, text, onOpen }: ValueCe
     mark ? MARK_CLASS[mark.level] : undefined,
     cell?.v === null ? (cell.n === "absent" || cell.n === undefined ? styles.cellAbsent : styles.cellNull) : undefined,
     ocrLow ? styles.cellOcrLow : undefined,
+    cell?.x ? styles.cellCorrected : undefined,
   ]
     .filter(Boolean)
     .join(" ");
   return (
-    <td id={`cell-${cellKey}`} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level} data-ocr-confidence={cell?.c}>
+    <td id={`cell-${cellKey}`} colSpan={colSpan} className={classes} data-cell={cellKey} data-mark={mark?.level} data-ocr-confidence={cell?.c} data-corrected={cell?.x ? "true" : undefined}>
       <button type="button" className={styles.cellButton} title={title} aria-label={`${label}: ${reason ?? shown}`} aria-haspopup="dialog" onClick={(e) => onOpen(cellKey, e.currentTarget)}>
         <span className={styles.cellValue}>{shown}</span>
+        {cell?.x ? (
+          <span className={styles.cellCorrectedBadge} aria-label={text.corrected}>
+            ✎
+          </span>
+        ) : null}
         {ocrLow ? <span className={styles.cellOcrBadge}>{text.ocrBadge}</span> : null}
         {mark?.suggested != null ? <span className={styles.cellSuggest}>{text.suggested.replace("{value}", formatFigure(mark.suggested))}</span> : null}
       </button>
@@ -299,6 +317,16 @@ function CellDetails({ cellKey, cell, mark, findings, context, lang, text }: Cel
         </dd>
         <dt>{text.value}</dt>
         <dd>{reason ?? shown}</dd>
+        {cell?.x ? (
+          <>
+            <dt>{text.corrected}</dt>
+            <dd data-correction-by="true">{cell.x.by}</dd>
+            <dt>{text.correctedReason}</dt>
+            <dd>{cell.x.reason}</dd>
+            <dt>{text.correctedParsed}</dt>
+            <dd>{cell.x.parsed}</dd>
+          </>
+        ) : null}
         <dt>{text.raw}</dt>
         {cell?.r !== undefined ? (
           <>

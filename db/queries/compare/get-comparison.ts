@@ -185,6 +185,7 @@ async function getComparisonUncached({ ctx, input }: GetComparisonOptions): Prom
         formatVersion: rf.formatVersion,
         // Findings of published reports are public (db/AGENTS.md): every figure of a report with errors is marked.
         errorFindings: sql`(select count(*) from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')::int`.mapWith(Number),
+        correctedCells: sql<string[]>`array(select jsonb_object_keys(${reports.corrections}))`,
         ...cellSelect,
       })
       .from(rf)
@@ -200,6 +201,7 @@ async function getComparisonUncached({ ctx, input }: GetComparisonOptions): Prom
         scope: r.scope,
         formatVersion: r.formatVersion,
         errorFindings: r.errorFindings,
+        correctedCells: r.correctedCells ?? [],
         cells: toIndicatorCells(Object.fromEntries(keys.map((k, i) => [k, values[`c${i}`] ?? null]))),
       };
     });

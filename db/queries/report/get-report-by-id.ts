@@ -16,6 +16,7 @@ import type { AgencyReviewStatus } from "../../schema/agencies.constants";
 import type { FindingSeverity, FindingStatus } from "../../schema/findings.constants";
 import { figureCells, type FigureValue } from "../../schema/report-figures";
 import type { ReportStatus } from "../../schema/reports.constants";
+import type { CellCorrection } from "../../schema/reports";
 import type { TopicKey } from "../../schema/report-topics.constants";
 import { visibleReportsWhere } from "../_scope";
 
@@ -57,6 +58,8 @@ export interface ReportVersionDto {
   publishedOn: string | null;
   createdAt: string;
   fileName: string;
+  /** Made by correcting figures by hand (of the version with this id). */
+  correctionOf: string | null;
 }
 
 export interface ReportDetailDto {
@@ -77,6 +80,10 @@ export interface ReportDetailDto {
   document: { fileName: string; mediaType: string; sizeBytes: number; surfaceFormat: string };
   /** Every read cell of the report's format, by catalog key (empty when the format is unknown). */
   cells: Record<string, ReportCellDto>;
+  /** Figures entered by hand in this version or the ones it was corrected from, by cell key. */
+  corrections: Record<string, CellCorrection>;
+  /** The version this one corrected by hand; null for a parsed version. */
+  correctionOf: string | null;
   findings: ReportFindingDto[];
   sections: ParsedReport["sections"];
   narrative: ParsedReport["narrative"];
@@ -117,6 +124,8 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
       sections: reports.sections,
       narrative: reports.narrative,
       parseIssues: reports.parseIssues,
+      corrections: reports.corrections,
+      correctionOf: reports.correctionOf,
       fileName: sourceDocuments.fileName,
       mediaType: sourceDocuments.mediaType,
       sizeBytes: sourceDocuments.sizeBytes,
@@ -164,6 +173,7 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
         publishedOn: reports.publishedOn,
         createdAt: reports.createdAt,
         fileName: sourceDocuments.fileName,
+        correctionOf: reports.correctionOf,
       })
       .from(reports)
       .innerJoin(sourceDocuments, eq(sourceDocuments.id, reports.documentId))
@@ -202,6 +212,8 @@ export async function getReportById({ ctx, input }: GetReportByIdOptions): Promi
     createdAt: row.createdAt.toISOString(),
     document: { fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, surfaceFormat: row.surfaceFormat },
     cells,
+    corrections: row.corrections,
+    correctionOf: row.correctionOf,
     findings: findingRows
       .slice()
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
