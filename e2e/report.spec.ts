@@ -32,8 +32,9 @@ test.describe("report page", () => {
 
     await page.getByLabel("选择文件").setInputFiles({ name: FILE_NAME, mimeType: "text/plain", buffer: Buffer.from(text) });
     await page.getByRole("button", { name: "上传并解析" }).click();
+    // The file is parsed as a job: the line turns from 排队中/解析中 to created when it is stored.
     const created = page.locator('[data-status="created"]');
-    await expect(created).toContainText("已创建第 1 版");
+    await expect(created).toContainText("已创建第 1 版", { timeout: 90_000 });
     await expect(created).toContainText(name);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/upload-zh.png`, fullPage: true });
 
@@ -89,12 +90,12 @@ test.describe("report page", () => {
     ];
     await page.getByLabel("选择文件").setInputFiles(files);
     await page.getByRole("button", { name: "上传并解析" }).click();
-    await expect(page.locator('[data-status="created"]')).toHaveCount(1);
-    await expect(page.locator('[data-status="failed"]')).toContainText("noise.bin");
+    await expect(page.locator('[data-status="created"]')).toHaveCount(1, { timeout: 90_000 });
+    await expect(page.locator('[data-status="failed"]')).toContainText("noise.bin", { timeout: 90_000 });
 
     await page.getByLabel("选择文件").setInputFiles([files[0]!]);
     await page.getByRole("button", { name: "上传并解析" }).click();
-    await expect(page.locator('[data-status="skipped"]')).toContainText("已上传过：同一文件即第 1 版");
+    await expect(page.locator('[data-status="skipped"]')).toContainText("已上传过：同一文件即第 1 版", { timeout: 90_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/upload-results-zh.png`, fullPage: true });
   });
 
@@ -126,7 +127,7 @@ test.describe("quality page", () => {
     await signIn(page, "oversight", "/upload");
     await page.getByLabel("选择文件").setInputFiles({ name: FILE_NAME, mimeType: "text/plain", buffer: Buffer.from(text) });
     await page.getByRole("button", { name: "上传并解析" }).click();
-    await expect(page.locator('[data-status="created"]')).toBeVisible();
+    await expect(page.locator('[data-status="created"]')).toBeVisible({ timeout: 90_000 });
 
     await page.goto("/quality");
     await expect(page.getByRole("heading", { level: 1, name: "质量" })).toBeVisible();

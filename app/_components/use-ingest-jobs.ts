@@ -10,7 +10,7 @@ export interface IngestJobStatus {
   code: string | null;
   message: string | null;
   reportId: string | null;
-  summary: { agencyName: string; year: number; version: number; pendingAgency: boolean; errors: number; warnings: number } | null;
+  summary: { agencyName: string; year: number; version: number; pendingAgency: boolean; errors: number; warnings: number; existingStatus?: string } | null;
 }
 
 const FINAL = new Set(["stored", "skipped", "failed"]);

@@ -40,6 +40,9 @@ interface DraftLabels {
   open: string;
   failed: string;
   skipped: string;
+  duplicate: string;
+  openExisting: string;
+  statuses: Record<string, string>;
 }
 
 /** The uploaded draft's job, live: queued, parsing, then a link to the draft or the reason it failed. */
@@ -48,9 +51,10 @@ function DraftJob({ jobId, fileName, labels }: { jobId: string; fileName: string
   const state = job?.state ?? "queued";
   const router = useRouter();
   const reportId = job?.reportId ?? null;
-  // Stored (or already there): open the draft, as the form did when it parsed in the request.
+  // Stored: open the new draft, as the form did when it parsed in the request. The same file
+  // again is not imported twice: the form says which version it already is and links it.
   useEffect(() => {
-    if ((state === "stored" || state === "skipped") && reportId) router.push(`/self-review/${reportId}`);
+    if (state === "stored" && reportId) router.push(`/self-review/${reportId}`);
   }, [state, reportId, router]);
   if (state === "queued" || state === "parsing") {
     return (
@@ -63,6 +67,16 @@ function DraftJob({ jobId, fileName, labels }: { jobId: string; fileName: string
     return (
       <p role="alert" className={styles.error} data-job-state={state}>
         {fill(labels.failed, { message: job?.message ?? job?.code ?? "?" })}
+      </p>
+    );
+  }
+  if (state === "skipped" && job?.summary) {
+    const version = job.summary.version;
+    const status = labels.statuses[job.summary.existingStatus ?? ""] ?? "";
+    return (
+      <p role="status" className={styles.notice} data-job-state={state}>
+        {fill(labels.duplicate, { version, status })}{" "}
+        <Link href={`/self-review/${job.reportId ?? ""}`}>{fill(labels.openExisting, { version })} →</Link>
       </p>
     );
   }

@@ -11,5 +11,8 @@ export function draftLabels(lang: Lang, submit: "review.upload.submit" | "review
     open: t(lang, "review.upload.open"),
     failed: t(lang, "review.upload.failed"),
     skipped: t(lang, "review.upload.skipped"),
+    duplicate: t(lang, "review.upload.duplicate"),
+    openExisting: t(lang, "review.upload.openExisting"),
+    statuses: { draft: t(lang, "review.status.draft"), submitted: t(lang, "review.status.submitted"), published: t(lang, "review.status.published") } as Record<string, string>,
   };
 }

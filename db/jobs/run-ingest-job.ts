@@ -13,7 +13,7 @@ import type { ParseIsolate } from "../../lib/system/isolate";
 import type { Db } from "../client";
 import { AccessDeniedError, systemCtx, type Ctx } from "../context";
 import { ingestReport } from "../mutations/report/ingest-report";
-import { agencies, ingestJobs, users, type IngestJobState, type IngestJobSummary } from "../schema";
+import { agencies, ingestJobs, reports, users, type IngestJobState, type IngestJobSummary } from "../schema";
 
 export interface RunIngestJobOptions {
   isolate: ParseIsolate;
@@ -76,7 +76,16 @@ export async function runIngestJob(db: Db, jobId: string, { isolate, final }: Ru
       warnings: analyzed.findings.filter((f) => f.severity === "warning").length,
     };
     if (result.status === "skipped") {
-      const summary: IngestJobSummary = { agencyId: "", agencyName: analyzed.agency?.name ?? "", version: result.version, pendingAgency: false, ...counts };
+      // Which version already holds these bytes, and in what state, so the page can say so.
+      const [existing] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, result.reportId));
+      const summary: IngestJobSummary = {
+        agencyId: "",
+        agencyName: analyzed.agency?.name ?? "",
+        version: result.version,
+        pendingAgency: false,
+        ...counts,
+        ...(existing ? { existingStatus: existing.status } : {}),
+      };
       return finish(db, job.id, "skipped", { reportId: result.reportId, message: result.reason, summary, bytes: null });
     }
     const [agency] = await db.select({ name: agencies.name, reviewStatus: agencies.reviewStatus }).from(agencies).where(eq(agencies.id, result.agencyId));

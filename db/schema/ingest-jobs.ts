@@ -19,6 +19,8 @@ export interface IngestJobSummary {
   pendingAgency: boolean;
   errors: number;
   warnings: number;
+  /** Skipped jobs: the status of the report that already holds these bytes (draft, submitted, published). */
+  existingStatus?: string;
 }
 
 /**
