@@ -9,6 +9,7 @@ import { formatFigure, tf } from "@/app/reports/_lib/text";
 import { getQualityOverview } from "@/db/queries/quality/get-quality-overview";
 import { listQualityFilters, type QualityRegionOption } from "@/db/queries/quality/list-quality-filters";
 import { listReportsWithErrors } from "@/db/queries/quality/list-reports-with-errors";
+import { listReviewQueue, type ReviewQueueResult } from "@/db/queries/quality/list-review-queue";
 import { t, type Lang } from "@/lib/i18n";
 import { SMALL_SAMPLE_MIN } from "@/lib/indicators/definitions";
 import { NULL_DISPLAY, SMALL_SAMPLE_MARK, formatPercent } from "@/lib/indicators/format";
@@ -92,9 +93,10 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
 
   const years = filters.years.includes(year) ? filters.years : [year, ...filters.years].sort((a, b) => b - a);
   const offset = (params.page - 1) * QUALITY_PAGE_SIZE;
-  const [overview, list] = await Promise.all([
+  const [overview, list, queue] = await Promise.all([
     getQualityOverview({ ctx, input: { year, regionCode: params.region } }),
     listReportsWithErrors({ ctx, input: { year, regionCode: params.region, limit: QUALITY_PAGE_SIZE, offset } }),
+    listReviewQueue({ ctx, input: { year, regionCode: params.region, limit: QUEUE_SHOWN } }),
   ]);
   const regionName = overview.region?.name ?? params.region;
   const failing = overview.reports - overview.passing;
@@ -124,6 +126,8 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
               <span className={styles.statNote}>{tf(lang, "quality.passingOf", { passing: formatFigure(failing), total: formatFigure(overview.reports) })}</span>
             </div>
           </div>
+
+          <ReviewQueue lang={lang} queue={queue} />
 
           <section className={styles.card} aria-labelledby="by-rule">
             <h2 id="by-rule" className={styles.cardTitle}>
@@ -273,5 +277,71 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
         </>
       )}
     </>
+  );
+}
+
+const QUEUE_SHOWN = 20;
+const TABLE_NAMES: Record<string, Record<Lang, string>> = {
+  t2: { zh: "表二", en: "Table 2" },
+  t3: { zh: "表三", en: "Table 3" },
+  t4: { zh: "表四", en: "Table 4" },
+};
+
+/** What needs a person (issue #14): partly read or erroneous published reports, and submissions awaiting review. */
+function ReviewQueue({ lang, queue }: { lang: Lang; queue: ReviewQueueResult }) {
+  const { counts } = queue;
+  return (
+    <section className={styles.card} aria-labelledby="review-queue" id="queue">
+      <h2 id="review-queue" className={styles.cardTitle}>
+        {t(lang, "quality.queue")}
+      </h2>
+      <p className={styles.note}>{t(lang, "quality.queue.lead")}</p>
+      <p data-queue-counts>
+        {tf(lang, "quality.queue.counts", { partly: formatFigure(counts.partlyRead), errors: formatFigure(counts.withErrors), pending: formatFigure(counts.pendingReview) })}
+      </p>
+      {queue.total === 0 ? (
+        <p className={styles.good}>{t(lang, "quality.queue.none")}</p>
+      ) : (
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, "quality.queue.report")}</th>
+                <th scope="col">{t(lang, "quality.list.region")}</th>
+                <th scope="col">{t(lang, "quality.queue.status")}</th>
+                <th scope="col" className={styles.num}>
+                  {t(lang, "quality.queue.applications")}
+                </th>
+                <th scope="col">{t(lang, "quality.queue.why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.rows.map((r) => (
+                <tr key={r.reportId} data-queue-row={r.reportId}>
+                  <th scope="row">
+                    <Link href={r.pendingReview ? `/self-review/${r.reportId}` : `/reports/${r.reportId}`}>
+                      {r.agencyName} · v{r.version}
+                    </Link>
+                  </th>
+                  <td>{r.regionName ?? "—"}</td>
+                  <td>{t(lang, `review.status.${r.status}`)}</td>
+                  <td className={styles.num}>{r.applications === null ? NULL_DISPLAY : formatFigure(r.applications)}</td>
+                  <td>
+                    {[
+                      r.unreadCells > 0 ? tf(lang, "quality.queue.unread", { n: formatFigure(r.unreadCells), tables: r.partTables.map((id) => TABLE_NAMES[id]?.[lang] ?? id).join(lang === "zh" ? "、" : ", ") }) : null,
+                      r.errorCount > 0 ? tf(lang, "quality.queue.errors", { n: formatFigure(r.errorCount) }) : null,
+                      r.pendingReview ? t(lang, "quality.queue.pending") : null,
+                    ]
+                      .filter(Boolean)
+                      .join(lang === "zh" ? "；" : "; ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue.total > queue.rows.length ? <p className={styles.note}>{tf(lang, "quality.queue.shown", { total: formatFigure(queue.total), n: queue.rows.length })}</p> : null}
+    </section>
   );
 }

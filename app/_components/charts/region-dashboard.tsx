@@ -195,7 +195,7 @@ function ErrorsCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev
       </span>
       {/* Reports whose tables were not all read: their figures are incomplete, not zero. */}
       <span className={styles.cardDetail} title={cm(lang, "coverage.partlyReadDef")} data-partly-read={cur.partlyRead}>
-        {cm(lang, "coverage.partlyReadOf", { n: formatInteger(cur.partlyRead, lang), d: formatInteger(cur.received, lang) })}
+        <Link href={`${href}#queue`}>{cm(lang, "coverage.partlyReadOf", { n: formatInteger(cur.partlyRead, lang), d: formatInteger(cur.received, lang) })}</Link>
       </span>
       <span className={styles.cardDetail}>
         {cm(lang, "card.yoy")} {prev.received === 0 || change.abs === null ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs < 0} />}
