@@ -9,6 +9,7 @@ import { auditLog, findings, reportFigures, reports, sourceDocuments } from "../
 import { ctxFor } from "../../test/ctx";
 import { describeEachDb } from "../../test/db";
 import { createTestAgency, createTestUser } from "../../test/factories";
+import { correctReport } from "./correct-report";
 import { deleteDraft } from "./delete-draft";
 import { ingestReport } from "./ingest-report";
 import { submitReport } from "./submit-report";
@@ -91,5 +92,19 @@ describeEachDb("deleteDraft", (getDb) => {
     await deleteDraft({ ctx: admin, input: { reportId: first.id } });
     const [after] = await db.select({ supersedesId: reports.supersedesId }).from(reports).where(eq(reports.id, second.id));
     expect(after!.supersedesId).toBe(before!.supersedesId);
+  });
+
+  it("a draft a figure was corrected from can be deleted; the corrected version stays, with its correction", async () => {
+    const db = getDb();
+    const draft = await upload(agency);
+    const [v] = await db.select({ version: reports.version }).from(reports).where(eq(reports.id, draft.id));
+    const saved = await correctReport({ ctx: agency, input: { reportId: draft.id, expectedVersion: v!.version, cells: { "t3.carried_over.total": "4" }, reason: "原表漏填" } });
+    expect(saved).toMatchObject({ status: "saved" });
+    const correctedId = (saved as { reportId: string }).reportId;
+    await deleteDraft({ ctx: agency, input: { reportId: draft.id } });
+    const [left] = await db.select({ id: reports.id, correctionOf: reports.correctionOf, corrections: reports.corrections }).from(reports).where(eq(reports.id, correctedId));
+    expect(left?.correctionOf).toBeNull();
+    expect(JSON.stringify(left?.corrections)).toContain("原表漏填");
+    expect(await db.select({ id: reports.id }).from(reports).where(eq(reports.id, draft.id))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * its predecessor now names the draft's own predecessor. The audit log keeps the deletion.
  */
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AccessDeniedError, actorUserId, type Ctx } from "../../context";
 import { assertReportInScope } from "../../queries/_scope";
@@ -40,7 +40,14 @@ export async function deleteDraft({ ctx, input }: DeleteDraftOptions): Promise<D
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${access.agencyId + ":" + String(access.year)}))`);
     const [report] = await tx
-      .select({ status: reports.status, version: reports.version, documentId: reports.documentId, supersedesId: reports.supersedesId, fileName: sourceDocuments.fileName })
+      .select({
+        status: reports.status,
+        version: reports.version,
+        documentId: reports.documentId,
+        supersedesId: reports.supersedesId,
+        correctionOf: reports.correctionOf,
+        fileName: sourceDocuments.fileName,
+      })
       .from(reports)
       .innerJoin(sourceDocuments, eq(sourceDocuments.id, reports.documentId))
       .where(eq(reports.id, reportId))
@@ -50,7 +57,13 @@ export async function deleteDraft({ ctx, input }: DeleteDraftOptions): Promise<D
       throw new MutationError("wrong_status", "Only a draft can be deleted; submitted and published versions stay on record.", { status: report.status });
     }
     await tx.update(reports).set({ supersedesId: report.supersedesId }).where(eq(reports.supersedesId, reportId));
+    // A version corrected by hand from this draft will stem from what the draft itself stemmed
+    // from (its own hand-corrected cells keep who, when, why and the parsed value). It shares the
+    // draft's file, and only one uncorrected report may hold a file: point it at itself while the
+    // draft goes, then at the draft's own origin.
+    const corrected = await tx.update(reports).set({ correctionOf: sql`${reports.id}` }).where(eq(reports.correctionOf, reportId)).returning({ id: reports.id });
     await tx.delete(reports).where(and(eq(reports.id, reportId), eq(reports.status, "draft")));
+    if (corrected.length) await tx.update(reports).set({ correctionOf: report.correctionOf }).where(inArray(reports.id, corrected.map((c) => c.id)));
     const [other] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.documentId, report.documentId), ne(reports.id, reportId))).limit(1);
     if (!other) await tx.delete(sourceDocuments).where(eq(sourceDocuments.id, report.documentId));
     await tx.insert(auditLog).values({
