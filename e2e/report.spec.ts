@@ -143,7 +143,14 @@ test.describe("quality page", () => {
     await expect(page).toHaveURL(/region=520200/);
     await page.getByRole("link", { name: "盘州市", exact: true }).click();
     await expect(page).toHaveURL(/region=520281/);
-    await page.getByRole("link", { name }).click();
+    // The queue of what needs a person lists it too (an error finding), with what needs doing.
+    const queue = page.locator("section#queue");
+    await expect(queue.getByRole("heading", { name: "待人工处理" })).toBeVisible();
+    await expect(queue.locator("[data-queue-counts]")).toContainText(/存在错误 [1-9]\d* 份/);
+    const queued = queue.getByRole("row", { name: new RegExp(name) });
+    await expect(queued).toContainText(/\d+ 个错误/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/quality-queue-zh.png`, fullPage: true });
+    await page.getByRole("table").last().getByRole("link", { name, exact: true }).click();
     await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
     await expect(page.locator('td[data-cell="t3.carried_over.total"]')).toHaveAttribute("data-mark", "blame");
   });
