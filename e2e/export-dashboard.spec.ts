@@ -182,7 +182,7 @@ test.describe("dashboard exports", () => {
     // view=compare names the comparison explicitly: the same export as without it.
     const compare = await request.get("/api/export/data?format=csv&view=compare&agency=520281&indicator=refusal_rate");
     expect(compare.status()).toBe(200);
-    expect((await compare.text()).split("\r\n")[0]).toBe("\uFEFF机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,不可能的值,说明");
+    expect((await compare.text()).split("\r\n")[0]).toBe("\uFEFF机关,行政区划代码,年度,指标,指标代码,分子,分母,数值,显示值,小样本,口径,年报有错误,含手工更正数字,不可能的值,说明");
 
     const anon = await browser.newContext({ storageState: SIGNED_OUT });
     for (const url of ["/api/export/chart?format=png&view=region&chart=ranking", "/api/export/data?format=csv&agency=520281"]) {
