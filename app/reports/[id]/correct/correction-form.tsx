@@ -165,7 +165,7 @@ export function CorrectionForm({ reportId, version, layout, cells, lang, publish
                 {layout.head.map((line, i) => (
                   <tr key={i}>
                     {line.map((h, j) => (
-                      <th key={j} colSpan={h.colSpan} rowSpan={h.rowSpan} scope="col" className={h.note ? styles.headNote : undefined}>
+                      <th key={j} colSpan={h.colSpan} rowSpan={h.rowSpan} scope={h.colSpan > 1 ? "colgroup" : "col"} className={h.note ? styles.headNote : undefined}>
                         <LabelText label={h.label} lang={lang} />
                       </th>
                     ))}
