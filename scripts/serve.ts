@@ -14,8 +14,10 @@ import "./lib/load-env";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { resolveClientAddress } from "@/lib/http/client-address";
+import { continueDemoLoad } from "./lib/demo-background";
 import { ROOT } from "./lib/run";
 
 async function main(): Promise<void> {
@@ -33,11 +35,16 @@ async function main(): Promise<void> {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  const demo = new AbortController();
   server.listen(env.PORT, () => {
     console.log(`next: serving on port ${env.PORT} (client address: ${env.TRUST_PROXY_HOPS ? `X-Forwarded-For, ${env.TRUST_PROXY_HOPS} trusted hop(s)` : "socket peer; X-Forwarded-For ignored"})`);
+    // An unfinished demo load goes on here, in the process that owns the database (PGlite allows
+    // one); of several server processes, only the first loads.
+    if (!cluster.isWorker || cluster.worker?.id === 1) void continueDemoLoad(getDb(), demo.signal);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      demo.abort();
       server.close(() => process.exit(0));
       // Open keep-alive connections would hold close() forever.
       server.closeAllConnections();
