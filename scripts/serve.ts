@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Requests being answered: the background demo load waits for them between documents.
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
     const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY_HOPS);
     // x-real-ip too: nothing of ours reads it, but a client must not be able to plant it either.
     delete req.headers["x-real-ip"];
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
     console.log(`next: serving on port ${env.PORT} (client address: ${env.TRUST_PROXY_HOPS ? `X-Forwarded-For, ${env.TRUST_PROXY_HOPS} trusted hop(s)` : "socket peer; X-Forwarded-For ignored"})`);
     // An unfinished demo load goes on here, in the process that owns the database (PGlite allows
     // one); of several server processes, only the first loads.
-    if (!cluster.isWorker || cluster.worker?.id === 1) void continueDemoLoad(getDb(), demo.signal);
+    if (!cluster.isWorker || cluster.worker?.id === 1) void continueDemoLoad(getDb(), demo.signal, () => readersFirst(() => inFlight));
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
@@ -50,6 +54,16 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     });
   }
+}
+
+/**
+ * Before the background demo load stores its next document: wait while requests are in flight
+ * (up to 2 s, so a busy app still sees the demo arrive), then yield once to the event loop.
+ */
+async function readersFirst(inFlight: () => number): Promise<void> {
+  const until = Date.now() + 2000;
+  while (inFlight() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The primary of a multi-process server: forks the workers, replaces one that dies, stops them all on a signal. */

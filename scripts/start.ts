@@ -59,7 +59,11 @@ async function prepareDatabase(build: Promise<unknown> | null): Promise<void> {
 /** Loads the demo until the build is done, then stops between documents for the server to go on. */
 async function loadWhileBuilding(db: Db, corpus: "full" | "small", build: Promise<unknown>): Promise<void> {
   const stop = new AbortController();
-  void build.finally(() => stop.abort());
+  // Settled either way: a failed build also stops the load (main reports the failure).
+  build.then(
+    () => stop.abort(),
+    () => stop.abort(),
+  );
   const outcome = await loadDemoCorpus(db, demoLoadOptions(corpus), { resume: true, track: true, quiet: true, signal: stop.signal });
   console.log(
     outcome.stopped

@@ -10,7 +10,7 @@ import { ctxFor } from "../../db/test/ctx";
 import { systemCtx } from "../../db/context";
 import { beginDemoLoad } from "../../db/mutations/demo/demo-load";
 import { getDemoLoad } from "../../db/queries/demo/get-demo-load";
-import { demoLoad, findings, reports, sourceDocuments } from "../../db/schema";
+import { dashboardGroups, dashboardRollupsDirty, demoLoad, findings, reports, sourceDocuments } from "../../db/schema";
 import { continueDemoLoad, planDemoLoad } from "./demo-background";
 import { generateCorpus } from "../../lib/demo";
 import { demoCorpusOptions, loadDemoCorpus, type DemoLoadOptions } from "./demo-load";
@@ -46,6 +46,11 @@ describeEachDb("the demo corpus loads behind a serving app", (getDb) => {
     expect(afterStop!.n).toBe(first.done);
     expect((await getDemoLoad({ db }))?.loaded).toBe(first.done);
     expect((await getDemoLoad({ db }))?.state).toBe("loading");
+    // The dashboards already count what is stored: the stop rebuilt the rollups it had deferred.
+    const [dirty] = await db.select({ n: count() }).from(dashboardRollupsDirty);
+    expect(dirty!.n).toBe(0);
+    const [rolled] = await db.select({ n: count() }).from(dashboardGroups);
+    expect(rolled!.n).toBeGreaterThan(0);
     // No cross-year check has run yet: they are deferred to the end of the load.
     const [carryBefore] = await db.select({ n: count() }).from(findings).where(eq(findings.rule, "S-X-CARRY"));
     expect(carryBefore!.n).toBe(0);

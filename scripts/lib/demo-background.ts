@@ -37,12 +37,12 @@ export async function planDemoLoad(db: Db, demo: "on" | "small" | "off"): Promis
  * listens. Resolves when the load ends (or the signal stops it); never throws — a failed load is
  * logged and resumes on the next start.
  */
-export async function continueDemoLoad(db: Db, signal?: AbortSignal): Promise<DemoLoadOutcome | null> {
+export async function continueDemoLoad(db: Db, signal?: AbortSignal, pace?: () => Promise<void>): Promise<DemoLoadOutcome | null> {
   try {
     const status = await getDemoLoad({ db });
     if (!status || status.state === "done") return null;
     console.log(`demo corpus: loading in the background while the app serves (${status.loaded}/${status.planned} stored so far)`);
-    const outcome = await loadDemoCorpus(db, demoLoadOptions(status.corpus), { resume: true, track: true, quiet: true, signal });
+    const outcome = await loadDemoCorpus(db, demoLoadOptions(status.corpus), { resume: true, track: true, quiet: true, signal, pace });
     if (!outcome.stopped) {
       console.log(`demo corpus: all ${outcome.done} documents stored${outcome.failed ? ` (${outcome.failed} failed)` : ""}; this run took ${outcome.seconds.toFixed(0)} s`);
     }

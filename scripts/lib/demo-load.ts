@@ -15,12 +15,14 @@ import type { Db } from "../../db/client";
 import { systemCtx } from "../../db/context";
 import { ingestReport } from "../../db/mutations/report/ingest-report";
 import { finishDemoLoad, recordDemoProgress } from "../../db/mutations/demo/demo-load";
-import { refreshCrossYear } from "../../db/mutations/report/refresh-cross-year";
+import { refreshCrossYear, refreshDirtyRollups } from "../../db/mutations/report/refresh-cross-year";
 import { reports as reportsTable, sourceDocuments } from "../../db/schema";
 import { createProgress } from "./progress";
 import { ROOT } from "./run";
 
 export const DEMO_SEED = 20250101;
+/** A tracked load rebuilds the dashboards' rollups it deferred this often (and when it stops). */
+const ROLLUP_EVERY_MS = 15_000;
 
 export interface DemoLoadOptions {
   seed?: number;
@@ -75,6 +77,11 @@ export interface DemoLoadRun {
   quiet?: boolean;
   /** Called after each document with the number stored so far. */
   onProgress?: (done: number) => void;
+  /**
+   * Awaited before each document is stored: the serving app lets the requests in flight finish
+   * first (PGlite runs one transaction at a time, and a reader should not wait behind the demo).
+   */
+  pace?: () => Promise<void>;
 }
 
 export interface DemoLoadOutcome extends DemoLoadResult {
@@ -112,10 +119,17 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
   let done = 0;
   let lastRecorded = 0;
   let lastLogged = 0;
+  let lastRollups = Date.now();
   const record = async (force = false) => {
     if (!run.track || (!force && Date.now() - lastRecorded < 1000)) return;
     lastRecorded = Date.now();
     await recordDemoProgress({ ctx, input: { loaded: done, failed } });
+    // The dashboards fill in as the load goes: the rollups it deferred, rebuilt every 15 s.
+    if (force || Date.now() - lastRollups > ROLLUP_EVERY_MS) {
+      await run.pace?.();
+      await refreshDirtyRollups({ ctx });
+      lastRollups = Date.now();
+    }
   };
   const advance = async (label: string) => {
     done++;
@@ -134,6 +148,7 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
     const item = window.shift();
     if (!item) return;
     const analyzed = await item.analyzed;
+    await run.pace?.();
     const result = await ingestReport({ ctx, input: { bytes: item.bytes, fileName: item.fileName, analyzed, status: "published", deferCrossYear: true } });
     if (result.status === "created") {
       reports++;
@@ -172,7 +187,7 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
   if (!stopped) {
     // Cross-year checks were deferred per document: run them once for every agency with a report.
     const agencies = await db.selectDistinct({ id: reportsTable.agencyId }).from(reportsTable);
-    await refreshCrossYear({ ctx, input: { agencyIds: agencies.map((a) => a.id) } });
+    await refreshCrossYear({ ctx, input: { agencyIds: agencies.map((a) => a.id) }, pace: run.pace });
     if (run.track) await finishDemoLoad({ ctx, input: { loaded: done, failed } });
   } else {
     await record(true);
