@@ -36,6 +36,7 @@ import { CompareChart, IndicatorFilter, PrintButton } from "./client";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./compare.module.css";
 import { readCompareSearch } from "./search-params";
+import { regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "compare");
@@ -266,7 +267,7 @@ function GroupForm({ lang, params, options, open }: { lang: Lang; params: Compar
             <option value="">{ct(lang, "page.any")}</option>
             {options.regions.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.level === "prefecture" ? `　${r.name}` : r.name}
+                {r.level === "prefecture" ? `　${regionDisplayName(lang, r.code, r.name)}` : regionDisplayName(lang, r.code, r.name)}
               </option>
             ))}
           </select>

@@ -17,6 +17,7 @@ import { RULE_META } from "@/lib/validate/meta";
 import type { RuleId } from "@/lib/validate/types";
 import { QUALITY_PAGE_SIZE, parseQualitySearchParams, qualityHref } from "./search-params";
 import styles from "./quality.module.css";
+import { regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "quality");
@@ -98,7 +99,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
     listReportsWithErrors({ ctx, input: { year, regionCode: params.region, limit: QUALITY_PAGE_SIZE, offset } }),
     listReviewQueue({ ctx, input: { year, regionCode: params.region, limit: QUEUE_SHOWN } }),
   ]);
-  const regionName = overview.region?.name ?? params.region;
+  const regionName = overview.region ? regionDisplayName(lang, overview.region.code, overview.region.name) : params.region;
   const failing = overview.reports - overview.passing;
   const failedRules = overview.rules.map((r) => r.rule);
   const maxRule = Math.max(1, ...overview.rules.map((r) => r.reports));
@@ -194,7 +195,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
                       <tr key={row.code ?? "self"} className={row.reports === 0 ? styles.dim : undefined}>
                         <th scope="row">
                           {row.code ? (
-                            <Link href={qualityHref({ year, region: row.code })}>{row.name}</Link>
+                            <Link href={qualityHref({ year, region: row.code })}>{regionDisplayName(lang, row.code, row.name ?? row.code)}</Link>
                           ) : (
                             tf(lang, "quality.byRegion.self", { region: regionName })
                           )}
@@ -253,7 +254,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
                           <th scope="row">
                             <Link href={`/reports/${r.reportId}`}>{r.agencyName}</Link>
                           </th>
-                          <td>{r.regionName ?? "—"}</td>
+                          <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>
                           <td className={styles.num}>{r.year}</td>
                           <td className={`${styles.num} ${styles.bad}`}>{formatFigure(r.errorCount)}</td>
                           <td className={styles.message}>
@@ -323,7 +324,7 @@ function ReviewQueue({ lang, queue }: { lang: Lang; queue: ReviewQueueResult }) 
                       {r.agencyName} · v{r.version}
                     </Link>
                   </th>
-                  <td>{r.regionName ?? "—"}</td>
+                  <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>
                   <td>{t(lang, `review.status.${r.status}`)}</td>
                   <td className={styles.num}>{r.applications === null ? NULL_DISPLAY : formatFigure(r.applications)}</td>
                   <td>

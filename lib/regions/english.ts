@@ -138,3 +138,9 @@ export function regionDisplayShortName(lang: Lang, code: string | null | undefin
   if (lang !== "en" || !code) return shortName;
   return REGION_NAMES_EN[code]?.[1] ?? shortName;
 }
+
+/** A region row with its names in the reader's language (names only; codes and levels unchanged). */
+export function localizeRegion<T extends { code: string; name: string; shortName: string }>(lang: Lang, region: T): T {
+  if (lang !== "en") return region;
+  return { ...region, name: regionDisplayName(lang, region.code, region.name), shortName: regionDisplayShortName(lang, region.code, region.shortName) };
+}

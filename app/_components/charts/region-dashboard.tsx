@@ -12,6 +12,7 @@ import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sum
 import { cm, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
+import { regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
 import { RegionMap } from "./region-map";
@@ -51,7 +52,10 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
   const yearRow = byYear.find((r) => r.key === String(year));
   const prevRow = byYear.find((r) => r.key === String(year - 1));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
-  const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
+  const childLabel = (code: string) =>
+    code === region.code
+      ? `${regionDisplayShortName(lang, region.code, region.shortName) || regionDisplayName(lang, region.code, region.name)}${cm(lang, "chart.ownLevel")}`
+      : regionDisplayName(lang, code, names.get(code)?.name ?? code);
   const childHref = (code: string) => (code === region.code ? undefined : `/regions/${code}${q}`);
 
   return (

@@ -11,6 +11,7 @@ import formStyles from "@/app/_components/forms.module.css";
 import styles from "@/app/self-review/self-review.module.css";
 import { CreateUserForm, EditUserForm, UserRowActions, type PickerLabels } from "./client";
 import admin from "./admin.module.css";
+import { regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   const lang = await getLang();
@@ -93,7 +94,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                       <td className={admin.email}>{u.email}</td>
                       <td data-label={t(lang, "admin.users.name")}>{u.name}</td>
                       <td data-label={t(lang, "admin.users.role")}>{t(lang, `auth.role.${u.role}`)}</td>
-                      <td data-label={t(lang, "admin.users.scope")}>{u.agencyName ?? (u.regionName ? `${u.regionName}（${u.regionCode}）` : "—")}</td>
+                      <td data-label={t(lang, "admin.users.scope")}>{u.agencyName ?? (u.regionName ? `${regionDisplayName(lang, u.regionCode, u.regionName)}（${u.regionCode}）` : "—")}</td>
                       <td data-label={t(lang, "admin.users.status")}>
                         {locked ? (
                           <span className={admin.lockBadge} data-testid="locked">

@@ -14,6 +14,7 @@ import { Narrative } from "./narrative";
 import { describeLocation } from "./provenance";
 import { ReportTables, type CompactCell, type ReportTablesText } from "./report-tables";
 import styles from "./report.module.css";
+import { regionDisplayName } from "@/lib/regions/english";
 
 interface ReportPageProps {
   params: Promise<{ id: string }>;
@@ -49,7 +50,7 @@ function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang })
     <header className={styles.header}>
       <p className={styles.eyebrow}>
         <Link href={`/agencies/${report.agency.id}`}>{report.agency.name}</Link>
-        {report.region ? <span> · {report.region.name}</span> : null}
+        {report.region ? <span> · {regionDisplayName(lang, report.region.code, report.region.name)}</span> : null}
       </p>
       <h1 className={styles.title}>
         {report.agency.name} {tf(lang, "report.titleSuffix", { year: report.year })}
@@ -69,7 +70,7 @@ function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang })
         </div>
         <div>
           <dt>{t(lang, "report.meta.region")}</dt>
-          <dd>{report.region?.name ?? t(lang, "report.notStated")}</dd>
+          <dd>{report.region ? regionDisplayName(lang, report.region.code, report.region.name) : t(lang, "report.notStated")}</dd>
         </div>
         <div>
           <dt>{t(lang, "report.meta.year")}</dt>
