@@ -74,11 +74,11 @@ describe("English region names", () => {
 describe("peer group labels", () => {
   it("name the group's region and department type in English, and keep Chinese in Chinese", async () => {
     const { groupLabel } = await import("../export/group-label");
-    expect(groupLabel({ kind: "government", level: "county", regionPrefix: "52" }, "贵州省")).toEqual({
+    expect(groupLabel({ kind: "government", level: "county", deptType: null, regionPrefix: "52" }, "贵州省")).toEqual({
       zh: "贵州省 · 县级人民政府",
       en: "All county governments in Guizhou Province",
     });
-    expect(groupLabel({ kind: "department", deptType: "工业和信息化", regionPrefix: "5202" }, "六盘水市").en).toBe(
+    expect(groupLabel({ kind: "department", level: null, deptType: "工业和信息化", regionPrefix: "5202" }, "六盘水市").en).toBe(
       "All industry and IT departments in Liupanshui City",
     );
   });
