@@ -65,7 +65,7 @@ function Filters({ lang, years, regions, year, region }: { lang: Lang; years: nu
           {ordered.map((r) => (
             <option key={r.code} value={r.code}>
               {LEVEL_INDENT[r.level]}
-              {r.name}
+              {regionDisplayName(lang, r.code, r.name)}
             </option>
           ))}
         </select>

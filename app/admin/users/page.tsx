@@ -41,6 +41,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const q = one(sp.q).trim().slice(0, 100);
   const editId = one(sp.edit);
   const [users, options] = await Promise.all([listUsers({ ctx, input: { q: q || undefined } }), listAccountScopeOptions({ ctx })]);
+  const localRegions = options.regions.map((r) => ({ ...r, name: regionDisplayName(lang, r.code, r.name) }));
   const roles = USER_ROLES.map((r) => ({ value: r, label: t(lang, `auth.role.${r}`) }));
   const qs = (extra: Record<string, string>) => {
     const p = new URLSearchParams({ ...(q ? { q } : {}), ...extra });
@@ -140,7 +141,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                             picker={pickerLabels(lang)}
                             roles={roles}
                             agencies={options.agencies}
-                            regions={options.regions}
+                            regions={localRegions}
                           />
                         </td>
                       </tr>
@@ -170,7 +171,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           picker={pickerLabels(lang)}
           roles={roles}
           agencies={options.agencies}
-          regions={options.regions}
+          regions={localRegions}
         />
       </section>
     </>
