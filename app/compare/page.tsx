@@ -36,7 +36,7 @@ import { CompareChart, IndicatorFilter, PrintButton } from "./client";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./compare.module.css";
 import { readCompareSearch } from "./search-params";
-import { regionDisplayName } from "@/lib/regions/english";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "compare");
@@ -135,7 +135,7 @@ function Selected({ lang, params, comparison, options }: { lang: Lang; params: C
     for (const ref of params.agencies) {
       const a =
         ref.type === "id" ? comparison.agencies.find((x) => x.id === ref.id) : comparison.agencies.find((x) => x.kind === "government" && x.adminCode === ref.code);
-      if (a) byRef.set(formatAgencyRef(ref), { name: a.name, code: a.adminCode });
+      if (a) byRef.set(formatAgencyRef(ref), { name: agencyDisplayName(lang, a.name, a.adminCode), code: a.adminCode });
     }
   }
   const empty = params.agencies.length === 0 && params.groups.length === 0;

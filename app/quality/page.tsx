@@ -17,7 +17,7 @@ import { RULE_META } from "@/lib/validate/meta";
 import type { RuleId } from "@/lib/validate/types";
 import { QUALITY_PAGE_SIZE, parseQualitySearchParams, qualityHref } from "./search-params";
 import styles from "./quality.module.css";
-import { regionDisplayName } from "@/lib/regions/english";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "quality");
@@ -252,7 +252,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
                       {list.rows.map((r) => (
                         <tr key={r.reportId}>
                           <th scope="row">
-                            <Link href={`/reports/${r.reportId}`}>{r.agencyName}</Link>
+                            <Link href={`/reports/${r.reportId}`}>{agencyDisplayName(lang, r.agencyName, r.regionCode)}</Link>
                           </th>
                           <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>
                           <td className={styles.num}>{r.year}</td>
@@ -321,7 +321,7 @@ function ReviewQueue({ lang, queue }: { lang: Lang; queue: ReviewQueueResult }) 
                 <tr key={r.reportId} data-queue-row={r.reportId}>
                   <th scope="row">
                     <Link href={r.pendingReview ? `/self-review/${r.reportId}` : `/reports/${r.reportId}`}>
-                      {r.agencyName} · v{r.version}
+                      {agencyDisplayName(lang, r.agencyName, r.regionCode)} · v{r.version}
                     </Link>
                   </th>
                   <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>

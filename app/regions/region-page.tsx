@@ -19,7 +19,7 @@ import { cm, type ChartMessageKey } from "@/lib/charts";
 import type { Lang } from "@/lib/i18n";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import { deptTypeLabel } from "@/lib/agencies/labels";
-import { regionDisplayName } from "@/lib/regions/english";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: Lang; code: string; params: DashboardParams }) {
   const [region, years, agencyList] = await Promise.all([
@@ -139,14 +139,14 @@ function AgencyList({ lang, agencies, showReports }: { lang: Lang; agencies: Reg
 function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; showReports?: boolean }) {
   return (
     <li>
-      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+      <Link href={`/agencies/${a.id}`}>{agencyDisplayName(lang, a.name, a.regionCode)}</Link>
       {a.deptType ? <span className={styles.tag}>{deptTypeLabel(a.deptType, lang)}</span> : null}
       {showReports ? (
         <div className={styles.cardDetail}>
           {a.reports.map((r, i) => (
             <span key={r.reportId}>
               {i > 0 ? " · " : ""}
-              <Link href={`/reports/${r.reportId}`} aria-label={`${a.name} ${r.year}`}>
+              <Link href={`/reports/${r.reportId}`} aria-label={`${agencyDisplayName(lang, a.name, a.regionCode)} ${r.year}`}>
                 {r.year}
               </Link>
               {r.scope === "region_aggregate" ? `（${cm(lang, "scope.region_aggregate")}）` : ""}
@@ -155,7 +155,7 @@ function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; sho
         </div>
       ) : a.reports[0] ? (
         <span className={styles.tag}>
-          <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${a.name} ${a.reports[0].year}`}>
+          <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${agencyDisplayName(lang, a.name, a.regionCode)} ${a.reports[0].year}`}>
             {a.reports[0].year}
           </Link>
         </span>

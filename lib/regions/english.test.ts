@@ -83,3 +83,21 @@ describe("peer group labels", () => {
     );
   });
 });
+
+describe("agency names in English", () => {
+  it("names a region's own government by its official English name, and leaves other names as written", async () => {
+    const { agencyDisplayName } = await import("./english");
+    expect(agencyDisplayName("en", "六盘水市人民政府", "520200")).toBe("Liupanshui Municipal People's Government");
+    expect(agencyDisplayName("en", "贵州省人民政府", "520000")).toBe("Guizhou Provincial People's Government");
+    expect(agencyDisplayName("en", "盘州市人民政府", "520281")).toBe("Panzhou Municipal People's Government");
+    expect(agencyDisplayName("en", "六枝特区人民政府", "520203")).toBe("Liuzhi Special District People's Government");
+    expect(agencyDisplayName("en", "黔南布依族苗族自治州人民政府", "522700")).toBe("Qiannan Buyei and Miao Autonomous Prefecture People's Government");
+    expect(agencyDisplayName("en", "盘州市民主镇人民政府", "520281104")).toBe("Minzhu Town People's Government");
+    expect(agencyDisplayName("en", "盘州市亦资街道办事处", "520281001")).toBe("Yizi Subdistrict Office");
+    // Departments, other wordings, other regions and the Chinese UI: as written.
+    expect(agencyDisplayName("en", "六盘水市自然资源局", "520200")).toBe("六盘水市自然资源局");
+    expect(agencyDisplayName("en", "盘州市人民政府办公室", "520281")).toBe("盘州市人民政府办公室");
+    expect(agencyDisplayName("en", "六盘水市人民政府", "520281")).toBe("六盘水市人民政府");
+    expect(agencyDisplayName("zh", "六盘水市人民政府", "520200")).toBe("六盘水市人民政府");
+  });
+});

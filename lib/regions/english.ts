@@ -12,6 +12,7 @@
 import type { Lang } from "../i18n";
 import type { RegionLevel } from "./levels";
 import { ETHNIC_GROUPS, normalizeRegionName } from "./names";
+import { getGuizhouRegion } from "./guizhou";
 import { REGION_NAMES_EN } from "./region-names-en";
 
 /** Official English names of the 55 minority nationalities (GB/T 3304). */
@@ -143,4 +144,30 @@ export function regionDisplayShortName(lang: Lang, code: string | null | undefin
 export function localizeRegion<T extends { code: string; name: string; shortName: string }>(lang: Lang, region: T): T {
   if (lang !== "en") return region;
   return { ...region, name: regionDisplayName(lang, region.code, region.name), shortName: regionDisplayShortName(lang, region.code, region.shortName) };
+}
+
+/** "Liupanshui City" → "Liupanshui Municipal", "Guizhou Province" → "Guizhou Provincial": the official adjective forms. */
+function governmentOf(regionEn: string): string {
+  return `${regionEn.replace(/ City$/, " Municipal").replace(/ Province$/, " Provincial")} People's Government`;
+}
+
+/**
+ * An agency's name for the reader. In English, a region's own government gets its official
+ * English name where the name is exactly the standard form: 六盘水市人民政府 → "Liupanshui
+ * Municipal People's Government", 盘州市民主镇人民政府 → "Minzhu Town People's Government",
+ * 盘州市亦资街道办事处 → "Yizi Subdistrict Office". Every other name (departments, anything
+ * worded differently) stays as the agency writes it: a guessed translation would mislead.
+ */
+export function agencyDisplayName(lang: Lang, name: string, regionCode: string | null | undefined): string {
+  if (lang !== "en" || !regionCode) return name;
+  const region = REGION_NAMES_EN[regionCode];
+  const zh = getGuizhouRegion(regionCode);
+  if (!region || !zh) return name;
+  const parent = zh.parentCode ? getGuizhouRegion(zh.parentCode) : undefined;
+  const forms = zh.level === "township" && parent ? [`${parent.name}${zh.name}`, zh.name] : [zh.name];
+  for (const f of forms) {
+    if (name === `${f}人民政府`) return governmentOf(region[0]);
+    if (name === `${f}办事处` && zh.name.endsWith("街道")) return `${region[0]} Office`;
+  }
+  return name;
 }

@@ -14,7 +14,7 @@ import { formatInteger } from "@/lib/indicators";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import type { AgencySort } from "@/db/queries/dashboard/list-agencies";
 import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "../search-params";
-import { regionDisplayName } from "@/lib/regions/english";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "agencies");
@@ -146,7 +146,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                 {list.rows.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                      <Link href={`/agencies/${a.id}`}>{agencyDisplayName(lang, a.name, a.regionCode)}</Link>
                     </td>
                     <td className={styles.num}>{a.regionCode ?? ""}</td>
                     <td>
