@@ -10,6 +10,7 @@ import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { CompareView } from "../export/compare-params";
 import type { Comparison, CompareNullReason, CompareValue } from "../export/comparison";
 import { axisLabelFormatter, BORDER, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";
+import { agencyDisplayName } from "../regions/english";
 import { ct } from "./compare-messages";
 import type { BarSeriesOption, ChartOption, LineSeriesOption } from "./types";
 
@@ -94,7 +95,8 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
     });
     const withReport = points.filter((p) => p.reportId !== null);
     const aggregateOnly = withReport.length > 0 && withReport.every((p) => p.regionAggregate);
-    return { agencyId: a.id, name: aggregateOnly ? `${a.name}${ct(lang, "chart.aggregateMark")}` : a.name, adminCode: a.adminCode, points };
+    const name = agencyDisplayName(lang, a.name, a.adminCode);
+    return { agencyId: a.id, name: aggregateOnly ? `${name}${ct(lang, "chart.aggregateMark")}` : name, adminCode: a.adminCode, points };
   });
   const statsByYear = new Map(c.medians.filter((m) => m.indicatorKey === indicatorKey).map((m) => [m.year, m]));
   const medians = years.map((y) => statsByYear.get(y)?.median ?? null);
