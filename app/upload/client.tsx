@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { FilePicker, type FilePickerLabels } from "@/app/_components/file-picker";
 import { useIngestJobs, type IngestJobStatus } from "@/app/_components/use-ingest-jobs";
 import { uploadReports } from "./actions";
 import { tooLargeMessageIn } from "@/lib/http/upload-limit";
@@ -12,6 +13,7 @@ import styles from "./upload.module.css";
 export interface UploadMessages {
   lang: "zh" | "en";
   files: string;
+  picker: FilePickerLabels;
   hint: string;
   submit: string;
   pending: string;
@@ -149,7 +151,7 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
       <form action={dispatch} onSubmit={onSubmit} className={styles.form} encType="multipart/form-data">
         <label className={styles.drop}>
           <span className={styles.dropLabel}>{m.files}</span>
-          <input ref={input} type="file" name="files" multiple accept={UPLOAD_ACCEPT} className={styles.input} />
+          <FilePicker inputRef={input} name="files" multiple accept={UPLOAD_ACCEPT} labels={m.picker} />
           <span className={styles.hint}>{m.hint}</span>
         </label>
         <input type="hidden" name="batch" value="" />
