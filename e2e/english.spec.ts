@@ -142,5 +142,13 @@ test.describe("English complete (issue #18 point 6)", () => {
       for (const b of badges) expect(b, `${p.name}: badge "${b}"`).not.toMatch(LATIN_WORD);
       await shot(page, `zh-${p.name}`, "zh");
     }
+    // The file input's button and "nothing chosen" are ours in Chinese, not the browser's English.
+    await page.goto("/upload");
+    const picker = page.locator("form").filter({ has: page.locator('input[type="file"]') });
+    await expect(picker.getByText("浏览…", { exact: true })).toBeVisible();
+    await expect(picker.locator("[data-file-names]")).toHaveText("未选择文件");
+    expect((await picker.locator('input[type="file"]').boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+    await picker.getByLabel("选择文件").setInputFiles({ name: "样例.txt", mimeType: "text/plain", buffer: Buffer.from("x") });
+    await expect(picker.locator("[data-file-names]")).toHaveText("样例.txt");
   });
 });

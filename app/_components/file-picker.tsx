@@ -6,7 +6,7 @@
  * choice, and showed English in the Chinese UI. The real input stays in the form, focusable and
  * labelled by the surrounding <label>; it is only visually hidden.
  */
-import { useEffect, useRef, useState, type Ref } from "react";
+import { useEffect, useRef, useState } from "react";
 import styles from "./file-picker.module.css";
 
 export interface FilePickerLabels {
@@ -22,11 +22,10 @@ interface Props {
   multiple?: boolean;
   required?: boolean;
   invalid?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
   labels: FilePickerLabels;
 }
 
-export function FilePicker({ name, accept, multiple, required, invalid, inputRef, labels }: Props) {
+export function FilePicker({ name, accept, multiple, required, invalid, labels }: Props) {
   const own = useRef<HTMLInputElement | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   // A form action resets the form afterwards: the list of names follows the input.
@@ -37,15 +36,10 @@ export function FilePicker({ name, accept, multiple, required, invalid, inputRef
     form.addEventListener("reset", clear);
     return () => form.removeEventListener("reset", clear);
   }, []);
-  const setRefs = (el: HTMLInputElement | null) => {
-    own.current = el;
-    if (typeof inputRef === "function") inputRef(el);
-    else if (inputRef) inputRef.current = el;
-  };
   return (
     <span className={styles.picker}>
       <input
-        ref={setRefs}
+        ref={own}
         type="file"
         name={name}
         accept={accept}
@@ -58,7 +52,7 @@ export function FilePicker({ name, accept, multiple, required, invalid, inputRef
       <span className={styles.button} aria-hidden="true">
         {labels.pick}
       </span>
-      <span className={styles.names} data-file-names="">
+      <span className={styles.names} data-file-names="" aria-hidden="true">
         {chosen.length ? chosen.join("、") : labels.none}
       </span>
     </span>
