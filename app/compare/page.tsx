@@ -37,6 +37,7 @@ import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./compare.module.css";
 import { readCompareSearch } from "./search-params";
 import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
+import { colon } from "@/lib/charts/base";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "compare");
@@ -78,7 +79,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       <PageHeader title={t(lang, "page.compare.title")} lead={t(lang, "page.compare.lead")} />
       {error ? (
         <div className={styles.alert} role="alert">
-          <strong>{ct(lang, "page.error")}：</strong>
+          <strong>{ct(lang, "page.error")}{colon(lang)}</strong>
           {errorMessage(error, lang)}
         </div>
       ) : null}
@@ -378,7 +379,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
           {spec.title}
         </h2>
         <div className={styles.downloads} aria-label={ct(lang, "page.downloads")}>
-          <span className={styles.muted}>{ct(lang, "page.downloads")}：</span>
+          <span className={styles.muted}>{ct(lang, "page.downloads")}{colon(lang)}</span>
           <a className={styles.linkButton} href={`/api/export/chart?format=png&${chartQs}`} download>
             {ct(lang, "page.downloadPng")}
           </a>
@@ -394,7 +395,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
         </div>
       </div>
       <p className={styles.formula}>
-        {ct(lang, "chart.formula")}：{spec.formula}
+        {ct(lang, "chart.formula")}{colon(lang)}{spec.formula}
       </p>
       <CompareChart spec={spec} />
       {spec.notes.map((n) => (

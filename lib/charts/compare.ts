@@ -9,7 +9,7 @@ import { getIndicator, type IndicatorDef } from "../indicators/definitions";
 import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { CompareView } from "../export/compare-params";
 import type { Comparison, CompareNullReason, CompareValue } from "../export/comparison";
-import { axisLabelFormatter, BORDER, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";
+import { axisLabelFormatter, BORDER, colon, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";
 import { agencyDisplayName } from "../regions/english";
 import { ct } from "./compare-messages";
 import type { BarSeriesOption, ChartOption, LineSeriesOption } from "./types";
@@ -281,18 +281,18 @@ const IMPOSSIBLE_GREY = "#b8bcc2";
 function pointLine(def: IndicatorDef, name: string, p: ComparePoint, lang: Lang): string {
   const nd = p.denominator !== null && p.numerator !== null ? `（${formatInteger(p.numerator, lang)} / ${formatInteger(p.denominator, lang)}）` : "";
   const why = p.value === null && p.reason ? `（${ct(lang, `reason.${p.reason}`)}）` : "";
-  return `<div>${escapeHtml(name)} ${p.year}：${escapeHtml(shown(def, p, lang) + nd + why)}</div>`;
+  return `<div>${escapeHtml(name)} ${p.year}${colon(lang)}${escapeHtml(shown(def, p, lang) + nd + why)}</div>`;
 }
 
 function formulaHtml(spec: CompareChartSpec): string {
-  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(ct(spec.lang, "chart.formula"))}：${escapeHtml(spec.formula)}</div>`;
+  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(ct(spec.lang, "chart.formula"))}${colon(spec.lang)}${escapeHtml(spec.formula)}</div>`;
 }
 
 function frameOption(spec: CompareChartSpec, l: Layout) {
   const titles: NonNullable<ChartOption["title"]> = [
     {
       text: spec.title,
-      subtext: l.exported ? `${ct(spec.lang, "chart.formula")}：${spec.formula}` : "",
+      subtext: l.exported ? `${ct(spec.lang, "chart.formula")}${colon(spec.lang)}${spec.formula}` : "",
       left: PAD,
       top: 12,
       itemGap: 8,
