@@ -113,6 +113,15 @@ test.describe("English complete (issue #18 point 6)", () => {
     await page.goto("/compare?group=government:county:5202&indicator=refusal_rate&view=bars");
     await expect(page.locator("[data-group]")).toContainText("All county governments in Liupanshui City");
     await shot(page, "compare", "en");
+
+    // A ranking of the province's 88 county governments names each government in English.
+    await page.goto("/compare?group=government:county:52&indicator=refusal_rate&view=ranking");
+    await expect(page.locator("[data-group]")).toContainText("All county governments in Guizhou Province");
+    const chart = page.locator('figure[data-indicator="refusal_rate"]');
+    await expect(chart.locator('[data-chart="echarts"] svg').first()).toBeVisible({ timeout: 60_000 });
+    await expect(chart.locator("svg text", { hasText: "Panzhou Municipal People's Government" }).first()).toBeAttached();
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, "compare-ranking", "en");
   });
 
   test("the Chinese UI has no stray English in headings, navigation, badges and status words", async ({ page }) => {
