@@ -64,6 +64,15 @@ test.describe("English complete (issue #18 point 6)", () => {
     await expect(rows.filter({ hasText: "Qiannan Buyei and Miao Autonomous Prefecture" })).toHaveCount(1);
     await figure.scrollIntoViewIfNeeded();
     await shot(page, "overview-map", "en");
+    // The regions' ranking and outcome mix wrap the long English names rather than cutting them.
+    for (const id of ["ranking", "outcomes"]) {
+      const chart = page.locator(`figure[data-chart-id="${id}"]`);
+      await expect(chart.locator('[data-chart="echarts"] svg').first()).toBeVisible({ timeout: 60_000 });
+      await expect(chart.locator("svg text", { hasText: /^Qiannan Buyei/ })).toHaveCount(1);
+      await expect(chart.locator("svg text", { hasText: /(\.\.\.|…)$/ })).toHaveCount(0);
+    }
+    await page.locator('figure[data-chart-id="ranking"]').scrollIntoViewIfNeeded();
+    await shot(page, "overview-ranking", "en");
 
     await setLang(page, "zh");
     await page.goto("/?year=2024");
@@ -119,7 +128,9 @@ test.describe("English complete (issue #18 point 6)", () => {
     await expect(page.locator("[data-group]")).toContainText("All county governments in Guizhou Province");
     const chart = page.locator('figure[data-indicator="refusal_rate"]');
     await expect(chart.locator('[data-chart="echarts"] svg').first()).toBeVisible({ timeout: 60_000 });
-    await expect(chart.locator("svg text", { hasText: "Panzhou Municipal People's Government" }).first()).toBeAttached();
+    await expect(chart.locator("svg text", { hasText: /^Panzhou Municipal/ }).first()).toBeAttached();
+    // Long names wrap over two lines; none is cut with an ellipsis.
+    await expect(chart.locator("svg text", { hasText: /(\.\.\.|…)$/ })).toHaveCount(0);
     await chart.scrollIntoViewIfNeeded();
     await shot(page, "compare-ranking", "en");
   });

@@ -372,7 +372,7 @@ function buildBars(spec: CompareChartSpec, def: IndicatorDef, l: Layout): ChartO
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def), color: INK_MUTED }, splitLine: { lineStyle: { color: BORDER } } },
-    yAxis: { type: "category", inverse: true, data: spec.series.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, color: INK, fontSize: 12 } },
+    yAxis: { type: "category", inverse: true, data: spec.series.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, interval: 0, color: INK, fontSize: 12 } },
     series,
   };
 }
@@ -577,7 +577,7 @@ function buildRanking(spec: CompareChartSpec, def: IndicatorDef, l: Layout): Cha
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def), color: INK_MUTED }, splitLine: { lineStyle: { color: BORDER } } },
-    yAxis: { type: "category", inverse: true, data: items.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, color: INK, fontSize: 12 } },
+    yAxis: { type: "category", inverse: true, data: items.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, interval: 0, color: INK, fontSize: 12 } },
     series: [
       {
         type: "bar",

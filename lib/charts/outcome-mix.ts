@@ -82,7 +82,7 @@ export function buildOutcomeMixOption(input: OutcomeMixInput): ChartOption {
       },
     },
     xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-    yAxis: { type: "category", data: categories.map((c) => c.label), inverse: true, axisLabel: { width: 160, overflow: "break", lineHeight: 12 } },
+    yAxis: { type: "category", data: categories.map((c) => c.label), inverse: true, axisLabel: { width: 180, overflow: "break", lineHeight: 12, interval: 0 } },
     series,
   };
 }

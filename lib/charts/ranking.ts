@@ -61,7 +61,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def) } },
-    yAxis: { type: "category", data: items.map((it) => it.label), inverse: true, axisLabel: { width: 160, overflow: "break", lineHeight: 12 } },
+    yAxis: { type: "category", data: items.map((it) => it.label), inverse: true, axisLabel: { width: 180, overflow: "break", lineHeight: 12, interval: 0 } },
     series: [
       {
         type: "bar",

@@ -11,6 +11,7 @@ import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sum
 import {
   APPLICANT_INDICATORS,
   cm,
+  colon,
   formatNote,
   OUTCOME_INDICATORS,
   OUTCOME_PARTS,
@@ -116,7 +117,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
     dashboardChart({
       id: "ranking",
       section: "outcomes",
-      title: `${cm(lang, "dash.ranking")}：${def.label[lang]}`,
+      title: `${cm(lang, "dash.ranking")}${colon(lang)}${def.label[lang]}`,
       formula: def.formula[lang],
       empty: items.every((i) => i.value.value === null),
       notes: [formatNote(def, items.map((i) => i.value), lang)],

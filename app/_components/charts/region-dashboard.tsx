@@ -9,7 +9,7 @@ import type { Ctx } from "@/db/context";
 import type { Coverage } from "@/db/queries/dashboard/get-coverage";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
-import { cm, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
+import { cm, colon, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
@@ -74,7 +74,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         </div>
         <p className={styles.muted}>
           {cm(lang, "dash.sumsNote")} {cm(lang, "dash.scopeNote")}
-          {yearRow && yearRow.regionAggregate > 0 ? ` ${cm(lang, "coverage.regionAggregate")}：${yearRow.regionAggregate}` : ""}
+          {yearRow && yearRow.regionAggregate > 0 ? ` ${cm(lang, "coverage.regionAggregate")}${colon(lang)}${yearRow.regionAggregate}` : ""}
         </p>
       </section>
 
@@ -136,7 +136,7 @@ function Delta({ text, sign, good }: { text: string; sign: number; good?: boolea
 function IndicatorCard({ lang, def, cur, prev }: { lang: Lang; def: IndicatorDef; cur: DashboardValue; prev: DashboardValue | null }) {
   const change = yoyChange(cur.value, prev?.value ?? null);
   return (
-    <div className={styles.card} title={`${cm(lang, "chart.formula")}：${def.formula[lang]}`}>
+    <div className={styles.card} title={`${cm(lang, "chart.formula")}${colon(lang)}${def.formula[lang]}`}>
       <span className={styles.cardLabel}>{def.label[lang]}</span>
       <span className={styles.cardValue}>{formatIndicatorValue(def, cur, lang, { withUnit: def.kind === "amount" || def.kind === "ratio" })}</span>
       {cur.denominator !== null ? (
