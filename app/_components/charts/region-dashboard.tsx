@@ -12,7 +12,7 @@ import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sum
 import { cm, colon, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
-import { regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
+import { agencyDisplayName, regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
 import { RegionMap } from "./region-map";
@@ -254,7 +254,7 @@ function CoverageGaps({ lang, gaps, year }: { lang: Lang; gaps: CoverageGap[]; y
         <DataTable
           head={[cm(lang, "chart.agency"), cm(lang, "agency.code"), cm(lang, "coverage.gapKind"), cm(lang, "coverage.publishedOn"), cm(lang, "coverage.deadline")]}
           rows={gaps.map((g) => [
-            { text: g.name, href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
+            { text: agencyDisplayName(lang, g.name, g.regionCode), href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
             { text: g.regionCode ?? "", numeric: true },
             { text: cm(lang, g.gap === "missing" ? "coverage.gapMissing" : "coverage.gapLate") },
             { text: g.publishedOn ?? "—" },
@@ -282,7 +282,7 @@ function Outliers({ lang, def, outliers, year }: { lang: Lang; def: IndicatorDef
           caption={cm(lang, "outliers.title", { indicator: def.label[lang] })}
           head={[cm(lang, "chart.agency"), cm(lang, "outliers.group"), cm(lang, "outliers.value"), cm(lang, "outliers.median"), cm(lang, "outliers.distance"), cm(lang, "outliers.flags")]}
           rows={outliers.map((o) => [
-            { text: o.name, href: `/reports/${o.reportId}` },
+            { text: agencyDisplayName(lang, o.name, o.regionCode), href: `/reports/${o.reportId}` },
             { text: `${kindLabel(o)}（${o.groupSize}）` },
             { text: `${v(o.value)}${o.denominator !== null ? `（${formatInteger(o.numerator, lang)} / ${formatInteger(o.denominator, lang)}）` : ""}`, numeric: true },
             { text: `${v(o.median)}（${v(o.p25)}–${v(o.p75)}）`, numeric: true },
