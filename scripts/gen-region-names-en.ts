@@ -1,6 +1,6 @@
 /**
  * Writes lib/regions/region-names-en.ts: the English name and short form of every 贵州 region in
- * lib/regions/guizhou.ts, from the pinyin of @napi-rs/pinyin (a dev dependency: the app ships the
+ * lib/regions/guizhou.ts, from the pinyin of pinyin-pro (a dev dependency: the app ships the
  * reviewed table, not the dictionary) and the rules in lib/regions/english.ts.
  *
  *   npx tsx scripts/gen-region-names-en.ts > lib/regions/region-names-en.ts

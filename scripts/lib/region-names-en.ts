@@ -1,12 +1,11 @@
 /** The generator of lib/regions/region-names-en.ts (see scripts/gen-region-names-en.ts). */
-import { pinyin } from "@napi-rs/pinyin";
+import { pinyin } from "pinyin-pro";
 import { englishRegionName } from "../../lib/regions/english";
 import { GUIZHOU_REGIONS } from "../../lib/regions/guizhou";
 
 /** Plain syllables (no tones) of a place name, in the dictionary's usual reading of the word. */
 export function readPinyin(placeName: string): string[] {
-  // style 0 is PINYIN_STYLE.Plain (an ambient const enum, which isolated modules cannot read).
-  return pinyin(placeName, { style: 0, heteronym: false }).map((s) => (Array.isArray(s) ? (s[0] ?? "") : s));
+  return pinyin(placeName, { toneType: "none", type: "array" });
 }
 
 export function generateRegionNamesEn(): [code: string, name: string, shortName: string][] {
