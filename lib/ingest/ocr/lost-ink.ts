@@ -8,9 +8,8 @@
 import type { OcrEngine } from "../extract/tools";
 import type { GrayImage } from "./image";
 import { inkBlobs, type InkBox } from "./raster";
-import { cropWord, DISPUTED_CONFIDENCE } from "./reread";
-import { resize } from "./image";
-import { parseTesseractTsv, type OcrWord } from "./words";
+import { DISPUTED_CONFIDENCE, readDigits } from "./reread";
+import type { OcrWord } from "./words";
 
 /** Lowest confidence of the digits model's reading for a recovered number to be kept. */
 const MIN_RECOVERED_CONFIDENCE = 40;
@@ -53,13 +52,10 @@ export async function recoverLostNumbers(page: GrayImage, ink: Uint8Array, words
   const boxes = lostInk(ink, page.width, page.height, words).slice(0, 400);
   if (boxes.length === 0) return [];
   const asWords: OcrWord[] = boxes.map((b, i) => ({ text: "", left: b.x0, top: b.y0, width: b.x1 - b.x0 + 1, height: b.y1 - b.y0 + 1, conf: 0, block: -1, par: 0, line: i }));
-  const tsvs = await engine.recognizeNumbers(
-    asWords.map((w) => resize(cropWord(page, w), 2)),
-    { dpi },
-  );
+  const readings = await readDigits(page, asWords, dpi, engine);
   const out: OcrWord[] = [];
   asWords.forEach((w, i) => {
-    const parts = parseTesseractTsv(tsvs[i] ?? "");
+    const parts = readings[i] ?? [];
     const text = parts.map((p) => p.text).join("");
     const conf = Math.min(...parts.map((p) => p.conf), 100);
     if (/^\d[\d.]*$/.test(text) && conf >= MIN_RECOVERED_CONFIDENCE) out.push({ ...w, text, conf: Math.min(conf, DISPUTED_CONFIDENCE) });
