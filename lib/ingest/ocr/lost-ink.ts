@@ -8,11 +8,9 @@
 import type { OcrEngine } from "../extract/tools";
 import type { GrayImage } from "./image";
 import { inkBlobs, type InkBox } from "./raster";
-import { DISPUTED_CONFIDENCE, readDigits } from "./reread";
+import { DISPUTED_CONFIDENCE, MIN_FIGURE_CONFIDENCE, readDigits } from "./reread";
 import type { OcrWord } from "./words";
 
-/** Lowest confidence of the digits model's reading for a recovered number to be kept. */
-const MIN_RECOVERED_CONFIDENCE = 40;
 const CJK = /[\u3400-\u9fff]/u;
 
 function median(values: number[]): number {
@@ -58,7 +56,7 @@ export async function recoverLostNumbers(page: GrayImage, ink: Uint8Array, words
     const parts = readings[i] ?? [];
     const text = parts.map((p) => p.text).join("");
     const conf = Math.min(...parts.map((p) => p.conf), 100);
-    if (/^\d[\d.]*$/.test(text) && conf >= MIN_RECOVERED_CONFIDENCE) out.push({ ...w, text, conf: Math.min(conf, DISPUTED_CONFIDENCE) });
+    if (/^\d[\d.]*$/.test(text) && conf >= MIN_FIGURE_CONFIDENCE) out.push({ ...w, text, conf: Math.min(conf, DISPUTED_CONFIDENCE) });
   });
   return out;
 }

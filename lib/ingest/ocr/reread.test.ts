@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OcrEngine } from "../extract/tools";
 import type { GrayImage } from "./image";
-import { cropWord, DISPUTED_CONFIDENCE, loneLookalike, rereadNumbers, wantsReread } from "./reread";
+import { cropWord, DISPUTED_CONFIDENCE, loneLookalike, MIN_FIGURE_CONFIDENCE, rereadNumbers, wantsReread } from "./reread";
 import type { OcrWord } from "./words";
 
 function word(text: string, conf: number, left = 100): OcrWord {
@@ -37,6 +37,9 @@ describe("second reading of unsure numbers", () => {
     expect(wantsReread(word("11", 46))).toBe(true);
     expect(wantsReread(word("工", 47))).toBe(true);
     expect(wantsReread(word("12", 96))).toBe(false);
+    // A bracket glued before a number (]141 at 0 %) is no part of it.
+    expect(wantsReread(word("]141", 0))).toBe(true);
+    expect(wantsReread(word("(1)", 60))).toBe(false);
     expect(wantsReread(word("规章", 40))).toBe(false);
     expect(wantsReread(word("，", 40))).toBe(false);
   });
@@ -68,6 +71,9 @@ describe("second reading of unsure numbers", () => {
     expect(out[1]).toMatchObject({ text: "7", conf: DISPUTED_CONFIDENCE });
     expect(out[3]).toMatchObject({ text: "-2", conf: DISPUTED_CONFIDENCE });
     expect(out[2]).toBe(row[2]);
+    // A guess below MIN_FIGURE_CONFIDENCE does not turn a character into a figure.
+    const guess = await rereadNumbers(page, [word("上", 90, 100), word("0", 96, 300)], 300, engine([answer("1", MIN_FIGURE_CONFIDENCE - 1)]));
+    expect(guess[0]).toMatchObject({ text: "上", conf: 90 });
     // The digits model sees nothing: the word stays what it was.
     const none = await rereadNumbers(page, [word("）", 77, 200), word("0", 96, 300)], 300, engine([answer("", 0)]));
     expect(none[0]).toMatchObject({ text: "）", conf: 77 });

@@ -18,12 +18,22 @@ export const DISPUTED_CONFIDENCE = Math.min(60, LOW_CONFIDENCE - 1);
 const NUMBERISH = /^-?[\dOoIl|工丨〇.,，]+$/u;
 /**
  * One character the page model writes for a lone digit in a table cell, often with high
- * confidence: 了 for 7, ） or 】 for 1, 口 for 0 (with a minus sign for a decrease, -了 for -2).
+ * confidence: 了 for 7, ）, 】 or 上 for 1, 口 for 0 (with a minus sign for a decrease, -了 for -2).
  */
-const LONE_LOOKALIKE = /^-?[了）)\]】}〕|Il工丨〇口OoD]$/u;
+const LONE_LOOKALIKE = /^-?[了）)\]】}〕|Il工丨上〇口OoD]$/u;
+/**
+ * Lowest confidence of the digits model's reading for a figure to replace a character that was
+ * not a number at all (a look-alike, or ink no word covered): below it, the digits model is only
+ * guessing at a glyph it was forced to read as a digit.
+ */
+export const MIN_FIGURE_CONFIDENCE = 40;
+
+/** A number with a closing bracket glued before it (]141): a cell's rule or a speck read as a glyph. */
+const BRACKETED = /^[)）\]】}〕]\d[\d.,，]*$/u;
 
 export function wantsReread(w: OcrWord): boolean {
-  return w.conf < REREAD_BELOW && NUMBERISH.test(w.text) && (/\d/.test(w.text) || /^-?[OoIl|工丨〇]$/u.test(w.text));
+  if (w.conf >= REREAD_BELOW) return false;
+  return BRACKETED.test(w.text) || (NUMBERISH.test(w.text) && (/\d/.test(w.text) || /^-?[OoIl|工丨〇]$/u.test(w.text)));
 }
 
 /**
@@ -115,6 +125,7 @@ export async function rereadNumbers(page: GrayImage, words: readonly OcrWord[], 
     if (parts.length === 0) return;
     const text = parts.map((p) => p.text).join("");
     const conf = Math.min(...parts.map((p) => p.conf));
+    if (!wantsReread(first) && conf < MIN_FIGURE_CONFIDENCE) return;
     if (text === first.text) out[index] = { ...first, conf: Math.max(first.conf, conf) };
     // Disagreement: the digits-only reading wins (the page model's typical slip is a dropped or
     // letter-like digit), and the figure is marked for checking either way.
