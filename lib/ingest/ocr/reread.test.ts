@@ -64,10 +64,11 @@ describe("second reading of unsure numbers", () => {
 
   it("a lone look-alike read as a figure by the digits model becomes that figure, marked", async () => {
     const row = [word("规范性文件", 94, 20), word("了", 94, 300), word("5", 97, 420), word("-了", 63, 520)];
-    // A lone 7 enlarged twice reads as nothing; at its own size it reads as 7.
-    const e = engine([answer("", 0), answer("-2", 88), answer("7", 91)]);
+    // A lone 7 enlarged twice reads as nothing; at its own size it reads as 7. A 2× reading
+    // that saw something is taken over the 1× one.
+    const e = engine([answer("", 0), answer("-2", 88), answer("7", 91), answer("-7", 95)]);
     const out = await rereadNumbers(page, row, 300, e);
-    expect(e.asked).toEqual([2, 1]);
+    expect(e.asked).toEqual([4]);
     expect(out[1]).toMatchObject({ text: "7", conf: DISPUTED_CONFIDENCE });
     expect(out[3]).toMatchObject({ text: "-2", conf: DISPUTED_CONFIDENCE });
     expect(out[2]).toBe(row[2]);
@@ -80,12 +81,12 @@ describe("second reading of unsure numbers", () => {
   });
 
   it("agreement raises the confidence; disagreement takes the digits reading and marks it", async () => {
-    const e = engine([answer("11", 89), answer("11", 33), answer("", 0)]);
+    // Three targets, each read at 2× and at 1× in one call: the 1× readings come after the 2× ones.
+    const e = engine([answer("11", 89), answer("11", 33), answer("", 0), answer("1", 90), answer("1", 90), answer("", 0)]);
     const words = [word("11", 46), word("1", 71, 200), word("0", 97, 300), word("7", 50, 350)];
     const out = await rereadNumbers(page, words, 300, e);
-    // The crop read as nothing at 2× is read once more at 1×.
-    expect(e.asked).toEqual([3, 1]);
-    expect(e.widths).toEqual([[160, 160, 160], [80]]);
+    expect(e.asked).toEqual([6]);
+    expect(e.widths).toEqual([[160, 160, 160, 80, 80, 80]]);
     expect(out[0]).toMatchObject({ text: "11", conf: 89 });
     expect(out[1]).toMatchObject({ text: "11", conf: 33 });
     expect(out[2]).toBe(words[2]);

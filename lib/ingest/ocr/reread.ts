@@ -84,40 +84,31 @@ export function cropWord(page: GrayImage, w: OcrWord): GrayImage {
 }
 
 /**
- * The digits model's reading of each box (words sorted left to right; empty when it saw nothing).
- * Twice the size first: at 1× it misses a digit of a small "11" far more often. A box it reads as
- * nothing at 2× is read once more at 1× (one more process, only when needed): a single digit
- * enlarged that much is often not taken for a line of text at all (a lone 7 reads as nothing at
- * 2× and as 7 at 96 % at 1×).
+ * The digits model's reading of each box (words sorted left to right; empty when it saw nothing),
+ * in one Tesseract process (starting one costs more than reading a hundred crops). Each box is
+ * read twice the size and at its own size: at 1× the model misses a digit of a small "11" far more
+ * often, so the 2× reading is taken; but a single digit enlarged that much is often not taken for
+ * a line of text at all (a lone 7 reads as nothing at 2× and as 7 at 96 % at 1×), so a box the 2×
+ * reading left empty takes the 1× one.
  */
 export async function readDigits(page: GrayImage, boxes: readonly OcrWord[], dpi: number, engine: OcrEngine): Promise<OcrWord[][]> {
   if (boxes.length === 0) return [];
-  const parse = (tsv: string | undefined) => parseTesseractTsv(tsv ?? "").sort((a, b) => a.left - b.left);
   const crops = boxes.map((b) => cropWord(page, b));
-  const first = (await engine.recognizeNumbers(crops.map((c) => resize(c, 2)), { dpi })).map(parse);
-  const empty = boxes.flatMap((_, i) => (first[i]?.length ? [] : [i]));
-  if (empty.length > 0) {
-    const again = await engine.recognizeNumbers(
-      empty.map((i) => crops[i] as GrayImage),
-      { dpi },
-    );
-    empty.forEach((i, k) => {
-      first[i] = parse(again[k]);
-    });
-  }
-  return boxes.map((_, i) => first[i] ?? []);
+  const tsvs = await engine.recognizeNumbers([...crops.map((c) => resize(c, 2)), ...crops], { dpi });
+  const parse = (tsv: string | undefined) => parseTesseractTsv(tsv ?? "").sort((a, b) => a.left - b.left);
+  return boxes.map((_, i) => {
+    const large = parse(tsvs[i]);
+    return large.length > 0 ? large : parse(tsvs[boxes.length + i]);
+  });
 }
 
-/** Reconciles the two readings of each unsure number; other words pass through unchanged. */
-export async function rereadNumbers(page: GrayImage, words: readonly OcrWord[], dpi: number, engine: OcrEngine): Promise<OcrWord[]> {
-  const targets = words.flatMap((w, i) => (wantsReread(w) || loneLookalike(words, i) ? [i] : []));
-  if (targets.length === 0) return [...words];
-  const readings = await readDigits(
-    page,
-    targets.map((i) => words[i] as OcrWord),
-    dpi,
-    engine,
-  );
+/** Indexes of the words to read a second time: unsure numbers and lone look-alikes. */
+export function rereadTargets(words: readonly OcrWord[]): number[] {
+  return words.flatMap((w, i) => (wantsReread(w) || loneLookalike(words, i) ? [i] : []));
+}
+
+/** Reconciles the page reading of each target with its second reading; other words pass through unchanged. */
+export function reconcile(words: readonly OcrWord[], targets: readonly number[], readings: readonly (readonly OcrWord[])[]): OcrWord[] {
   const out = [...words];
   targets.forEach((index, k) => {
     const first = words[index] as OcrWord;
@@ -132,4 +123,17 @@ export async function rereadNumbers(page: GrayImage, words: readonly OcrWord[], 
     else out[index] = { ...first, text: FIGURE.test(text) ? text : first.text, conf: Math.min(first.conf, conf, DISPUTED_CONFIDENCE) };
   });
   return out;
+}
+
+/** The second reading on its own (ocrPage shares one process with the lost-ink reading). */
+export async function rereadNumbers(page: GrayImage, words: readonly OcrWord[], dpi: number, engine: OcrEngine): Promise<OcrWord[]> {
+  const targets = rereadTargets(words);
+  if (targets.length === 0) return [...words];
+  const readings = await readDigits(
+    page,
+    targets.map((i) => words[i] as OcrWord),
+    dpi,
+    engine,
+  );
+  return reconcile(words, targets, readings);
 }
