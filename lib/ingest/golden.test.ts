@@ -27,6 +27,8 @@ const KNOWN: Record<string, string> = {
     "plain pdftotext scatters 表三's values among the header's cell-by-cell lines when labels wrap; those rows are left unread, with an issue",
   "producers/pdftotext-raw/lo-ruled-520200-gov-2023":
     "plain pdftotext scatters the first 表三 row's values among its header's cell-by-cell lines; that row is left unread, with an issue (表四's fifteen values are read in reading order)",
+  "producers/pdftotext-raw/real-huaian-szf-2024":
+    "plain pdftotext of the real 淮安 PDF lists 表四's fifteen values out of their groups' order (72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20); in reading order they do not add up, so 表四 is left unread, with an issue (185 of 200, none wrong)",
   "producers/pdftotext-raw/lo-three-line-520000-gov-2024":
     "plain pdftotext scatters the first 表三 row's values among its header's cell-by-cell lines; that row is left unread, with an issue (表四's fifteen values are read in reading order)",
 };
