@@ -8,7 +8,8 @@ import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
 import { extractDocument, sniffFormat, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
-import { failedDocument } from "./extract/detect";
+import { assembleDocument, failedDocument } from "./extract/detect";
+import { markdownBlocks } from "./extract/markdown";
 import { extractFromText } from "./extract/text";
 import type { ExtractedDocument } from "./extract/types";
 import { issue, type ParseIssue } from "./issues";
@@ -93,6 +94,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   };
 }
 
+const PIPE_ROW = /^[ \t]*\|.*\|[ \t]*$/gmu;
+
 /** Tables of which at least half the cells were read. */
 function tablesReadFrom(parsed: ParsedReport): number {
   return Object.values(parsed.coverage).filter((c) => c.of > 0 && c.read * 2 >= c.of).length;
@@ -115,7 +118,10 @@ function tablesFromPdfText(extracted: ExtractedDocument, parsed: ParsedReport, o
   const paragraphsOnly = extracted.format === "docx" && !extracted.blocks.some((b) => b.kind === "table");
   const pdfWithoutTables = extracted.format === "pdf" && !extracted.meta.ocr && !parsed.complete && tablesReadFrom(parsed) < 2;
   if (!(paragraphsOnly || pdfWithoutTables) || !extracted.text.trim()) return parsed;
-  const alt = parseDocument(extractFromText(extracted.text, extracted.meta), options);
+  // As a text file, and where its rows are pipe tables ("| 32 | 2 |", a converter's markdown) as markdown.
+  const readings = [parseDocument(extractFromText(extracted.text, extracted.meta), options)];
+  if ((extracted.text.match(PIPE_ROW) ?? []).length >= 3) readings.push(parseDocument(assembleDocument("markdown", markdownBlocks(extracted.text), extracted.meta, []), options));
+  const alt = readings.reduce((best, r) => (cellsRead(r) > cellsRead(best) ? r : best));
   if (cellsRead(alt) <= cellsRead(parsed)) return parsed;
   alt.issues.unshift(
     issue(
