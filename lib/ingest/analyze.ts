@@ -96,6 +96,31 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
 
 const PIPE_ROW = /^[ \t]*\|.*\|[ \t]*$/gmu;
 
+/**
+ * The text reading locates a figure by its offset in the PDF's text, which is the PDF's own text
+ * (its blocks joined line by line): each figure is given the page of the block it was read from,
+ * so it still leads back to its page (the report page and the correction form show that page).
+ */
+function placeOnPages(parsed: ParsedReport, extracted: ExtractedDocument): void {
+  const starts = extracted.blocks
+    .map((b) => ({ offset: b.loc.offset, page: b.loc.page }))
+    .filter((b): b is { offset: number; page: number } => b.offset !== undefined && b.page !== undefined)
+    .sort((a, b) => a.offset - b.offset);
+  if (!starts.length) return;
+  for (const cell of Object.values(parsed.cells)) {
+    const loc = cell.source?.loc;
+    if (!loc || loc.offset === undefined || loc.page !== undefined) continue;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as { offset: number }).offset <= loc.offset) lo = mid;
+      else hi = mid - 1;
+    }
+    loc.page = (starts[lo] as { page: number }).page;
+  }
+}
+
 /** Tables of which at least half the cells were read. */
 function tablesReadFrom(parsed: ParsedReport): number {
   return Object.values(parsed.coverage).filter((c) => c.of > 0 && c.read * 2 >= c.of).length;
@@ -123,6 +148,7 @@ function tablesFromPdfText(extracted: ExtractedDocument, parsed: ParsedReport, o
   if ((extracted.text.match(PIPE_ROW) ?? []).length >= 3) readings.push(parseDocument(assembleDocument("markdown", markdownBlocks(extracted.text), extracted.meta, []), options));
   const alt = readings.reduce((best, r) => (cellsRead(r) > cellsRead(best) ? r : best));
   if (cellsRead(alt) <= cellsRead(parsed)) return parsed;
+  if (extracted.format === "pdf") placeOnPages(alt, extracted);
   alt.issues.unshift(
     issue(
       "tables_from_text",
