@@ -84,7 +84,7 @@ async function exportFigure(page: Page, request: APIRequestContext, figure: Loca
   expect(svg).toContain("font-family:'Noto Sans CJK SC'");
 
   const csv = csvRows((await download(page, figure, "数据 CSV")).bytes);
-  expect(csv.header).toBe("系列,名称（地区/机关/类别）,代码,年度,指标,指标代码,分子,分母,数值,图中显示,报告数,样本较小");
+  expect(csv.header).toBe("系列,名称（地区/机关/类别）,代码,年度,指标,指标代码,分子,分母,数值,图中显示,报告数,样本较小,含手工更正数字");
   expect(csv.rows.map(asTable)).toEqual(table);
 
   const xlsx = await xlsxRows((await download(page, figure, "数据 Excel")).bytes);

@@ -24,6 +24,11 @@ const MESSAGES = {
   "chart.peerMedian": { zh: "同类中位数", en: "Peer median" },
   "chart.peers": { zh: "同类机关数", en: "Peers" },
   "chart.noData": { zh: "暂无数据", en: "No data" },
+  "chart.handCorrected": {
+    zh: "✎ 含手工更正数字：标 ✎ 的数值由含手工更正数字的年报计算（更正人、时间、理由及原读取值见年报页）",
+    en: "✎ Corrected by hand: values marked ✎ are computed from a report with figures corrected by hand (who, when, why and the parsed value are on the report page)",
+  },
+  "chart.handCorrectedMark": { zh: "含手工更正数字", en: "Corrected by hand" },
   "chart.smallSample": { zh: "* 样本较小（分母不足 30），仅供参考", en: "* Small sample (denominator under 30): indicative only" },
   "chart.formatMixed": {
     zh: "注意：本图跨越2019年与2021年两版报告格式，该指标在两版格式中的口径不同，前后年度不宜直接比较。",
