@@ -26,7 +26,8 @@ async function trendTable(figure: Locator): Promise<string[][]> {
   await figure.getByText("数据表", { exact: true }).click();
   const out: string[][] = [];
   for (const row of await figure.locator("table tbody tr").all()) {
-    const cells = (await row.locator("td").allTextContents()).map((c) => c.trim().replaceAll(",", ""));
+    // A value computed from a hand-corrected figure starts with its ✎ mark (the CSV has a column for it).
+    const cells = (await row.locator("td").allTextContents()).map((c) => c.trim().replace(/^✎\s*/, "").replaceAll(",", ""));
     out.push(cells.slice(0, 5));
   }
   return out;
