@@ -111,6 +111,14 @@ const MESSAGES = {
   "coverage.unknownDate": { zh: "发布日期不详", en: "Date unknown" },
   "coverage.withErrors": { zh: "存在错误的年报", en: "Reports with errors" },
   "coverage.partlyRead": { zh: "表格未读全的年报", en: "Tables partly read" },
+  "queue.title": { zh: "需要人工处理", en: "Needs a person" },
+  "queue.def": {
+    zh: "本年度已发布但表格未读全或有错误的年报，以及您权限范围内已提交、待审核的年报；点击查看待处理队列。",
+    en: "This year's published reports not fully read or with errors, and reports submitted for review within your scope; open the queue to work through them.",
+  },
+  "queue.partly": { zh: "部分读取或未读取 {n} 份", en: "{n} partly read or unread" },
+  "queue.errors": { zh: "有错误 {n} 份", en: "{n} with errors" },
+  "queue.pending": { zh: "待审核 {n} 份", en: "{n} pending review" },
   "coverage.partlyReadOf": { zh: "表格未读全 {n} / {d} 份", en: "Tables partly read: {n} of {d}" },
   "coverage.partlyReadDef": {
     zh: "表格未读全 = 本年度现行版本中至少有一张统计表未能全部读出的年报数；这些年报的数字不完整（不是零），需人工核对。",
