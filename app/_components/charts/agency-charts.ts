@@ -26,11 +26,14 @@ export interface AgencyData {
 
 /** Loads the agency's profile and its peers; null when there is no such agency. */
 export async function loadAgencyData(ctx: Ctx, { agencyId, indicator, year }: { agencyId: string; indicator: string; year?: number }): Promise<AgencyData | null> {
-  const [profile, peers, corrected] = await Promise.all([
+  const [profile, peers, own, province] = await Promise.all([
     getAgencyProfile({ ctx, input: { agencyId, indicatorKeys: agencyIndicatorKeys(indicator) } }),
     getPeerComparison({ ctx, input: { agencyId, indicatorKey: indicator, ...(year ? { year } : {}) } }),
+    // The agency's own (whatever its region, placed or not) and the province's, for its listed peers.
+    listHandCorrected({ ctx, input: { agencyId } }),
     listHandCorrected({ ctx, input: {} }),
   ]);
+  const corrected = [...own, ...province.filter((r) => r.agencyId !== agencyId)];
   return profile ? { profile, peers, corrected } : null;
 }
 

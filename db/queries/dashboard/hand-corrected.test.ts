@@ -81,6 +81,7 @@ describeEachDb("figures corrected by hand on the dashboards", (getDb) => {
     expect(await listHandCorrected({ ctx: oversight, input: { level: "province" } })).toEqual([]);
     expect(await listHandCorrected({ ctx: oversight, input: { agencyId } })).toHaveLength(1);
     expect(await listHandCorrected({ ctx: oversight, input: { agencyId: "00000000-0000-4000-8000-000000000000" } })).toEqual([]);
+    expect(await listHandCorrected({ ctx: oversight, input: { agencyId, regionCode: "520100" } })).toEqual([]);
   });
 
   it("the region dashboard (六盘水市) marks the 2024 workload and 盘州's row, not 本年新收; its CSV says 是", async () => {

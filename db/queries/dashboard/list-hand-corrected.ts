@@ -18,8 +18,8 @@ import { cachedDashboardRead } from "./_cache";
 import { adminCodeSchemaPattern, assertViewer, inRegion } from "./_sql";
 
 export const listHandCorrectedInputSchema = z.object({
-  /** Root of the region subtree (default 贵州省). */
-  regionCode: z.string().regex(adminCodeSchemaPattern).default("520000"),
+  /** Root of the region subtree (default 贵州省; with `agencyId` alone, any region — an agency not yet placed too). */
+  regionCode: z.string().regex(adminCodeSchemaPattern).optional(),
   level: z.enum(AGENCY_LEVELS).optional(),
   kind: z.enum(AGENCY_KINDS).optional(),
   deptType: z.string().min(1).max(40).optional(),
@@ -35,8 +35,8 @@ async function listHandCorrectedUncached({ ctx, input }: { ctx: Ctx; input: List
     eq(reports.status, "published"),
     visibleReportsWhere(ctx.viewer),
     sql`${reports.corrections} <> '{}'::jsonb`,
-    inRegion(rf.regionCode, p.regionCode),
   ];
+  if (p.regionCode || !p.agencyId) where.push(inRegion(rf.regionCode, p.regionCode ?? "520000"));
   if (p.level) where.push(eq(agencies.level, p.level));
   if (p.kind) where.push(eq(agencies.kind, p.kind));
   if (p.deptType) where.push(eq(agencies.deptType, p.deptType));
