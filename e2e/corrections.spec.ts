@@ -132,7 +132,9 @@ test.describe("corrections", () => {
       return figure.locator("table tbody tr").filter({ hasText: "2024" });
     };
     const before = await reviewRow();
-    const beforeText = (await before.locator("td").nth(1).textContent())!.replace(/^✎\s*/, "").trim();
+    // The numerator column: the 行政复议 count itself (the rate per 100 may round to the same text).
+    const numeratorOf = async (row: typeof before) => Number((await row.locator("td").nth(2).textContent())!.replaceAll(",", ""));
+    const numeratorBefore = await numeratorOf(before);
     await page.goBack();
 
     await page.locator('[data-correct-link="t3"]').click();
@@ -172,10 +174,13 @@ test.describe("corrections", () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/correct-pdf-t4-filled-zh.png`, fullPage: true });
     await page.getByRole("button", { name: "保存并发布新版本" }).click();
 
-    // Validation ran again on the new version: no findings; the figure is marked corrected.
+    // Validation ran again on the new version: no errors (the tables add up); the narrative's 行政复议
+    // count now differs from 表四, which the rules notice as a warning. The figure is marked corrected.
     await expect(page).not.toHaveURL(/correct/, { timeout: 60_000 });
     await expect(page.locator('td[data-cell="t4.review.total"]')).toHaveAttribute("data-corrected", "true");
-    await expect(page.locator("li[data-rule]")).toHaveCount(0);
+    const checks = page.getByRole("region", { name: "校验发现" });
+    await expect(checks).toContainText("0 个错误");
+    await expect(checks.locator('li[data-rule="S-N-REV"]')).toContainText(`表四“行政复议”总计为${t0 + 1}`);
     const correctedId = new URL(page.url()).pathname.split("/").pop()!;
 
     // The agency page: the 2024 figure changed and carries the ✎ mark with its legend.
@@ -183,7 +188,7 @@ test.describe("corrections", () => {
     const cell = after.locator("td").nth(1);
     await expect(cell).toHaveAttribute("data-hand-corrected", "true");
     await expect(cell.locator("abbr")).toHaveAttribute("title", "含手工更正数字");
-    expect((await cell.textContent())!.replace(/^✎\s*/, "").trim()).not.toBe(beforeText);
+    expect(await numeratorOf(after)).toBe(numeratorBefore + 1);
     const figure = page.locator('figure[data-chart-id="trend-review_per_100"]');
     await expect(figure).toContainText("✎ 含手工更正数字：标 ✎ 的数值");
     await figure.scrollIntoViewIfNeeded();
