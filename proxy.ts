@@ -17,7 +17,7 @@ import { contentSecurityPolicy, newNonce } from "./lib/http/security-headers";
 import { UNAUTHORIZED_BODY, UNAUTHORIZED_INIT } from "./lib/http/unauthorized";
 import { MAX_REQUEST_BODY_BYTES, tooLargeMessage } from "./lib/http/upload-limit";
 
-const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth"];
+const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/demo-load", "/api/auth"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { getLang } from "@/app/_i18n/get-lang";
-import { localeOf, t } from "@/lib/i18n";
+import { getDemoLoad } from "@/db/queries/demo/get-demo-load";
+import { localeOf, t, type Lang } from "@/lib/i18n";
+import { DemoBanner } from "./_components/demo-banner";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
@@ -21,11 +23,26 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={localeOf(lang)}>
       <body>
         <SiteHeader lang={lang} />
+        <DemoLoadBanner lang={lang} />
         <main className="app-main">{children}</main>
         <footer className="app-footer">
           <div className="app-footer-inner">{t(lang, "footer.note")}</div>
         </footer>
       </body>
     </html>
+  );
+}
+
+/** While the demo corpus loads behind the running app: its progress, on every page. */
+async function DemoLoadBanner({ lang }: { lang: Lang }) {
+  // A database that cannot be read shows no banner: the page itself says what is wrong.
+  const status = await getDemoLoad().catch(() => null);
+  if (status?.state !== "loading") return null;
+  return (
+    <DemoBanner
+      initial={{ state: status.state, planned: status.planned, loaded: status.loaded, failed: status.failed }}
+      messages={{ loading: t(lang, "demo.loading"), done: t(lang, "demo.done"), failed: t(lang, "demo.failed") }}
+      locale={localeOf(lang)}
+    />
   );
 }

@@ -19,7 +19,7 @@ async function upload(page: Page, name: string, mimeType: string, buffer: Buffer
   await page.goto("/upload");
   await page.getByLabel("选择文件").setInputFiles({ name, mimeType, buffer });
   await page.getByRole("button", { name: "上传并解析" }).click();
-  // A retried test uploads the same file again: "skipped", linking the report already made.
+  // On a retry the same file is already stored: it is skipped with a link to the same report.
   const done = page.locator('[data-status="created"], [data-status="skipped"]');
   await expect(done).toBeVisible({ timeout: 120_000 });
   if ((await done.getAttribute("data-status")) === "created") await expect(done).toContainText("已创建第 1 版");

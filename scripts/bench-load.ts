@@ -140,6 +140,19 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000} s`);
 }
 
+/** The server serves while the demo loads behind it: measure only once all of it is stored. */
+async function waitForDemo(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) while the demo loaded`);
+    const r = await fetch(`${base}/api/demo-load`).catch(() => null);
+    const body = r?.ok ? ((await r.json()) as { state: string }) : null;
+    if (body && body.state !== "loading") return;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  throw new Error(`the demo corpus was not loaded within ${timeoutMs / 1000} s`);
+}
+
 /** Cookie header value from a response's Set-Cookie headers, merged into `jar`. */
 function keepCookies(response: Response, jar: Map<string, string>): void {
   for (const line of response.headers.getSetCookie()) {
@@ -261,6 +274,7 @@ async function main(): Promise<number> {
   try {
     // The full demo loads through the real ingest pipeline: minutes on a small machine.
     await waitForHealth(base, server, 60 * 60_000);
+    await waitForDemo(base, server, 60 * 60_000);
     const cookie = await signIn(base, args.user, "gongkai-demo");
     const urls = await pageUrls(base, cookie);
     const results: PageResult[] = [];

@@ -6,9 +6,10 @@ import "./lib/load-env";
 import { closeDb, dbKind, dbLocation, getDb } from "../db/client";
 import { systemCtx } from "../db/context";
 import { migrateDb } from "../db/migrate";
+import { restartDemoLoad } from "../db/mutations/demo/demo-load";
 import { clearReports } from "../db/mutations/report/clear-reports";
 import { seedDemoAccounts } from "../db/mutations/user/seed-demo-accounts";
-import { loadDemoCorpus } from "./lib/demo-load";
+import { demoLoadOptions, loadDemoCorpus, plannedDemoFiles } from "./lib/demo-load";
 
 async function main(): Promise<number> {
   if (dbKind() === "postgres" && !process.argv.includes("--yes")) {
@@ -20,8 +21,12 @@ async function main(): Promise<number> {
   const ctx = systemCtx("npm run demo:reset", db);
   await clearReports({ ctx });
   console.log(`demo:reset: cleared the reports in ${dbLocation()}`);
-  const result = await loadDemoCorpus(db, process.argv.includes("--small") ? { prefectures: ["520200"], countyGovernmentYears: [2023, 2024] } : {});
+  const corpus = process.argv.includes("--small") ? "small" : "full";
+  const options = demoLoadOptions(corpus);
   await seedDemoAccounts(db);
+  // Tracked like npm start's load: a running server's banner shows it, and a stop resumes at the next start.
+  await restartDemoLoad({ ctx, input: { planned: plannedDemoFiles(options), corpus } });
+  const result = await loadDemoCorpus(db, options, { track: true });
   console.log(`demo:reset: ${result.reports} reports loaded in ${result.seconds.toFixed(0)} s${result.failed ? `, ${result.failed} failed` : ""}`);
   return result.failed ? 1 : 0;
 }

@@ -14,15 +14,21 @@ import "./lib/load-env";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { resolveClientAddress } from "@/lib/http/client-address";
+import { continueDemoLoad } from "./lib/demo-background";
 import { ROOT } from "./lib/run";
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Requests being answered: the background demo load waits for them between documents.
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
     const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY_HOPS);
     // x-real-ip too: nothing of ours reads it, but a client must not be able to plant it either.
     delete req.headers["x-real-ip"];
@@ -33,16 +39,31 @@ async function main(): Promise<void> {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  const demo = new AbortController();
   server.listen(env.PORT, () => {
     console.log(`next: serving on port ${env.PORT} (client address: ${env.TRUST_PROXY_HOPS ? `X-Forwarded-For, ${env.TRUST_PROXY_HOPS} trusted hop(s)` : "socket peer; X-Forwarded-For ignored"})`);
+    // An unfinished demo load goes on here, in the process that owns the database (PGlite allows
+    // one); of several server processes, only the first loads.
+    if (!cluster.isWorker || cluster.worker?.id === 1) void continueDemoLoad(getDb(), demo.signal, () => readersFirst(() => inFlight));
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      demo.abort();
       server.close(() => process.exit(0));
       // Open keep-alive connections would hold close() forever.
       server.closeAllConnections();
     });
   }
+}
+
+/**
+ * Before the background demo load stores its next document: wait while requests are in flight
+ * (up to 2 s, so a busy app still sees the demo arrive), then yield once to the event loop.
+ */
+async function readersFirst(inFlight: () => number): Promise<void> {
+  const until = Date.now() + 2000;
+  while (inFlight() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The primary of a multi-process server: forks the workers, replaces one that dies, stops them all on a signal. */

@@ -1,6 +1,7 @@
 /**
- * `npm start`: build if needed, migrate, load the demo corpus into an empty database, then serve
- * with Next's production server (scripts/serve.ts) on $PORT (default 3000). One command from a fresh clone to a running app.
+ * `npm start`: build if needed, migrate, then serve with Next's production server (scripts/serve.ts)
+ * on $PORT (default 3000) while the demo corpus loads into an empty database in the background.
+ * One command from a fresh clone to a running app.
  */
 import "./lib/load-env";
 import { spawn } from "node:child_process";
@@ -8,14 +9,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { closeDb, dbKind, dbLocation, getDb, type Db } from "@/db/client";
-import { systemCtx } from "@/db/context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "@/db/mutations/user/seed-demo-accounts";
-import { countReports } from "@/db/queries/report/count-reports";
 import { migrateDb } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { describeToolStatus } from "@/lib/system";
-import { ensureBuilt } from "./lib/build";
-import { loadDemoCorpus } from "./lib/demo-load";
+import { checkBuild, ensureBuilt } from "./lib/build";
+import { planDemoLoad } from "./lib/demo-background";
+import { demoLoadOptions, loadDemoCorpus } from "./lib/demo-load";
 import { ensureReportCoverage } from "./lib/coverage";
 import { ensureDashboardRollups } from "./lib/rollups";
 import { ROOT, localBin } from "./lib/run";
@@ -24,10 +24,12 @@ const LOCAL_SECRET_FILE = join(ROOT, ".data", "auth-secret");
 const READY_TIMEOUT_MS = 120_000;
 
 /**
- * Migrates, then loads the demo corpus when the database holds no report (unless
- * GONGKAI_DEMO=off). Runs while `next build` runs: the two share nothing but the CPU.
+ * Migrates, seeds the demo accounts, and plans the demo load (db/schema/demo-load.ts). While
+ * `next build` runs, the demo corpus loads here too — the CPU would otherwise wait — and stops
+ * when the build is done: the server then serves at once and stores the rest in the background,
+ * with a banner on every page (scripts/lib/demo-background.ts).
  */
-async function prepareDatabase(): Promise<void> {
+async function prepareDatabase(build: Promise<unknown> | null): Promise<void> {
   for (const line of describeToolStatus()) console.log(`formats: ${line}`);
   console.log(`database: ${dbKind() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${dbLocation()}`);
   try {
@@ -36,30 +38,38 @@ async function prepareDatabase(): Promise<void> {
     console.log("database: migrations applied");
     await ensureDashboardRollups(db);
     await ensureReportCoverage(db);
-    await loadDemoIfEmpty(db);
+    if (env.GONGKAI_DEMO !== "off") {
+      await seedDemoAccounts(db);
+      console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ")}`);
+    }
+    const plan = await planDemoLoad(db, env.GONGKAI_DEMO);
+    if (plan.action === "none") {
+      console.log(`demo corpus: ${plan.reason}`);
+    } else {
+      const what = plan.corpus === "small" ? "the small 贵州 demo (六盘水市, and every county government's 2023–2024 reports)" : "the 贵州 demo";
+      console.log(`demo corpus: ${plan.resume ? `resuming ${what} at ${plan.loaded}/${plan.planned}` : `loading ${what}, ${plan.planned} documents, through the ingest pipeline`}; the app serves as soon as it is built and loads the rest in the background`);
+      if (build) await loadWhileBuilding(db, plan.corpus, build);
+    }
   } finally {
     // PGlite allows one process per folder: release it before the server opens it.
     await closeDb();
   }
 }
 
-async function loadDemoIfEmpty(db: Db): Promise<void> {
-  if (env.GONGKAI_DEMO === "off") {
-    console.log("demo corpus: off (GONGKAI_DEMO=off)");
-    return;
-  }
-  const reports = await countReports({ ctx: systemCtx("npm start", db) });
-  if (reports > 0) {
-    console.log(`demo corpus: not loaded, the database already holds ${reports} reports`);
-  } else {
-    const prefectures = env.GONGKAI_DEMO === "small" ? ["520200"] : undefined;
-    console.log(`demo corpus: loading the 贵州 demo${prefectures ? " (六盘水市, and every county government's 2023–2024 reports)" : ""} through the ingest pipeline…`);
-    // The small corpus keeps one whole peer group: all 88 county governments in 2023–2024, for rankings.
-    const result = await loadDemoCorpus(db, prefectures ? { prefectures, countyGovernmentYears: [2023, 2024] } : {});
-    console.log(`demo corpus: ${result.reports} reports loaded in ${result.seconds.toFixed(0)} s${result.failed ? `, ${result.failed} failed` : ""}`);
-  }
-  await seedDemoAccounts(db);
-  console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ")}`);
+/** Loads the demo until the build is done, then stops between documents for the server to go on. */
+async function loadWhileBuilding(db: Db, corpus: "full" | "small", build: Promise<unknown>): Promise<void> {
+  const stop = new AbortController();
+  // Settled either way: a failed build also stops the load (main reports the failure).
+  build.then(
+    () => stop.abort(),
+    () => stop.abort(),
+  );
+  const outcome = await loadDemoCorpus(db, demoLoadOptions(corpus), { resume: true, track: true, quiet: true, signal: stop.signal });
+  console.log(
+    outcome.stopped
+      ? `demo corpus: ${outcome.done}/${outcome.planned} stored while the app was built; the server stores the rest`
+      : `demo corpus: all ${outcome.done} documents stored in ${outcome.seconds.toFixed(0)} s`,
+  );
 }
 
 /**
@@ -101,11 +111,14 @@ async function announceWhenReady(port: number, isRunning: () => boolean): Promis
 
 async function main(): Promise<void> {
   // Both must succeed; allSettled so a failed build still lets the database work finish cleanly.
-  const [built, prepared] = await Promise.allSettled([ensureBuilt(), prepareDatabase()]);
+  const build = checkBuild().fresh ? null : ensureBuilt();
+  if (!build) console.log("build: up to date (.next)");
+  const [built, prepared] = await Promise.allSettled([build ?? Promise.resolve(), prepareDatabase(build)]);
   for (const r of [built, prepared]) if (r.status === "rejected") throw r.reason;
 
   // scripts/serve.ts rather than `next start`: it decides the client address (X-Forwarded-For).
-  const server = spawn(localBin("tsx"), [join(ROOT, "scripts", "serve.ts")], {
+  // react-server: the server process also stores the rest of the demo through db/ (server-only modules).
+  const server = spawn(localBin("tsx"), ["--conditions=react-server", join(ROOT, "scripts", "serve.ts")], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },

@@ -12,4 +12,5 @@ export * from "./audit-log";
 export * from "./dashboard-rollups";
 export * from "./dashboard-cache";
 export * from "./ingest-jobs";
+export * from "./demo-load";
 export * from "./relations";

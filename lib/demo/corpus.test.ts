@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { T3_APPLICANT_COLS } from "../catalog";
-import { generateCorpus, manifestCells, manifestEntryLine, manifestHead, manifestTail, type CorpusSummary, type DemoCorpusOptions, type DemoSample, type ManifestReport } from "./corpus";
+import { countCorpus, generateCorpus, manifestCells, manifestEntryLine, manifestHead, manifestTail, type CorpusSummary, type DemoCorpusOptions, type DemoSample, type ManifestReport } from "./corpus";
 
 const FIXTURE = new URL("../ingest/__fixtures__/panzhou/2024/", import.meta.url);
 const sample: DemoSample = {
@@ -169,6 +169,8 @@ describe("generateCorpus: the default demo (scale 1)", () => {
   });
 });
 
+const plainFiles = (seed: number) => [...generateCorpus({ seed, prefectures: ["520200"], years: [2023, 2024] })];
+
 describe("the end-to-end corpus's extra peer group", () => {
   it("adds every county government's report for the chosen years and leaves 六盘水市's files alone", () => {
     const small = [...generateCorpus({ seed: 7, prefectures: ["520200"], years: [2023, 2024], also: { agencies: (a) => a.kind === "government" && a.level === "county", years: [2024] } })];
@@ -182,5 +184,15 @@ describe("the end-to-end corpus's extra peer group", () => {
     const lps = small.filter((f) => f.entry.agency.prefecture_code === "520200");
     expect(lps.map((f) => f.path)).toEqual(plain.map((f) => f.path));
     for (const [i, f] of lps.entries()) expect(Buffer.from(f.bytes).equals(Buffer.from(plain[i]!.bytes)), f.path).toBe(true);
+  });
+
+  it("is counted exactly before it is rendered, so a load shows n of N from its first document", () => {
+    const opts: DemoCorpusOptions = { seed: 7, prefectures: ["520200"], years: [2023, 2024], also: { agencies: (a) => a.kind === "government" && a.level === "county", years: [2024] } };
+    const files = [...generateCorpus(opts)];
+    const counted = countCorpus(opts);
+    expect(counted.files).toBe(files.length);
+    // Some agency-years are drawn as missing: the file count is not the agency-year count.
+    expect(counted.agencyYears).toBeGreaterThan(counted.files);
+    expect(countCorpus({ seed: 7, prefectures: ["520200"], years: [2023, 2024] }).files).toBe(plainFiles(7).length);
   });
 });

@@ -263,21 +263,38 @@ function firstYear(seed: number, agency: DemoAgency, years: readonly number[]): 
   return u < 0.4 ? y0 : u < 0.7 ? y0 + 1 : y0 + 2;
 }
 
-/** Agencies and reports the options produce, without rendering anything. */
-export function countCorpus(opts: DemoCorpusOptions): { agencies: number; agencyYears: number } {
-  const years = opts.years ?? DEMO_YEARS;
+/**
+ * Agencies, agency-years and the files generateCorpus yields for these options, without rendering
+ * anything (the files: agency-years written, less those drawn as missing), so a load can show
+ * "n of N" from its first document.
+ */
+export function countCorpus(opts: DemoCorpusOptions): { agencies: number; agencyYears: number; files: number } {
+  const years = [...(opts.years ?? DEMO_YEARS)].sort((a, b) => a - b);
+  const missingRate = opts.missingRate ?? 0.02;
   let agencies = 0;
   let agencyYears = 0;
+  let files = 0;
   for (const g of buildAgencyGroups(opts.scale ?? 1)) {
-    const partial = opts.prefectures && !opts.prefectures.includes(g.code);
+    const partial = !!opts.prefectures && !opts.prefectures.includes(g.code);
     if (partial && !opts.also) continue;
     for (const a of g.agencies) {
       if (partial && !opts.also?.agencies(a)) continue;
       agencies++;
-      agencyYears += years.filter((y) => y >= firstYear(opts.seed, a, years) && (!partial || opts.also?.years.includes(y))).length;
+      const start = firstYear(opts.seed, a, years);
+      for (const year of years) {
+        if (year < start || (partial && !opts.also?.years.includes(year))) continue;
+        agencyYears++;
+        if (!isMissing(opts.seed, a, year, missingRate)) files++;
+      }
     }
   }
-  return { agencies, agencyYears };
+  return { agencies, agencyYears, files };
+}
+
+/** The sample's chain and the provincial and 市州 governments are never missing. */
+function isMissing(seed: number, agency: DemoAgency, year: number, missingRate: number): boolean {
+  const protectedYear = (agency.id === PANZHOU_GOV_ID && (year === SAMPLE_YEAR || year === SAMPLE_YEAR - 1)) || (agency.kind === "government" && agency.level !== "county");
+  return !protectedYear && hashUnit(seed, agency.id, year, "missing") < missingRate;
 }
 
 export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, CorpusSummary> {
@@ -303,9 +320,7 @@ export function* generateCorpus(opts: DemoCorpusOptions): Generator<DemoFile, Co
       for (const truth of figures) {
         const year = truth.year;
         if (year < start) continue;
-        // The sample's chain and the provincial and 市州 governments are never missing.
-        const protectedYear = (agency.id === PANZHOU_GOV_ID && (year === SAMPLE_YEAR || year === SAMPLE_YEAR - 1)) || (agency.kind === "government" && agency.level !== "county");
-        const missing = !protectedYear && hashUnit(opts.seed, agency.id, year, "missing") < missingRate;
+        const missing = isMissing(opts.seed, agency, year, missingRate);
         // Outside the chosen groups only the `also` years are written; the years before stay
         // unwritten, so the load has no previous-year report to check against (state reset).
         if (partial && !opts.also?.years.includes(year)) {

@@ -49,6 +49,9 @@ export const en: Record<MessageKey, string> = {
 
   "loading.label": "Loading…",
 
+  "demo.loading": "Loading the demo data in the background: {loaded} of {planned} reports stored ({percent}%). Charts and tables fill in as it loads; you can sign in and use the app now.",
+  "demo.done": "The demo data is loaded: {loaded} reports.",
+  "demo.failed": "{failed} could not be loaded; the server log says why.",
   "footer.note": "公开 Gongkai · open-source analytics for government information disclosure reports",
 
   // Report page, quality page and upload page (report-pages issue).

@@ -42,6 +42,9 @@ export const zh = {
 
   "loading.label": "正在加载…",
 
+  "demo.loading": "演示数据正在后台载入：已载入 {loaded} / {planned} 份年报（{percent}%）。图表和表格随载入逐步更新，现在即可登录使用。",
+  "demo.done": "演示数据已全部载入：{loaded} 份年报。",
+  "demo.failed": "{failed} 份未能载入，原因见服务器日志。",
   "footer.note": "公开 Gongkai · 开源的政府信息公开年报分析平台",
 
   // Report page, quality page and upload page (report-pages issue).

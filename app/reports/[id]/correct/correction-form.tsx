@@ -99,6 +99,12 @@ export function CorrectionForm({ reportId, version, layout, cells, lang, publish
   const [result, setResult] = useState<CorrectFiguresState | null>(null);
   const [pending, startTransition] = useTransition();
   const inputs = useRef(new Map<string, HTMLInputElement>());
+  // A cell focused before the page finished loading (a quick Tab, or a click while scripts were
+  // still arriving) had no handler yet: show its source once the form is live.
+  useEffect(() => {
+    const el = document.activeElement;
+    if (el instanceof HTMLInputElement && el.dataset.cell && keys.has(el.dataset.cell)) setFocused(el.dataset.cell);
+  }, [keys]);
 
   const entries = useMemo(() => Object.fromEntries(order.map((k) => [k, parseEntry(k, values[k] ?? "")])), [order, values]);
   const changed = order.filter((k) => (values[k] ?? "") !== (initial[k] ?? ""));
