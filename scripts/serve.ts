@@ -13,6 +13,7 @@
 import "./lib/load-env";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
@@ -20,7 +21,8 @@ import { resolveClientAddress } from "@/lib/http/client-address";
 import { continueDemoLoad } from "./lib/demo-background";
 import { ROOT } from "./lib/run";
 
-async function main(): Promise<void> {
+/** Serves the built app on env.PORT in this process; resolves once it listens. */
+export async function serve(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
     });
   });
   const demo = new AbortController();
+  const listening = new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
   server.listen(env.PORT, () => {
     console.log(`next: serving on port ${env.PORT} (client address: ${env.TRUST_PROXY_HOPS ? `X-Forwarded-For, ${env.TRUST_PROXY_HOPS} trusted hop(s)` : "socket peer; X-Forwarded-For ignored"})`);
     // An unfinished demo load goes on here, in the process that owns the database (PGlite allows
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     });
   }
+  await listening;
 }
 
 /**
@@ -93,13 +100,19 @@ function supervise(count: number): void {
   }
 }
 
-// PGlite: one process only (it owns its folder).
-const processes = env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
-if (processes > 1 && cluster.isPrimary) {
-  supervise(processes);
-} else {
-  main().catch((error: unknown) => {
-    console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+/** PGlite: one process only (it owns its folder). */
+export function serverProcesses(): number {
+  return env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
+}
+
+// Run as a script (npm start spawns it for several processes; cluster workers re-run it).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (serverProcesses() > 1 && cluster.isPrimary) {
+    supervise(serverProcesses());
+  } else {
+    serve().catch((error: unknown) => {
+      console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  }
 }

@@ -29,7 +29,7 @@ const READY_TIMEOUT_MS = 120_000;
  * when the build is done: the server then serves at once and stores the rest in the background,
  * with a banner on every page (scripts/lib/demo-background.ts).
  */
-async function prepareDatabase(build: Promise<unknown> | null): Promise<void> {
+async function prepareDatabase(build: Promise<unknown> | null, release: boolean): Promise<void> {
   for (const line of describeToolStatus()) console.log(`formats: ${line}`);
   console.log(`database: ${dbKind() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${dbLocation()}`);
   try {
@@ -51,8 +51,8 @@ async function prepareDatabase(build: Promise<unknown> | null): Promise<void> {
       if (build) await loadWhileBuilding(db, plan.corpus, build);
     }
   } finally {
-    // PGlite allows one process per folder: release it before the server opens it.
-    await closeDb();
+    // Another process serves: release the database first (PGlite allows one process per folder).
+    if (release) await closeDb();
   }
 }
 
@@ -113,15 +113,28 @@ async function main(): Promise<void> {
   // Both must succeed; allSettled so a failed build still lets the database work finish cleanly.
   const build = checkBuild().fresh ? null : ensureBuilt();
   if (!build) console.log("build: up to date (.next)");
-  const [built, prepared] = await Promise.allSettled([build ?? Promise.resolve(), prepareDatabase(build)]);
+  // PGlite and WEB_CONCURRENCY=1: serve from this process (the same rule as scripts/serve.ts).
+  const processes = env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
+  const [built, prepared] = await Promise.allSettled([build ?? Promise.resolve(), prepareDatabase(build, processes > 1)]);
   for (const r of [built, prepared]) if (r.status === "rejected") throw r.reason;
 
+  const serverEnv = { AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  if (processes === 1) {
+    // One server process: this one. The database stays open from the preparation above (PGlite
+    // opens its folder in seconds, and only one process may), and no second runtime starts.
+    Object.assign(process.env, serverEnv);
+    const { serve } = await import("./serve");
+    await serve();
+    await announceWhenReady(env.PORT, () => true);
+    return;
+  }
+  // Several processes (PostgreSQL, WEB_CONCURRENCY): scripts/serve.ts forks them.
   // scripts/serve.ts rather than `next start`: it decides the client address (X-Forwarded-For).
   // react-server: the server process also stores the rest of the demo through db/ (server-only modules).
   const server = spawn(localBin("tsx"), ["--conditions=react-server", join(ROOT, "scripts", "serve.ts")], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, ...serverEnv },
   });
   let running = true;
   let stopRequested = false;

@@ -36,6 +36,8 @@ import { CompareChart, IndicatorFilter, PrintButton } from "./client";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import styles from "./compare.module.css";
 import { readCompareSearch } from "./search-params";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
+import { colon } from "@/lib/charts/base";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "compare");
@@ -77,7 +79,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       <PageHeader title={t(lang, "page.compare.title")} lead={t(lang, "page.compare.lead")} />
       {error ? (
         <div className={styles.alert} role="alert">
-          <strong>{ct(lang, "page.error")}：</strong>
+          <strong>{ct(lang, "page.error")}{colon(lang)}</strong>
           {errorMessage(error, lang)}
         </div>
       ) : null}
@@ -134,7 +136,7 @@ function Selected({ lang, params, comparison, options }: { lang: Lang; params: C
     for (const ref of params.agencies) {
       const a =
         ref.type === "id" ? comparison.agencies.find((x) => x.id === ref.id) : comparison.agencies.find((x) => x.kind === "government" && x.adminCode === ref.code);
-      if (a) byRef.set(formatAgencyRef(ref), { name: a.name, code: a.adminCode });
+      if (a) byRef.set(formatAgencyRef(ref), { name: agencyDisplayName(lang, a.name, a.adminCode), code: a.adminCode });
     }
   }
   const empty = params.agencies.length === 0 && params.groups.length === 0;
@@ -266,7 +268,7 @@ function GroupForm({ lang, params, options, open }: { lang: Lang; params: Compar
             <option value="">{ct(lang, "page.any")}</option>
             {options.regions.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.level === "prefecture" ? `　${r.name}` : r.name}
+                {r.level === "prefecture" ? `　${regionDisplayName(lang, r.code, r.name)}` : regionDisplayName(lang, r.code, r.name)}
               </option>
             ))}
           </select>
@@ -377,7 +379,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
           {spec.title}
         </h2>
         <div className={styles.downloads} aria-label={ct(lang, "page.downloads")}>
-          <span className={styles.muted}>{ct(lang, "page.downloads")}：</span>
+          <span className={styles.muted}>{ct(lang, "page.downloads")}{colon(lang)}</span>
           <a className={styles.linkButton} href={`/api/export/chart?format=png&${chartQs}`} download>
             {ct(lang, "page.downloadPng")}
           </a>
@@ -393,7 +395,7 @@ function ChartBlock({ spec, qs }: { spec: CompareChartSpec; qs: string }) {
         </div>
       </div>
       <p className={styles.formula}>
-        {ct(lang, "chart.formula")}：{spec.formula}
+        {ct(lang, "chart.formula")}{colon(lang)}{spec.formula}
       </p>
       <CompareChart spec={spec} />
       {spec.notes.map((n) => (

@@ -17,6 +17,7 @@ import { RULE_META } from "@/lib/validate/meta";
 import type { RuleId } from "@/lib/validate/types";
 import { QUALITY_PAGE_SIZE, parseQualitySearchParams, qualityHref } from "./search-params";
 import styles from "./quality.module.css";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "quality");
@@ -64,7 +65,7 @@ function Filters({ lang, years, regions, year, region }: { lang: Lang; years: nu
           {ordered.map((r) => (
             <option key={r.code} value={r.code}>
               {LEVEL_INDENT[r.level]}
-              {r.name}
+              {regionDisplayName(lang, r.code, r.name)}
             </option>
           ))}
         </select>
@@ -98,7 +99,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
     listReportsWithErrors({ ctx, input: { year, regionCode: params.region, limit: QUALITY_PAGE_SIZE, offset } }),
     listReviewQueue({ ctx, input: { year, regionCode: params.region, limit: QUEUE_SHOWN } }),
   ]);
-  const regionName = overview.region?.name ?? params.region;
+  const regionName = overview.region ? regionDisplayName(lang, overview.region.code, overview.region.name) : params.region;
   const failing = overview.reports - overview.passing;
   const failedRules = overview.rules.map((r) => r.rule);
   const maxRule = Math.max(1, ...overview.rules.map((r) => r.reports));
@@ -194,7 +195,7 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
                       <tr key={row.code ?? "self"} className={row.reports === 0 ? styles.dim : undefined}>
                         <th scope="row">
                           {row.code ? (
-                            <Link href={qualityHref({ year, region: row.code })}>{row.name}</Link>
+                            <Link href={qualityHref({ year, region: row.code })}>{regionDisplayName(lang, row.code, row.name ?? row.code)}</Link>
                           ) : (
                             tf(lang, "quality.byRegion.self", { region: regionName })
                           )}
@@ -251,9 +252,9 @@ export default async function QualityPage({ searchParams }: QualityPageProps) {
                       {list.rows.map((r) => (
                         <tr key={r.reportId}>
                           <th scope="row">
-                            <Link href={`/reports/${r.reportId}`}>{r.agencyName}</Link>
+                            <Link href={`/reports/${r.reportId}`}>{agencyDisplayName(lang, r.agencyName, r.regionCode)}</Link>
                           </th>
-                          <td>{r.regionName ?? "—"}</td>
+                          <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>
                           <td className={styles.num}>{r.year}</td>
                           <td className={`${styles.num} ${styles.bad}`}>{formatFigure(r.errorCount)}</td>
                           <td className={styles.message}>
@@ -320,10 +321,10 @@ function ReviewQueue({ lang, queue }: { lang: Lang; queue: ReviewQueueResult }) 
                 <tr key={r.reportId} data-queue-row={r.reportId}>
                   <th scope="row">
                     <Link href={r.pendingReview ? `/self-review/${r.reportId}` : `/reports/${r.reportId}`}>
-                      {r.agencyName} · v{r.version}
+                      {agencyDisplayName(lang, r.agencyName, r.regionCode)} · v{r.version}
                     </Link>
                   </th>
-                  <td>{r.regionName ?? "—"}</td>
+                  <td>{r.regionName ? regionDisplayName(lang, r.regionCode, r.regionName) : "—"}</td>
                   <td>{t(lang, `review.status.${r.status}`)}</td>
                   <td className={styles.num}>{r.applications === null ? NULL_DISPLAY : formatFigure(r.applications)}</td>
                   <td>

@@ -19,6 +19,7 @@ import { cm, type ChartMessageKey } from "@/lib/charts";
 import type { Lang } from "@/lib/i18n";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import { deptTypeLabel } from "@/lib/agencies/labels";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: Lang; code: string; params: DashboardParams }) {
   const [region, years, agencyList] = await Promise.all([
@@ -39,13 +40,13 @@ export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: 
         <ol className={styles.breadcrumbs}>
           {region.ancestors.map((a) => (
             <li key={a.code}>
-              <Link href={`/regions/${a.code}${q}`}>{a.name}</Link>
+              <Link href={`/regions/${a.code}${q}`}>{regionDisplayName(lang, a.code, a.name)}</Link>
             </li>
           ))}
-          <li aria-current="page">{region.name}</li>
+          <li aria-current="page">{regionDisplayName(lang, region.code, region.name)}</li>
         </ol>
       </nav>
-      <PageHeader title={region.name} lead={cm(lang, `dash.region.${region.level}` as ChartMessageKey)} />
+      <PageHeader title={regionDisplayName(lang, region.code, region.name)} lead={cm(lang, `dash.region.${region.level}` as ChartMessageKey)} />
       {year === undefined ? (
         <div className={styles.section}>
           <EmptyState lang={lang} />
@@ -68,7 +69,7 @@ export async function RegionPage({ ctx, lang, code, params }: { ctx: Ctx; lang: 
           <ul className={styles.list}>
             {region.children.map((c) => (
               <li key={c.code}>
-                <Link href={`/regions/${c.code}${q}`}>{c.name}</Link>
+                <Link href={`/regions/${c.code}${q}`}>{regionDisplayName(lang, c.code, c.name)}</Link>
               </li>
             ))}
           </ul>
@@ -138,14 +139,14 @@ function AgencyList({ lang, agencies, showReports }: { lang: Lang; agencies: Reg
 function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; showReports?: boolean }) {
   return (
     <li>
-      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+      <Link href={`/agencies/${a.id}`}>{agencyDisplayName(lang, a.name, a.regionCode)}</Link>
       {a.deptType ? <span className={styles.tag}>{deptTypeLabel(a.deptType, lang)}</span> : null}
       {showReports ? (
         <div className={styles.cardDetail}>
           {a.reports.map((r, i) => (
             <span key={r.reportId}>
               {i > 0 ? " · " : ""}
-              <Link href={`/reports/${r.reportId}`} aria-label={`${a.name} ${r.year}`}>
+              <Link href={`/reports/${r.reportId}`} aria-label={`${agencyDisplayName(lang, a.name, a.regionCode)} ${r.year}`}>
                 {r.year}
               </Link>
               {r.scope === "region_aggregate" ? `（${cm(lang, "scope.region_aggregate")}）` : ""}
@@ -154,7 +155,7 @@ function AgencyItem({ lang, a, showReports }: { lang: Lang; a: RegionAgency; sho
         </div>
       ) : a.reports[0] ? (
         <span className={styles.tag}>
-          <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${a.name} ${a.reports[0].year}`}>
+          <Link href={`/reports/${a.reports[0].reportId}`} aria-label={`${agencyDisplayName(lang, a.name, a.regionCode)} ${a.reports[0].year}`}>
             {a.reports[0].year}
           </Link>
         </span>

@@ -8,6 +8,7 @@ import { EMPTY_FORM_STATE, fill, type FormState } from "@/app/_lib/form-state";
 import styles from "@/app/_components/forms.module.css";
 import { acceptReportAction, deleteDraftAction, explainFindingAction, returnReportAction, submitReportAction, uploadDraftAction } from "./actions";
 import { UPLOAD_ACCEPT } from "@/app/upload/upload-state";
+import { FilePicker, type FilePickerLabels } from "@/app/_components/file-picker";
 
 function Message({ state }: { state: FormState }) {
   if (!state.message) return null;
@@ -33,6 +34,7 @@ function Message({ state }: { state: FormState }) {
 
 interface DraftLabels {
   file: string;
+  picker: FilePickerLabels;
   submit: string;
   pending: string;
   queued: string;
@@ -95,7 +97,7 @@ export function UploadDraftForm({ labels }: { labels: DraftLabels }) {
     <form action={action} className={styles.inline}>
       <label className={styles.field}>
         <span>{labels.file}</span>
-        <input name="file" type="file" accept={UPLOAD_ACCEPT} required aria-invalid={Boolean(state.fieldErrors?.file)} />
+        <FilePicker name="file" accept={UPLOAD_ACCEPT} required invalid={Boolean(state.fieldErrors?.file)} labels={labels.picker} />
       </label>
       {state.fieldErrors?.file ? <span className={styles.fieldError}>{state.fieldErrors.file}</span> : null}
       <button type="submit" className={styles.primary} disabled={pending}>

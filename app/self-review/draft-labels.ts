@@ -4,6 +4,7 @@ import { t, type Lang } from "@/lib/i18n";
 export function draftLabels(lang: Lang, submit: "review.upload.submit" | "review.upload.corrected") {
   return {
     file: t(lang, "review.upload.file"),
+    picker: { pick: t(lang, "upload.pick"), none: t(lang, "upload.noneChosen") },
     submit: t(lang, submit),
     pending: t(lang, "review.upload.pending"),
     queued: t(lang, "review.upload.queued"),

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { FilePicker, type FilePickerLabels } from "@/app/_components/file-picker";
 import { useIngestJobs, type IngestJobStatus } from "@/app/_components/use-ingest-jobs";
 import { uploadReports } from "./actions";
 import { tooLargeMessageIn } from "@/lib/http/upload-limit";
@@ -12,6 +13,7 @@ import styles from "./upload.module.css";
 export interface UploadMessages {
   lang: "zh" | "en";
   files: string;
+  picker: FilePickerLabels;
   hint: string;
   submit: string;
   pending: string;
@@ -113,11 +115,11 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
   const [state, dispatch, pending] = useActionState(uploadReports, INITIAL_UPLOAD_STATE);
   const [batch, setBatch] = useState<{ id: string; total: number; tooLarge: UploadResult[] } | null>(null);
   const [noFiles, setNoFiles] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const files = [...(input.current?.files ?? [])];
+    const picked = event.currentTarget.elements.namedItem("files");
+    const files = picked instanceof HTMLInputElement ? [...(picked.files ?? [])] : [];
     const id = newBatchId();
     const tooLarge: UploadResult[] = files.filter((f) => f.size > MAX_UPLOAD_BYTES).map((f) => ({ fileName: f.name, status: "failed", code: "too_large", detail: tooLargeMessageIn(m.lang, f.size) }));
     const toSend = files.filter((f) => f.size <= MAX_UPLOAD_BYTES);
@@ -149,7 +151,7 @@ export function UploadForm({ messages: m }: { messages: UploadMessages }) {
       <form action={dispatch} onSubmit={onSubmit} className={styles.form} encType="multipart/form-data">
         <label className={styles.drop}>
           <span className={styles.dropLabel}>{m.files}</span>
-          <input ref={input} type="file" name="files" multiple accept={UPLOAD_ACCEPT} className={styles.input} />
+          <FilePicker name="files" multiple accept={UPLOAD_ACCEPT} labels={m.picker} />
           <span className={styles.hint}>{m.hint}</span>
         </label>
         <input type="hidden" name="batch" value="" />

@@ -17,6 +17,7 @@ function messages(lang: Lang): UploadMessages {
   return {
     lang,
     files: t(lang, "upload.files"),
+    picker: { pick: t(lang, "upload.pick"), none: t(lang, "upload.noneChosen") },
     hint: t(lang, "upload.hint"),
     submit: t(lang, "upload.submit"),
     pending: t(lang, "upload.pending"),

@@ -65,8 +65,18 @@ export function escapeHtml(s: string): string {
 }
 
 /** The formula line every tooltip ends with. */
+/** The label–value separator in the reader's language: "：" in Chinese, ": " in English. */
+export function colon(lang: Lang): string {
+  return lang === "zh" ? "：" : ": ";
+}
+
+/** A parenthetical in the reader's language: "（无数据）" / " (no data)". */
+export function paren(lang: Lang, text: string): string {
+  return lang === "zh" ? `（${text}）` : ` (${text})`;
+}
+
 export function formulaLine(formula: string, lang: Lang): string {
-  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(cm(lang, "chart.formula"))}：${escapeHtml(formula)}</div>`;
+  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(cm(lang, "chart.formula"))}${colon(lang)}${escapeHtml(formula)}</div>`;
 }
 
 export function percentText(fraction: number | null, lang: Lang): string {

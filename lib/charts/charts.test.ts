@@ -66,7 +66,7 @@ describe("trend option", () => {
 
   it("is in English when asked", () => {
     const en = buildTrendOption({ ...input, lang: "en" });
-    expect(tooltipText(en, [{ dataIndex: 0, seriesIndex: 0 }])).toContain("Formula：Refusal share");
+    expect(tooltipText(en, [{ dataIndex: 0, seriesIndex: 0 }])).toContain("Formula: Refusal share");
   });
 });
 

@@ -9,7 +9,8 @@ import { getIndicator, type IndicatorDef } from "../indicators/definitions";
 import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { CompareView } from "../export/compare-params";
 import type { Comparison, CompareNullReason, CompareValue } from "../export/comparison";
-import { axisLabelFormatter, BORDER, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";
+import { axisLabelFormatter, BORDER, colon, escapeHtml, INK, INK_MUTED, PALETTE, plotValue, tooltipShell } from "./base";
+import { agencyDisplayName } from "../regions/english";
 import { ct } from "./compare-messages";
 import type { BarSeriesOption, ChartOption, LineSeriesOption } from "./types";
 
@@ -94,7 +95,8 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
     });
     const withReport = points.filter((p) => p.reportId !== null);
     const aggregateOnly = withReport.length > 0 && withReport.every((p) => p.regionAggregate);
-    return { agencyId: a.id, name: aggregateOnly ? `${a.name}${ct(lang, "chart.aggregateMark")}` : a.name, adminCode: a.adminCode, points };
+    const name = agencyDisplayName(lang, a.name, a.adminCode);
+    return { agencyId: a.id, name: aggregateOnly ? `${name}${ct(lang, "chart.aggregateMark")}` : name, adminCode: a.adminCode, points };
   });
   const statsByYear = new Map(c.medians.filter((m) => m.indicatorKey === indicatorKey).map((m) => [m.year, m]));
   const medians = years.map((y) => statsByYear.get(y)?.median ?? null);
@@ -280,18 +282,18 @@ const IMPOSSIBLE_GREY = "#b8bcc2";
 function pointLine(def: IndicatorDef, name: string, p: ComparePoint, lang: Lang): string {
   const nd = p.denominator !== null && p.numerator !== null ? `（${formatInteger(p.numerator, lang)} / ${formatInteger(p.denominator, lang)}）` : "";
   const why = p.value === null && p.reason ? `（${ct(lang, `reason.${p.reason}`)}）` : "";
-  return `<div>${escapeHtml(name)} ${p.year}：${escapeHtml(shown(def, p, lang) + nd + why)}</div>`;
+  return `<div>${escapeHtml(name)} ${p.year}${colon(lang)}${escapeHtml(shown(def, p, lang) + nd + why)}</div>`;
 }
 
 function formulaHtml(spec: CompareChartSpec): string {
-  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(ct(spec.lang, "chart.formula"))}：${escapeHtml(spec.formula)}</div>`;
+  return `<div style="margin-top:6px;color:${INK_MUTED};font-size:11px">${escapeHtml(ct(spec.lang, "chart.formula"))}${colon(spec.lang)}${escapeHtml(spec.formula)}</div>`;
 }
 
 function frameOption(spec: CompareChartSpec, l: Layout) {
   const titles: NonNullable<ChartOption["title"]> = [
     {
       text: spec.title,
-      subtext: l.exported ? `${ct(spec.lang, "chart.formula")}：${spec.formula}` : "",
+      subtext: l.exported ? `${ct(spec.lang, "chart.formula")}${colon(spec.lang)}${spec.formula}` : "",
       left: PAD,
       top: 12,
       itemGap: 8,
@@ -371,7 +373,7 @@ function buildBars(spec: CompareChartSpec, def: IndicatorDef, l: Layout): ChartO
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def), color: INK_MUTED }, splitLine: { lineStyle: { color: BORDER } } },
-    yAxis: { type: "category", inverse: true, data: spec.series.map((s) => s.name), axisLabel: { width: 200, overflow: "truncate", color: INK, fontSize: 12 } },
+    yAxis: { type: "category", inverse: true, data: spec.series.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, interval: 0, color: INK, fontSize: 12 } },
     series,
   };
 }
@@ -576,7 +578,7 @@ function buildRanking(spec: CompareChartSpec, def: IndicatorDef, l: Layout): Cha
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def), color: INK_MUTED }, splitLine: { lineStyle: { color: BORDER } } },
-    yAxis: { type: "category", inverse: true, data: items.map((s) => s.name), axisLabel: { width: 200, overflow: "truncate", color: INK, fontSize: 12 } },
+    yAxis: { type: "category", inverse: true, data: items.map((s) => s.name), axisLabel: { width: 240, overflow: "break", lineHeight: 13, interval: 0, color: INK, fontSize: 12 } },
     series: [
       {
         type: "bar",

@@ -1,7 +1,7 @@
 /** Grouped bars: a few series over shared categories (topic shares, applicant types, years). */
 import type { Lang } from "../i18n";
 import { formatInteger } from "../indicators/format";
-import { baseOption, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
+import { baseOption, colon, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
 import type { BarSeriesOption, ChartOption } from "./types";
 
 export interface GroupedBarsSeries {
@@ -57,7 +57,7 @@ export function buildGroupedBarsOption(input: GroupedBarsInput): ChartOption {
           const n = s.numerators?.[i];
           const d = s.denominators?.[i];
           const nd = n != null && d != null ? `（${formatInteger(n, lang)} / ${formatInteger(d, lang)}）` : "";
-          return `<div>${p.marker ?? ""}${escapeHtml(s.name)}：${escapeHtml(shown + nd)}</div>`;
+          return `<div>${p.marker ?? ""}${escapeHtml(s.name)}${colon(input.lang)}${escapeHtml(shown + nd)}</div>`;
         });
         return `<div><b>${escapeHtml(categories[i] ?? "")}</b></div>${lines.join("")}${formulaLine(input.formula, lang)}`;
       },

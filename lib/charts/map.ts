@@ -9,7 +9,7 @@ import type { Lang } from "../i18n";
 import { getIndicator, type IndicatorDef } from "../indicators/definitions";
 import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import type { RegionFeatureCollection } from "../regions/geo";
-import { baseOption, BORDER, CJK_FONT_FAMILY, describeValue, escapeHtml, formulaLine, INK, INK_MUTED, plotValue, tooltipShell } from "./base";
+import { baseOption, BORDER, CJK_FONT_FAMILY, colon, describeValue, escapeHtml, formulaLine, INK, INK_MUTED, paren, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 import type { ChartOption } from "./types";
@@ -103,11 +103,11 @@ export function buildMapOption(input: MapInput): ChartOption {
     const name = it?.name ?? input.geo.features.find((x) => x.properties.code === code)?.properties.name ?? code;
     const lines = [`<div><b>${escapeHtml(name)}</b></div>`];
     if (!it || !hasValue(it.value)) {
-      lines.push(`<div>${escapeHtml(def.label[lang])}：${escapeHtml(it ? formatIndicatorValue(def, it.value, lang) : "—")}（${escapeHtml(noData)}）</div>`);
+      lines.push(`<div>${escapeHtml(def.label[lang])}${colon(lang)}${escapeHtml(it ? formatIndicatorValue(def, it.value, lang) : "—")}${escapeHtml(paren(lang, noData))}</div>`);
     } else {
-      lines.push(`<div>${escapeHtml(def.label[lang])}：${escapeHtml(describeValue(def, it.value, lang))}</div>`);
+      lines.push(`<div>${escapeHtml(def.label[lang])}${colon(lang)}${escapeHtml(describeValue(def, it.value, lang))}</div>`);
     }
-    if (it) lines.push(`<div>${escapeHtml(cm(lang, "chart.reports"))}：${escapeHtml(formatInteger(it.value.reports, lang))}</div>`);
+    if (it) lines.push(`<div>${escapeHtml(cm(lang, "chart.reports"))}${colon(lang)}${escapeHtml(formatInteger(it.value.reports, lang))}</div>`);
     return lines.join("") + formulaLine(def.formula[lang], lang);
   };
 

@@ -188,7 +188,7 @@ const MESSAGES = {
   "dash.reportsByYear": { zh: "历年年报", en: "Reports by year" },
   "dash.latestReport": { zh: "最新年报", en: "Latest report" },
   "dash.scopeNote": {
-    zh: "合计只汇总本级（self）报告；“汇总全市”类报告已包含下级数据，单独列出，不重复相加。",
+    zh: "合计只汇总本级报告；“汇总全市”类报告已包含下级数据，单独列出，不重复相加。",
     en: "Totals add self-scope reports only; region-wide aggregate reports already contain their parts and are listed apart, never added.",
   },
   "dash.sumsNote": {
@@ -209,7 +209,7 @@ const MESSAGES = {
   "agency.noReports": { zh: "该机关尚无已发布的年报。", en: "This agency has no published report yet." },
   "agency.peerGroup": { zh: "同类机关", en: "Peer group" },
   "agency.peerNote": {
-    zh: "同类 = 同一层级、同一部门类别（人民政府、乡镇按机关类型）的机关，只比较本级（self）报告，不含本机关。",
+    zh: "同类 = 同一层级、同一部门类别（人民政府、乡镇按机关类型）的机关，只比较本级报告，不含本机关。",
     en: "Peers = agencies of the same level and department type (governments and townships: same kind), self-scope reports only, this agency excluded.",
   },
   "agency.version": { zh: "版本", en: "Version" },

@@ -1,7 +1,7 @@
 /** Stacked outcome bars by region: each bar is 100% of the region's handled applications. */
 import type { Lang } from "../i18n";
 import { formatInteger } from "../indicators/format";
-import { baseOption, escapeHtml, formulaLine, percentText, tooltipShell } from "./base";
+import { baseOption, colon, escapeHtml, formulaLine, paren, percentText, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { BarSeriesOption, ChartOption } from "./types";
 
@@ -78,13 +78,13 @@ export function buildOutcomeMixOption(input: OutcomeMixInput): ChartOption {
         const lines = list.map((p) => {
           const part = OUTCOME_PARTS[p.seriesIndex];
           if (!part) return "";
-          return `<div>${p.marker ?? ""}${escapeHtml(cm(lang, `outcome.${part}`))}：${escapeHtml(percentText(outcomeShare(c, part), lang))}（${escapeHtml(formatInteger(c.parts[part], lang))}）</div>`;
+          return `<div>${p.marker ?? ""}${escapeHtml(cm(lang, `outcome.${part}`))}${colon(lang)}${escapeHtml(percentText(outcomeShare(c, part), lang))}${escapeHtml(paren(lang, formatInteger(c.parts[part], lang)))}</div>`;
         });
         return `<div><b>${escapeHtml(c.label)}</b> · ${escapeHtml(cm(lang, "outcome.handled"))} ${escapeHtml(formatInteger(c.handled, lang))}</div>${lines.join("")}${formulaLine(cm(lang, "outcome.formula"), lang)}`;
       },
     },
     xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-    yAxis: { type: "category", data: categories.map((c) => c.label), inverse: true, axisLabel: { width: 140, overflow: "truncate" } },
+    yAxis: { type: "category", data: categories.map((c) => c.label), inverse: true, axisLabel: { width: 180, overflow: "break", lineHeight: 12, interval: 0 } },
     series,
   };
 }

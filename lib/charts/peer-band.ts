@@ -2,7 +2,7 @@
 import type { Lang } from "../i18n";
 import { getIndicator } from "../indicators/definitions";
 import { formatIndicatorValue } from "../indicators/format";
-import { axisLabelFormatter, baseOption, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
+import { axisLabelFormatter, baseOption, colon, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { ChartOption } from "./types";
 
@@ -51,10 +51,10 @@ export function buildPeerBandOption(input: PeerBandInput): ChartOption {
         if (!y) return "";
         return [
           `<div><b>${year}${lang === "zh" ? "年" : ""}</b></div>`,
-          `<div>${escapeHtml(input.agencyName)}：${escapeHtml(fmt(y.value, y.smallSample))}</div>`,
-          `<div>${escapeHtml(cm(lang, "chart.peerMedian"))}：${escapeHtml(fmt(y.median))}</div>`,
-          `<div>${escapeHtml(cm(lang, "chart.band"))}：${escapeHtml(fmt(y.p25))} – ${escapeHtml(fmt(y.p75))}</div>`,
-          `<div>${escapeHtml(cm(lang, "chart.peers"))}：${y.n}</div>`,
+          `<div>${escapeHtml(input.agencyName)}${colon(lang)}${escapeHtml(fmt(y.value, y.smallSample))}</div>`,
+          `<div>${escapeHtml(cm(lang, "chart.peerMedian"))}${colon(lang)}${escapeHtml(fmt(y.median))}</div>`,
+          `<div>${escapeHtml(cm(lang, "chart.band"))}${colon(lang)}${escapeHtml(fmt(y.p25))} – ${escapeHtml(fmt(y.p75))}</div>`,
+          `<div>${escapeHtml(cm(lang, "chart.peers"))}${colon(lang)}${y.n}</div>`,
           formulaLine(def.formula[lang], lang),
         ].join("");
       },

@@ -2,7 +2,7 @@
 import type { Lang } from "../i18n";
 import { getIndicator } from "../indicators/definitions";
 import { formatIndicatorValue } from "../indicators/format";
-import { axisLabelFormatter, baseOption, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
+import { axisLabelFormatter, baseOption, colon, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import { cm } from "./messages";
 import type { DashboardValue } from "./sums";
 import type { ChartOption } from "./types";
@@ -57,11 +57,11 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       formatter: (p: unknown) => {
         const it = items[(p as { dataIndex: number }).dataIndex];
         if (!it) return "";
-        return `<div><b>${escapeHtml(it.label)}</b></div><div>${escapeHtml(def.label[lang])}：${escapeHtml(describeValue(def, it.value, lang))}</div>${formulaLine(def.formula[lang], lang)}`;
+        return `<div><b>${escapeHtml(it.label)}</b></div><div>${escapeHtml(def.label[lang])}${colon(lang)}${escapeHtml(describeValue(def, it.value, lang))}</div>${formulaLine(def.formula[lang], lang)}`;
       },
     },
     xAxis: { type: "value", axisLabel: { formatter: axisLabelFormatter(def) } },
-    yAxis: { type: "category", data: items.map((it) => it.label), inverse: true, axisLabel: { width: 140, overflow: "truncate" } },
+    yAxis: { type: "category", data: items.map((it) => it.label), inverse: true, axisLabel: { width: 180, overflow: "break", lineHeight: 12, interval: 0 } },
     series: [
       {
         type: "bar",

@@ -1,7 +1,7 @@
 /** Trend lines: one indicator over the years, one line per series (a region, an agency). */
 import type { Lang } from "../i18n";
 import { getIndicator } from "../indicators/definitions";
-import { axisLabelFormatter, baseOption, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
+import { axisLabelFormatter, baseOption, colon, describeValue, escapeHtml, formulaLine, plotValue, tooltipShell } from "./base";
 import type { ChartOption, LineSeriesOption } from "./types";
 import type { DashboardValue } from "./sums";
 
@@ -49,7 +49,7 @@ export function buildTrendOption(input: TrendInput): ChartOption {
         const lines = list.map((p) => {
           const v = byYear[p.seriesIndex]?.get(year ?? 0);
           const name = input.series[p.seriesIndex]?.name ?? "";
-          return `<div>${p.marker ?? ""}${escapeHtml(name)}：${escapeHtml(v ? describeValue(def, v, lang) : "—")}</div>`;
+          return `<div>${p.marker ?? ""}${escapeHtml(name)}${colon(lang)}${escapeHtml(v ? describeValue(def, v, lang) : "—")}</div>`;
         });
         return `<div><b>${year ?? ""}${lang === "zh" ? "年" : ""}</b></div>${lines.join("")}${formulaLine(def.formula[lang], lang)}`;
       },

@@ -1,4 +1,10 @@
-/** A peer group's name for people: "贵州省 · 县级人民政府", "全部地区 · 自然资源部门". */
+/**
+ * A peer group's name for people: "贵州省 · 县级人民政府", "全部地区 · 自然资源部门"; in English
+ * "All county governments in Guizhou Province". `regionName` is the Chinese name of the group's
+ * region; its English name comes from the region table.
+ */
+import { deptTypeLabel } from "../agencies/labels";
+import { regionDisplayName } from "../regions/english";
 import type { PeerGroupKey } from "./compare-params";
 
 const KIND: Record<PeerGroupKey["kind"], { zh: string; en: string }> = {
@@ -16,11 +22,14 @@ const LEVEL: Record<NonNullable<PeerGroupKey["level"]>, { zh: string; en: string
   township: { zh: "乡级", en: "township" },
 };
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 export function groupLabel(g: PeerGroupKey, regionName: string | null): { zh: string; en: string } {
-  const what = g.deptType ? { zh: `${g.deptType}部门`, en: `${g.deptType} ${KIND[g.kind].en}` } : KIND[g.kind];
+  const what = g.deptType ? { zh: `${g.deptType}部门`, en: `${lowerFirst(deptTypeLabel(g.deptType, "en"))} ${KIND[g.kind].en}` } : KIND[g.kind];
   const level = g.level ? LEVEL[g.level] : null;
   const zh = `${regionName ?? "全部地区"} · ${level?.zh ?? ""}${what.zh}`;
-  const en = [`All`, level?.en, what.en, regionName ? `in ${regionName}` : null].filter(Boolean).join(" ");
+  const regionEn = regionName && g.regionPrefix ? regionDisplayName("en", g.regionPrefix.padEnd(6, "0"), regionName) : regionName;
+  const en = [`All`, level?.en, what.en, regionEn ? `in ${regionEn}` : null].filter(Boolean).join(" ");
   return { zh, en };
 }
 

@@ -8,10 +8,13 @@ import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
 import { extractDocument, sniffFormat, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
-import { failedDocument } from "./extract/detect";
+import { assembleDocument, failedDocument } from "./extract/detect";
+import { markdownBlocks } from "./extract/markdown";
+import { extractFromText } from "./extract/text";
+import type { ExtractedDocument } from "./extract/types";
 import { issue, type ParseIssue } from "./issues";
 import { LOW_CONFIDENCE } from "./ocr/confidence";
-import { parseDocument } from "./pipeline";
+import { parseDocument, type ParseDocumentOptions } from "./pipeline";
 
 export interface AnalyzeOptions {
   /** Overrides what the document says (`--agency`). */
@@ -63,10 +66,11 @@ export interface AnalyzedDocument {
 
 export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalyzedDocument> {
   const extracted = await extractDocument(bytes, fileName, { ...(opts.tools ? { tools: opts.tools } : {}), ...(opts.sizeBytes !== undefined ? { sizeBytes: opts.sizeBytes } : {}) });
-  const parsed = parseDocument(extracted, {
+  const parseOptions = {
     ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
     ...(opts.year ? { year: opts.year } : {}),
-  });
+  };
+  const parsed = tablesFromPdfText(extracted, parseDocument(extracted, parseOptions), parseOptions);
   const agency = parsed.agencyName ? classifyAgency(parsed.agencyName, opts.regions) : null;
   const validationInput = validationInputFromParsed(parsed, agency?.kind);
   const findings = validationInput ? validateReport(validationInput) : [];
@@ -88,6 +92,46 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     derived,
     error: storageError(parsed),
   };
+}
+
+const PIPE_ROW = /^[ \t]*\|.*\|[ \t]*$/gmu;
+
+/** Tables of which at least half the cells were read. */
+function tablesReadFrom(parsed: ParsedReport): number {
+  return Object.values(parsed.coverage).filter((c) => c.of > 0 && c.read * 2 >= c.of).length;
+}
+
+function cellsRead(parsed: ParsedReport): number {
+  return Object.values(parsed.coverage).reduce((n, c) => n + c.read, 0);
+}
+
+/**
+ * A PDF or DOCX made from a web page or a text file whose tables were flattened into lists
+ * ("信息内容 |", "规章 |", "0 |" … one cell per line: a scraped page opened in Word, saved or
+ * exported) has no table grid for the PDF or DOCX reader, yet its text reads exactly as the same
+ * text file does. Then its text is read line by line instead, with an issue saying so, when that
+ * reads more: for a PDF only when its own reading found no table cell at all, for a DOCX only
+ * when it holds no Word table. Any other document keeps its own reading.
+ */
+function tablesFromPdfText(extracted: ExtractedDocument, parsed: ParsedReport, options: ParseDocumentOptions): ParsedReport {
+  // A DOCX without a single Word table is paragraphs only: its text is all there is to read.
+  const paragraphsOnly = extracted.format === "docx" && !extracted.blocks.some((b) => b.kind === "table");
+  const pdfWithoutTables = extracted.format === "pdf" && !extracted.meta.ocr && !parsed.complete && tablesReadFrom(parsed) < 2;
+  if (!(paragraphsOnly || pdfWithoutTables) || !extracted.text.trim()) return parsed;
+  // As a text file, and where its rows are pipe tables ("| 32 | 2 |", a converter's markdown) as markdown.
+  const readings = [parseDocument(extractFromText(extracted.text, extracted.meta), options)];
+  if ((extracted.text.match(PIPE_ROW) ?? []).length >= 3) readings.push(parseDocument(assembleDocument("markdown", markdownBlocks(extracted.text), extracted.meta, []), options));
+  const alt = readings.reduce((best, r) => (cellsRead(r) > cellsRead(best) ? r : best));
+  if (cellsRead(alt) <= cellsRead(parsed)) return parsed;
+  alt.issues.unshift(
+    issue(
+      "tables_from_text",
+      "warning",
+      "PDF 中的表格没有表格线或列位置（网页表格被压平为每格一行）：已按文字逐行读取。 The PDF's tables have no grid or column positions (a web table flattened to one cell per line): they were read from its text, line by line.",
+      null,
+    ),
+  );
+  return alt;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { RegionLevel } from "./levels";
 
 // The 55 minority nationalities as they appear in autonomous-area names; longest first so
 // 土家 wins over 土 and 维吾尔 is not read as something shorter.
-const ETHNIC_GROUPS = [
+export const ETHNIC_GROUPS = [
   "柯尔克孜", "乌孜别克", "俄罗斯", "维吾尔", "哈萨克", "达斡尔", "鄂温克", "鄂伦春", "塔吉克", "塔塔尔",
   "蒙古", "土家", "布依", "朝鲜", "哈尼", "傈僳", "仡佬", "东乡", "高山", "拉祜", "纳西", "仫佬", "锡伯",
   "景颇", "毛南", "撒拉", "布朗", "阿昌", "普米", "基诺", "德昂", "保安", "裕固", "门巴", "独龙", "赫哲",

@@ -13,7 +13,7 @@ import { analyzeDocument, toDryRunLine } from "../ingest/analyze";
 import { extractDocument } from "../ingest/extract";
 import { LOW_CONFIDENCE } from "../ingest/ocr/confidence";
 import { encodeJpeg } from "../ingest/ocr/scan";
-import { markedCells, SAMPLE_EXPECTED, sampleConverted, sampleScan, scoreFigures } from "../ingest/ocr/testing/fixtures";
+import { demoPdfs, markedCells, SAMPLE_EXPECTED, sampleConverted, sampleScan, scanPdf, scoreFigures } from "../ingest/ocr/testing/fixtures";
 import { TOOL_INSTALL } from "../ingest/extract/tools";
 import { ProcessError, runProcess } from "./process";
 import { describeToolStatus, probeTools, systemTools } from "./tools";
@@ -88,6 +88,23 @@ describe.skipIf(!status.ocr.available)(`OCR of scans${ocrReason}`, () => {
     const score = scoreFigures(T3_T4, a.parsed.cells, markedCells(a), LOW_CONFIDENCE);
     expect(score.right / score.total, JSON.stringify(score)).toBeGreaterThanOrEqual(0.99);
     expect(score.wrongUnmarked).toEqual([]);
+  }, 600_000);
+
+  it("a 200 dpi scan of a demo report whose 7 the page model reads as 了 and whose 1 as 】: the digits model reads both, the rows are whole and the figures marked", async () => {
+    const doc = demoPdfs(1)[0]!;
+    expect(doc.name).toBe("六盘水市人民政府 2021");
+    // The bench's scan of this document (seed 2), pages 1 and 2: 表二 and 表四.
+    const { pdf } = await scanPdf(doc.pdf, 200, [1, 2], 2);
+    const a = await analyzeDocument(pdf, "scan-200.pdf", { tools, agencyName: "六盘水市人民政府", year: 2021 });
+    const keys = Object.keys(doc.truth).filter((k) => k.startsWith("t2.normative_doc.") || k.startsWith("t4.lit_"));
+    expect(keys).toHaveLength(13);
+    const truth = Object.fromEntries(keys.map((k) => [k, doc.truth[k] ?? null]));
+    const score = scoreFigures(truth, a.parsed.cells, markedCells(a), LOW_CONFIDENCE);
+    expect(score.wrongMarked.concat(score.wrongUnmarked)).toEqual([]);
+    // 了 → 7 and 】 → 1 are the digits model's readings, not the page's: marked for checking.
+    expect(a.parsed.cells["t2.normative_doc.issued"]?.source?.confidence).toBeLessThan(LOW_CONFIDENCE);
+    expect(a.parsed.cells["t4.lit_direct.upheld"]?.source?.confidence).toBeLessThan(LOW_CONFIDENCE);
+    expect(a.findings.find((f) => f.rule === "S-OCR-LOW")?.cells).toEqual(expect.arrayContaining(["t2.normative_doc.issued", "t4.lit_direct.upheld"]));
   }, 600_000);
 
   it("a photo of one page (JPEG) is read like a scan, with the image's media type", async () => {

@@ -9,7 +9,7 @@ import { getAgencyProfile, type AgencyProfile } from "@/db/queries/dashboard/get
 import { getPeerComparison, type PeerComparison } from "@/db/queries/dashboard/get-peer-comparison";
 import { listHandCorrected } from "@/db/queries/dashboard/list-hand-corrected";
 import { readsCorrectedCell, withHandCorrected, type CorrectedReport } from "@/lib/charts/hand-corrected";
-import { agencyIndicatorKeys, cm, formatNote, OUTCOME_INDICATORS, OUTCOME_PARTS, TREND_INDICATORS, type ChartMessageKey, type OutcomeCategory } from "@/lib/charts";
+import { agencyIndicatorKeys, cm, colon, paren, formatNote, OUTCOME_INDICATORS, OUTCOME_PARTS, TREND_INDICATORS, type ChartMessageKey, type OutcomeCategory } from "@/lib/charts";
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
 import type { Label } from "@/lib/catalog";
 import { describePosition, getIndicator } from "@/lib/indicators";
@@ -118,12 +118,12 @@ export function agencyCharts({ profile, peers, corrected }: AgencyData, { lang, 
     dashboardChart({
       id: "peer-band",
       section: "peers",
-      title: `${def.label[lang]}：${cm(lang, "agency.peerGroup")}（${group[lang]}）`,
+      title: `${def.label[lang]}${colon(lang)}${cm(lang, "agency.peerGroup")}${paren(lang, group[lang])}`,
       formula: def.formula[lang],
       empty: years.every((y) => y.median === null && y.value === null),
       notes: [formatNote(def, [], lang, years.map((y) => y.year)), cm(lang, "agency.peerNote")],
       smallSample: years.some((y) => y.smallSample),
-      caption: `${peers.year}：${sentence}`,
+      caption: `${peers.year}${colon(lang)}${sentence}`,
       spec: { type: "peerBand", input: { indicatorKey: def.key, lang, agencyName: agency.name, years } },
     }),
   );

@@ -5,6 +5,7 @@
  * the chart's id. A client leaf so the page data carries that query once per chart instead of four
  * full URLs; the links are in the server-rendered HTML all the same.
  */
+import { colon } from "@/lib/charts/base";
 import { ct } from "@/lib/charts/compare-messages";
 import type { Lang } from "@/lib/i18n";
 import { chartDownloads, type ChartDownloads } from "./export-links";
@@ -20,7 +21,7 @@ const ITEMS: [keyof ChartDownloads, Parameters<typeof ct>[1]][] = [
 export function ChartDownloadLinks({ lang, exportQuery, chartId, title }: { lang: Lang; exportQuery: string; chartId: string; title: string }) {
   const links = chartDownloads(exportQuery, chartId);
   return (
-    <div className={styles.downloads} aria-label={`${ct(lang, "page.downloads")}：${title}`}>
+    <div className={styles.downloads} aria-label={`${ct(lang, "page.downloads")}${colon(lang)}${title}`}>
       {ITEMS.map(([format, label]) => (
         <a key={format} className={styles.linkButton} href={links[format]} download data-format={format}>
           {ct(lang, label)}

@@ -5,7 +5,7 @@
  * spec and are fetched from /api/geo by the map itself.
  */
 import type { ReactNode } from "react";
-import { cm, type ChartSpec } from "@/lib/charts";
+import { cm, colon, type ChartSpec } from "@/lib/charts";
 import { ct } from "@/lib/charts/compare-messages";
 import type { DashboardChart as ChartDescriptor } from "@/lib/charts/dashboard-export";
 import type { Lang } from "@/lib/i18n";
@@ -48,7 +48,7 @@ export function ChartFigure({ id, title, formula, spec, lang, notes = [], smallS
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-title`} data-chart-id={id}>
       <div className={styles.figureHead}>
-        <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}：${formula}`}>
+        <h3 id={`${id}-title`} className={styles.figureTitle} title={`${cm(lang, "chart.formula")}${colon(lang)}${formula}`}>
           {title}
         </h3>
         {exportQuery ? <ChartDownloadLinks lang={lang} exportQuery={exportQuery} chartId={id} title={title} /> : null}

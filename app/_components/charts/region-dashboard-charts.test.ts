@@ -97,6 +97,26 @@ describe("the map descriptor", () => {
   });
 });
 
+describe("the map descriptor in English", () => {
+  const shapes = getRegionMapShapes("520200", "prefecture")!;
+  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild, corrected: [] } };
+  const charts = regionDashboardCharts(data, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+  const map = charts.find((c) => c.id === "map")!;
+
+  it("names the region and its counties in pinyin: title, records, shape labels", () => {
+    expect(map.title.startsWith("Liupanshui City · ")).toBe(true);
+    expect(map.rows.find((r) => r.code === "520281")?.name).toBe("Panzhou City");
+    expect(map.rows.find((r) => r.code === "520203")?.name).toBe("Liuzhi Special District");
+    const items = (map.spec as { input: { items: { code: string; shortName?: string }[] } }).input.items;
+    expect(items.find((i) => i.code === "520281")?.shortName).toBe("Panzhou");
+  });
+
+  it("names the region's trend series and ranked children in English", () => {
+    expect(charts.find((c) => c.id === "trend-refusal_rate")!.rows[0]?.name).toBe("Liupanshui City");
+    expect(charts.find((c) => c.id === "ranking")!.rows.map((r) => r.name)).toEqual(["Panzhou City", "Zhongshan District"]);
+  });
+});
+
 describe("regionDashboardCharts", () => {
   const zh = regionDashboardCharts(DATA, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
   const en = regionDashboardCharts(DATA, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });

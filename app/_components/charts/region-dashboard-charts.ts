@@ -12,6 +12,7 @@ import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sum
 import {
   APPLICANT_INDICATORS,
   cm,
+  colon,
   formatNote,
   OUTCOME_INDICATORS,
   OUTCOME_PARTS,
@@ -26,6 +27,7 @@ import { destinationShares, destinationText, topDestinations } from "@/lib/chart
 import { byChildRegion, byYear as inYear, groupHandCorrected, withHandCorrected, type CorrectedReport } from "@/lib/charts/hand-corrected";
 import { getIndicator, peerStats } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
+import { regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
 import { applicantChart } from "./applicant-chart";
 import { loadRegionMap, regionMapChart, type RegionMapData } from "./region-map-chart";
 import { dashboardQuery, type DashboardParams } from "./search-params";
@@ -77,7 +79,10 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
   const ofChild = (r: IndicatorSumsRow, key: string) => markedSums(corrected, r, key, byChildRegion(region.code, r.key, year));
   const yearRow = byYear.find((r) => r.key === String(year));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
-  const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
+  const childLabel = (code: string) =>
+    code === region.code
+      ? `${regionDisplayShortName(lang, region.code, region.shortName) || regionDisplayName(lang, region.code, region.name)}${cm(lang, "chart.ownLevel")}`
+      : regionDisplayName(lang, code, names.get(code)?.name ?? code);
   const childHref = (code: string) => (code === region.code ? undefined : `/regions/${code}${q}`);
   const charts: DashboardChart[] = [];
 
@@ -90,7 +95,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
         section: "trends",
         title: def.label[lang],
         formula: def.formula[lang],
-        spec: { type: "trend", input: { indicatorKey: def.key, lang, series: [{ name: region.name, code: region.code, points }] } },
+        spec: { type: "trend", input: { indicatorKey: def.key, lang, series: [{ name: regionDisplayName(lang, region.code, region.name), code: region.code, points }] } },
         empty: points.every((p) => p.value.value === null),
         notes: [formatNote(def, points.map((p) => p.value), lang, points.map((p) => p.year))],
         smallSample: points.some((p) => p.value.smallSample),
@@ -138,7 +143,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
     dashboardChart({
       id: "ranking",
       section: "outcomes",
-      title: `${cm(lang, "dash.ranking")}：${def.label[lang]}`,
+      title: `${cm(lang, "dash.ranking")}${colon(lang)}${def.label[lang]}`,
       formula: def.formula[lang],
       empty: items.every((i) => i.value.value === null),
       notes: [formatNote(def, items.map((i) => i.value), lang)],

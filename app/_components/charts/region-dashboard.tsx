@@ -9,9 +9,10 @@ import type { Ctx } from "@/db/context";
 import type { Coverage } from "@/db/queries/dashboard/get-coverage";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
-import { cm, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
+import { cm, colon, HEADLINE_INDICATORS, resultFromSums, type ChartMessageKey, type DashboardValue } from "@/lib/charts";
 import { formatIndicatorValue, formatInteger, formatPercent, formatYoyChange, getIndicator, yoyChange, type IndicatorDef } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
+import { agencyDisplayName, regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
 import { DashboardFigure, DataTable, ViewToolbar } from "./chart-figure";
 import { dashboardExportQuery } from "./export-links";
 import { RegionMap } from "./region-map";
@@ -54,7 +55,10 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
   const yearRow = byYear.find((r) => r.key === String(year));
   const prevRow = byYear.find((r) => r.key === String(year - 1));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
-  const childLabel = (code: string) => (code === region.code ? `${region.shortName || region.name}${cm(lang, "chart.ownLevel")}` : (names.get(code)?.name ?? code));
+  const childLabel = (code: string) =>
+    code === region.code
+      ? `${regionDisplayShortName(lang, region.code, region.shortName) || regionDisplayName(lang, region.code, region.name)}${cm(lang, "chart.ownLevel")}`
+      : regionDisplayName(lang, code, names.get(code)?.name ?? code);
   const childHref = (code: string) => (code === region.code ? undefined : `/regions/${code}${q}`);
 
   return (
@@ -74,7 +78,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
         </div>
         <p className={styles.muted}>
           {cm(lang, "dash.sumsNote")} {cm(lang, "dash.scopeNote")}
-          {yearRow && yearRow.regionAggregate > 0 ? ` ${cm(lang, "coverage.regionAggregate")}：${yearRow.regionAggregate}` : ""}
+          {yearRow && yearRow.regionAggregate > 0 ? ` ${cm(lang, "coverage.regionAggregate")}${colon(lang)}${yearRow.regionAggregate}` : ""}
         </p>
       </section>
 
@@ -136,7 +140,7 @@ function Delta({ text, sign, good }: { text: string; sign: number; good?: boolea
 function IndicatorCard({ lang, def, cur, prev }: { lang: Lang; def: IndicatorDef; cur: DashboardValue; prev: DashboardValue | null }) {
   const change = yoyChange(cur.value, prev?.value ?? null);
   return (
-    <div className={styles.card} title={`${cm(lang, "chart.formula")}：${def.formula[lang]}`}>
+    <div className={styles.card} title={`${cm(lang, "chart.formula")}${colon(lang)}${def.formula[lang]}`}>
       <span className={styles.cardLabel}>{def.label[lang]}</span>
       <span className={styles.cardValue}>{formatIndicatorValue(def, cur, lang, { withUnit: def.kind === "amount" || def.kind === "ratio" })}</span>
       {cur.denominator !== null ? (
@@ -276,7 +280,7 @@ function CoverageGaps({ lang, gaps, year }: { lang: Lang; gaps: CoverageGap[]; y
         <DataTable
           head={[cm(lang, "chart.agency"), cm(lang, "agency.code"), cm(lang, "coverage.gapKind"), cm(lang, "coverage.publishedOn"), cm(lang, "coverage.deadline")]}
           rows={gaps.map((g) => [
-            { text: g.name, href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
+            { text: agencyDisplayName(lang, g.name, g.regionCode), href: g.reportId ? `/reports/${g.reportId}` : `/agencies/${g.agencyId}` },
             { text: g.regionCode ?? "", numeric: true },
             { text: cm(lang, g.gap === "missing" ? "coverage.gapMissing" : "coverage.gapLate") },
             { text: g.publishedOn ?? "—" },
@@ -304,7 +308,7 @@ function Outliers({ lang, def, outliers, year }: { lang: Lang; def: IndicatorDef
           caption={cm(lang, "outliers.title", { indicator: def.label[lang] })}
           head={[cm(lang, "chart.agency"), cm(lang, "outliers.group"), cm(lang, "outliers.value"), cm(lang, "outliers.median"), cm(lang, "outliers.distance"), cm(lang, "outliers.flags")]}
           rows={outliers.map((o) => [
-            { text: o.name, href: `/reports/${o.reportId}` },
+            { text: agencyDisplayName(lang, o.name, o.regionCode), href: `/reports/${o.reportId}` },
             { text: `${kindLabel(o)}（${o.groupSize}）` },
             { text: `${v(o.value)}${o.denominator !== null ? `（${formatInteger(o.numerator, lang)} / ${formatInteger(o.denominator, lang)}）` : ""}`, numeric: true },
             { text: `${v(o.median)}（${v(o.p25)}–${v(o.p75)}）`, numeric: true },

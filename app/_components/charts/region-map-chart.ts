@@ -14,7 +14,7 @@ import { cm, formatNote, resultFromSums, type MapItem } from "@/lib/charts";
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
 import { getIndicator } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
-import { getGuizhouRegion } from "@/lib/regions";
+import { getGuizhouRegion, regionDisplayName, regionDisplayShortName } from "@/lib/regions";
 import { getRegionMapShapes, type MapView } from "@/app/_lib/guizhou-geo";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 
@@ -60,8 +60,8 @@ export function regionMapChart(data: RegionMapData, { lang, region, year, params
     const known = getGuizhouRegion(f.properties.code);
     return {
       code: f.properties.code,
-      name: f.properties.name,
-      shortName: known?.shortName ?? f.properties.name,
+      name: regionDisplayName(lang, f.properties.code, f.properties.name),
+      shortName: regionDisplayShortName(lang, f.properties.code, known?.shortName ?? f.properties.name),
       href: `/regions/${f.properties.code}${q}`,
       value: withHandCorrected(resultFromSums(def, byCode.get(f.properties.code)?.sums[def.key]), groupHandCorrected(data.corrected, def.key, inShape(f.properties.code))),
     };
@@ -70,7 +70,7 @@ export function regionMapChart(data: RegionMapData, { lang, region, year, params
   return dashboardChart({
     id: "map",
     section: "map",
-    title: `${region.name} · ${def.label[lang]}`,
+    title: `${regionDisplayName(lang, region.code, region.name)} · ${def.label[lang]}`,
     formula: def.formula[lang],
     spec: {
       type: "map",

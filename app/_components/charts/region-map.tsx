@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
-import { cm } from "@/lib/charts";
+import { cm, colon } from "@/lib/charts";
 import type { DashboardChart } from "@/lib/charts/dashboard-export";
 import { getIndicator } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
@@ -39,7 +39,7 @@ export function RegionMap({ lang, region, year, params, chart, exportQuery }: Re
       </h2>
       {region.level === "province" ? (
         <nav className={mapStyles.switch} aria-label={cm(lang, "map.view")}>
-          <span>{cm(lang, "map.view")}：</span>
+          <span>{cm(lang, "map.view")}{colon(lang)}</span>
           {(["prefecture", "county"] as const).map((v) => (
             <Link key={v} href={switchHref(v)} aria-current={v === view ? "true" : undefined} className={v === view ? mapStyles.current : undefined} scroll={false}>
               {cm(lang, v === "county" ? "map.viewCounty" : "map.viewPrefecture")}

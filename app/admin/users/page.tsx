@@ -11,6 +11,7 @@ import formStyles from "@/app/_components/forms.module.css";
 import styles from "@/app/self-review/self-review.module.css";
 import { CreateUserForm, EditUserForm, UserRowActions, type PickerLabels } from "./client";
 import admin from "./admin.module.css";
+import { regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   const lang = await getLang();
@@ -40,6 +41,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const q = one(sp.q).trim().slice(0, 100);
   const editId = one(sp.edit);
   const [users, options] = await Promise.all([listUsers({ ctx, input: { q: q || undefined } }), listAccountScopeOptions({ ctx })]);
+  const localRegions = options.regions.map((r) => ({ ...r, name: regionDisplayName(lang, r.code, r.name) }));
   const roles = USER_ROLES.map((r) => ({ value: r, label: t(lang, `auth.role.${r}`) }));
   const qs = (extra: Record<string, string>) => {
     const p = new URLSearchParams({ ...(q ? { q } : {}), ...extra });
@@ -93,7 +95,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                       <td className={admin.email}>{u.email}</td>
                       <td data-label={t(lang, "admin.users.name")}>{u.name}</td>
                       <td data-label={t(lang, "admin.users.role")}>{t(lang, `auth.role.${u.role}`)}</td>
-                      <td data-label={t(lang, "admin.users.scope")}>{u.agencyName ?? (u.regionName ? `${u.regionName}（${u.regionCode}）` : "—")}</td>
+                      <td data-label={t(lang, "admin.users.scope")}>{u.agencyName ?? (u.regionName ? `${regionDisplayName(lang, u.regionCode, u.regionName)}（${u.regionCode}）` : "—")}</td>
                       <td data-label={t(lang, "admin.users.status")}>
                         {locked ? (
                           <span className={admin.lockBadge} data-testid="locked">
@@ -139,7 +141,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                             picker={pickerLabels(lang)}
                             roles={roles}
                             agencies={options.agencies}
-                            regions={options.regions}
+                            regions={localRegions}
                           />
                         </td>
                       </tr>
@@ -169,7 +171,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           picker={pickerLabels(lang)}
           roles={roles}
           agencies={options.agencies}
-          regions={options.regions}
+          regions={localRegions}
         />
       </section>
     </>

@@ -14,6 +14,7 @@ import { formatInteger } from "@/lib/indicators";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import type { AgencySort } from "@/db/queries/dashboard/list-agencies";
 import { dashboardQuery, parseAgencyParams, type RawSearchParams } from "../search-params";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata(await getLang(), "agencies");
@@ -145,7 +146,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                 {list.rows.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                      <Link href={`/agencies/${a.id}`}>{agencyDisplayName(lang, a.name, a.regionCode)}</Link>
                     </td>
                     <td className={styles.num}>{a.regionCode ?? ""}</td>
                     <td>
@@ -153,7 +154,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                       {a.deptType ? ` · ${deptTypeLabel(a.deptType, lang)}` : ""}
                     </td>
                     <td>{label(`level.${a.level}`)}</td>
-                    <td>{a.regionCode ? <Link href={`/regions/${a.regionCode}`}>{a.regionName ?? a.regionCode}</Link> : ""}</td>
+                    <td>{a.regionCode ? <Link href={`/regions/${a.regionCode}`}>{a.regionName ? regionDisplayName(lang, a.regionCode, a.regionName) : a.regionCode}</Link> : ""}</td>
                     <td className={styles.num}>{a.latestReportId ? <Link href={`/reports/${a.latestReportId}`}>{a.latestYear}</Link> : "—"}</td>
                     <td className={styles.num}>{a.latestNewReceived === null ? "—" : formatInteger(a.latestNewReceived, lang)}</td>
                     <td className={styles.num}>{a.reportCount}</td>

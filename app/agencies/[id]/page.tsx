@@ -15,6 +15,7 @@ import type { AgencyProfile } from "@/db/queries/dashboard/get-agency-profile";
 import { cm, type ChartMessageKey } from "@/lib/charts";
 import { t, type Lang } from "@/lib/i18n";
 import { parseAgencyParams, type RawSearchParams } from "../search-params";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 export async function generateMetadata(): Promise<Metadata> {
   const lang = await getLang();
@@ -51,13 +52,13 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
           </li>
           {agency.regionCode ? (
             <li>
-              <Link href={`/regions/${agency.regionCode}`}>{agency.regionName ?? agency.regionCode}</Link>
+              <Link href={`/regions/${agency.regionCode}`}>{agency.regionName ? regionDisplayName(lang, agency.regionCode, agency.regionName) : agency.regionCode}</Link>
             </li>
           ) : null}
-          <li aria-current="page">{agency.name}</li>
+          <li aria-current="page">{agencyDisplayName(lang, agency.name, agency.regionCode)}</li>
         </ol>
       </nav>
-      <PageHeader title={agency.name} lead={t(lang, "page.agencies.lead")} />
+      <PageHeader title={agencyDisplayName(lang, agency.name, agency.regionCode)} lead={t(lang, "page.agencies.lead")} />
       <p className={styles.meta}>
         <span>
           {cm(lang, "dash.kind")}：{label(`kind.${agency.kind}`)}

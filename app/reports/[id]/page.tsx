@@ -14,6 +14,7 @@ import { Narrative } from "./narrative";
 import { describeLocation } from "./provenance";
 import { ReportTables, type CompactCell, type ReportTablesText } from "./report-tables";
 import styles from "./report.module.css";
+import { agencyDisplayName, regionDisplayName } from "@/lib/regions/english";
 
 interface ReportPageProps {
   params: Promise<{ id: string }>;
@@ -48,11 +49,11 @@ function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang })
   return (
     <header className={styles.header}>
       <p className={styles.eyebrow}>
-        <Link href={`/agencies/${report.agency.id}`}>{report.agency.name}</Link>
-        {report.region ? <span> · {report.region.name}</span> : null}
+        <Link href={`/agencies/${report.agency.id}`}>{agencyDisplayName(lang, report.agency.name, report.region?.code)}</Link>
+        {report.region ? <span> · {regionDisplayName(lang, report.region.code, report.region.name)}</span> : null}
       </p>
       <h1 className={styles.title}>
-        {report.agency.name} {tf(lang, "report.titleSuffix", { year: report.year })}
+        {agencyDisplayName(lang, report.agency.name, report.region?.code)} {tf(lang, "report.titleSuffix", { year: report.year })}
       </h1>
       {!report.isCurrent && current ? (
         <p className={styles.notice} role="note">
@@ -63,13 +64,13 @@ function ReportHeader({ report, lang }: { report: ReportDetailDto; lang: Lang })
         <div>
           <dt>{t(lang, "report.meta.agency")}</dt>
           <dd>
-            <Link href={`/agencies/${report.agency.id}`}>{report.agency.name}</Link>
+            <Link href={`/agencies/${report.agency.id}`}>{agencyDisplayName(lang, report.agency.name, report.region?.code)}</Link>
             {report.agency.reviewStatus === "pending_review" ? <span className={styles.pill}>{t(lang, "report.pendingAgency")}</span> : null}
           </dd>
         </div>
         <div>
           <dt>{t(lang, "report.meta.region")}</dt>
-          <dd>{report.region?.name ?? t(lang, "report.notStated")}</dd>
+          <dd>{report.region ? regionDisplayName(lang, report.region.code, report.region.name) : t(lang, "report.notStated")}</dd>
         </div>
         <div>
           <dt>{t(lang, "report.meta.year")}</dt>

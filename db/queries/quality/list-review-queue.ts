@@ -24,6 +24,7 @@ export const listReviewQueueInputSchema = qualityFilterSchema.extend({
 export interface ReviewQueueRow {
   reportId: string;
   agencyName: string;
+  regionCode: string | null;
   regionName: string | null;
   version: number;
   status: "draft" | "submitted" | "published";
@@ -98,6 +99,7 @@ export async function listReviewQueue({ ctx, input }: { ctx: Ctx; input: z.input
       .select({
         reportId: reports.id,
         agencyName: agencies.name,
+        regionCode: agencies.regionCode,
         regionName: regions.name,
         version: reports.version,
         status: reports.status,

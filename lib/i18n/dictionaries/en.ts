@@ -236,6 +236,8 @@ export const en: Record<MessageKey, string> = {
   "upload.title": "Upload reports",
   "upload.lead": "Upload one or more report files (text, HTML, PDF, Word, WPS, scans). Each is parsed, checked and published. The same file twice is skipped; a new file for the same agency and year becomes a new version.",
   "upload.files": "Choose files",
+  "upload.pick": "Browse…",
+  "upload.noneChosen": "No file chosen",
   "upload.hint": "Several at once. Up to 20 MB per file. The formats read are listed below.",
   "upload.submit": "Upload and check",
   "upload.pending": "Uploading ({done} of {total})…",

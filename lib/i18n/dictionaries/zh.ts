@@ -229,6 +229,8 @@ export const zh = {
   "upload.title": "上传年报",
   "upload.lead": "上传一个或多个年报文件（文本、HTML、PDF、Word、WPS、扫描件），系统自动解析、校验并发布。同一文件重复上传会被跳过；同一机关同一年度的新文件成为新版本。",
   "upload.files": "选择文件",
+  "upload.pick": "浏览…",
+  "upload.noneChosen": "未选择文件",
   "upload.hint": "可多选。每个文件不超过 20 MB。可读取的格式见下方。",
   "upload.submit": "上传并解析",
   "upload.pending": "正在上传（{done} / {total}）…",

@@ -15,8 +15,8 @@ import type { ExtractedDocument, OcrSummary } from "../extract/types";
 import { issue, type ParseIssue } from "../issues";
 import { binarize, decodeImage, declaredDpi, ImageDecodeError, imageKind, resize, rotate, type GrayImage } from "./image";
 import { detectRules, eraseRules, estimateSkew, inkToImage, removeSpecks, ruleOptionsForDpi } from "./raster";
-import { recoverLostNumbers } from "./lost-ink";
-import { rereadNumbers } from "./reread";
+import { lostInkWords, recoveredNumbers } from "./lost-ink";
+import { readDigits, reconcile, rereadTargets } from "./reread";
 import { ocrPageGeometry, parseTesseractTsv, type OcrWord } from "./words";
 
 export const OCR_LIMITS = {
@@ -53,8 +53,12 @@ export async function ocrPage(img: GrayImage, dpi: number, page: number, engine:
   const cleanInk = binarize(clean, 128);
   removeSpecks(cleanInk, clean.width, clean.height, speckArea(dpi));
   const page_ = inkToImage(cleanInk, clean.width, clean.height);
-  const read = await rereadNumbers(page_, parseTesseractTsv(await engine.recognize(page_, { dpi })), dpi, engine);
-  const words = [...read, ...(await recoverLostNumbers(page_, cleanInk, read, dpi, engine))];
+  const first = parseTesseractTsv(await engine.recognize(page_, { dpi }));
+  // One digits-model process for both second readings: unsure numbers and ink no word covers.
+  const targets = rereadTargets(first);
+  const lost = lostInkWords(cleanInk, clean.width, clean.height, first);
+  const readings = await readDigits(page_, [...targets.map((i) => first[i] as OcrWord), ...lost], dpi, engine);
+  const words = [...reconcile(first, targets, readings.slice(0, targets.length)), ...recoveredNumbers(lost, readings.slice(targets.length))];
   return { geometry: ocrPageGeometry(words, rules, { page, width: img.width, height: img.height, dpi }), skew, words };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lostInk } from "./lost-ink";
+import { lostInk, recoveredNumbers } from "./lost-ink";
+import { DISPUTED_CONFIDENCE, MIN_FIGURE_CONFIDENCE } from "./reread";
 import type { OcrWord } from "./words";
 
 const W = 400;
@@ -34,5 +35,11 @@ describe("ink the page reading left without a word", () => {
     box(a, 200, 52, 210, 80);
     box(a, 213, 52, 223, 80);
     expect(lostInk(a, W, H, [word("规", 20, 50, 30, 30)])).toEqual([{ x0: 200, y0: 52, x1: 222, y1: 79 }]);
+  });
+
+  it("keeps what the digits model reads as a number it is fairly sure of, marked; drops the rest", () => {
+    const boxes = [word("", 200, 52, 8, 28), word("", 300, 52, 8, 28), word("", 350, 52, 8, 28)];
+    const got = recoveredNumbers(boxes, [[{ ...word("1", 10, 10, 8, 28), conf: 93 }], [{ ...word("4", 10, 10, 8, 28), conf: MIN_FIGURE_CONFIDENCE - 1 }], []]);
+    expect(got).toEqual([{ ...boxes[0], text: "1", conf: DISPUTED_CONFIDENCE }]);
   });
 });

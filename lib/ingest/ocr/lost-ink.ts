@@ -3,17 +3,13 @@
  * (a "1" alone in a cell) entirely, which would read as a blank cell. Blobs of character size that
  * no word box covers are grouped into word-sized boxes and read by the digits model; what reads as
  * a number comes back as a word with its confidence capped below the threshold, so the figure is
- * kept and marked for checking instead of silently blank. Pure apart from the injected engine.
+ * kept and marked for checking instead of silently blank. Pure: ocrPage sends these boxes to the
+ * digits model in the same process as the second reading (reread.ts, readDigits).
  */
-import type { OcrEngine } from "../extract/tools";
-import type { GrayImage } from "./image";
 import { inkBlobs, type InkBox } from "./raster";
-import { cropWord, DISPUTED_CONFIDENCE } from "./reread";
-import { resize } from "./image";
-import { parseTesseractTsv, type OcrWord } from "./words";
+import { DISPUTED_CONFIDENCE, MIN_FIGURE_CONFIDENCE } from "./reread";
+import type { OcrWord } from "./words";
 
-/** Lowest confidence of the digits model's reading for a recovered number to be kept. */
-const MIN_RECOVERED_CONFIDENCE = 40;
 const CJK = /[\u3400-\u9fff]/u;
 
 function median(values: number[]): number {
@@ -48,21 +44,21 @@ export function lostInk(ink: Uint8Array, width: number, height: number, words: r
   return groups;
 }
 
-/** Reads the lost ink with the digits model; numbers come back as marked words. */
-export async function recoverLostNumbers(page: GrayImage, ink: Uint8Array, words: readonly OcrWord[], dpi: number, engine: OcrEngine): Promise<OcrWord[]> {
-  const boxes = lostInk(ink, page.width, page.height, words).slice(0, 400);
-  if (boxes.length === 0) return [];
-  const asWords: OcrWord[] = boxes.map((b, i) => ({ text: "", left: b.x0, top: b.y0, width: b.x1 - b.x0 + 1, height: b.y1 - b.y0 + 1, conf: 0, block: -1, par: 0, line: i }));
-  const tsvs = await engine.recognizeNumbers(
-    asWords.map((w) => resize(cropWord(page, w), 2)),
-    { dpi },
-  );
+/** The lost ink as word boxes for the digits model (at most 400 a page). */
+export function lostInkWords(ink: Uint8Array, width: number, height: number, words: readonly OcrWord[]): OcrWord[] {
+  return lostInk(ink, width, height, words)
+    .slice(0, 400)
+    .map((b, i) => ({ text: "", left: b.x0, top: b.y0, width: b.x1 - b.x0 + 1, height: b.y1 - b.y0 + 1, conf: 0, block: -1, par: 0, line: i }));
+}
+
+/** What the digits model read in the lost ink: numbers it is fairly sure of, as marked words. */
+export function recoveredNumbers(boxes: readonly OcrWord[], readings: readonly (readonly OcrWord[])[]): OcrWord[] {
   const out: OcrWord[] = [];
-  asWords.forEach((w, i) => {
-    const parts = parseTesseractTsv(tsvs[i] ?? "");
+  boxes.forEach((w, i) => {
+    const parts = readings[i] ?? [];
     const text = parts.map((p) => p.text).join("");
     const conf = Math.min(...parts.map((p) => p.conf), 100);
-    if (/^\d[\d.]*$/.test(text) && conf >= MIN_RECOVERED_CONFIDENCE) out.push({ ...w, text, conf: Math.min(conf, DISPUTED_CONFIDENCE) });
+    if (/^\d[\d.]*$/.test(text) && conf >= MIN_FIGURE_CONFIDENCE) out.push({ ...w, text, conf: Math.min(conf, DISPUTED_CONFIDENCE) });
   });
   return out;
 }

@@ -160,3 +160,34 @@ describe("a 表三 whose 总计 column is left empty, read from text without pos
     expect(a.parsed.coverage.t3.status).not.toBe("complete");
   });
 });
+
+describe("表四 listed cell by cell with no positions (plain pdftotext)", () => {
+  const huaian = readFileSync(new URL("../__fixtures__/producers/pdftotext-raw/real-huaian-szf-2024/input.txt", import.meta.url));
+  const real = JSON.parse(readFileSync(new URL("../__fixtures__/real/huaian-szf/2024/expected.json", import.meta.url), "utf8")) as { cells: Record<string, number> };
+
+  it("leaves the table unread, and says why, when the values in reading order do not add up (the real 淮安 PDF)", async () => {
+    const a = await analyzeDocument(new Uint8Array(huaian), "huaian.txt");
+    const p = a.parsed;
+    expect(p.coverage.t4).toMatchObject({ status: "unread", read: 0, of: 15 });
+    const issue = p.issues.find((i) => i.code === "table_partial" && i.message.startsWith("表四"));
+    expect(issue?.message).toContain("72 64 178 37 12 1 1 6 351 13 4 8 1 26 20");
+    for (const [k, v] of Object.entries(p.cells)) if (k.startsWith("t4.")) expect(v.value, k).toBeNull();
+    // Everything else of the report is still read, and right.
+    for (const k of Object.keys(real.cells).filter((x) => x.startsWith("t3."))) expect(p.cells[k]?.value, k).toBe(real.cells[k]);
+  });
+
+  it("reads the fifteen values in reading order when every group's results add up to its total", async () => {
+    // The same text with its values printed in the official order: the groups add up.
+    const official = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
+    const whole = huaian.toString("utf8");
+    const from = whole.indexOf("四、政府信息公开行政复议");
+    const to = whole.indexOf("五、存在的主要问题");
+    let i = 0;
+    const table = whole.slice(from, to).replace(/^\d+$/gm, () => String(official[i++]));
+    expect(i).toBe(15);
+    const text = whole.slice(0, from) + table + whole.slice(to);
+    const a = await analyzeDocument(new TextEncoder().encode(text), "huaian-ordered.txt");
+    expect(a.parsed.coverage.t4).toMatchObject({ status: "complete" });
+    for (const k of Object.keys(real.cells).filter((x) => x.startsWith("t4."))) expect(a.parsed.cells[k]?.value, k).toBe(real.cells[k]);
+  });
+});

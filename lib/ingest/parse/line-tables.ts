@@ -828,8 +828,28 @@ function readT4CellByCell(lines: readonly LLine[], rows: readonly ValueRow[]): L
   const values = lines.filter((l) => !l.prose).flatMap((l) => valueTokens(l).map((t) => ({ t, l })));
   if (values.length !== T4_READ_COLS.length) return null;
   const sink = new Sink();
-  values.forEach(({ t }, i) => sink.put(`t4.${T4_READ_COLS[i]}`, t));
   const first = values[0] as { l: LLine };
+  // The order alone is trusted only where it adds up: in each group the four results make its
+  // total. Plain pdftotext of some ruled tables lists the groups out of order ("72 64 178 37 |
+  // 12 1 1 6 | 351 | 13 4 8 1 26 | 20"); then the places cannot be told, and 表四 stays unread.
+  const numbers = values.map(({ t }) => (t.reading.kind === "number" ? t.reading.value : null));
+  const per = T4_LEAVES.length;
+  const broken = T4_GROUPS.filter((_, g) => {
+    const group = numbers.slice(g * per, (g + 1) * per);
+    const total = group[per - 1];
+    const parts = group.slice(0, per - 1);
+    return total != null && parts.every((v) => v !== null) && parts.reduce<number>((a, v) => a + (v ?? 0), 0) !== total;
+  });
+  if (broken.length) {
+    sink.add(
+      "table_partial",
+      "warning",
+      `表四: the text lists the table's fifteen values cell by cell with no positions (${numbers.map((v) => v ?? "·").join(" ")}), and taken in reading order they do not add up (${broken.length} of 3 groups): their places cannot be told, so 表四 is left unread. Enter it from the source.`,
+      first.l.loc,
+    );
+    return { status: "found", cells: sink.cells, issues: sink.issues };
+  }
+  values.forEach(({ t }, i) => sink.put(`t4.${T4_READ_COLS[i]}`, t));
   sink.add(
     "unknown_column_label",
     "warning",

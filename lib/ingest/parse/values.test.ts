@@ -28,6 +28,11 @@ describe("readCell", () => {
     ["无", { kind: "null", reason: "text" }],
     ["N/A", { kind: "null", reason: "text" }],
     ["约5", { kind: "unparsable" }],
+    // A flattened web table pasted into Word keeps the column bar beside each value.
+    ["33 |", { kind: "number", value: 33, unit: null }],
+    ["| 0", { kind: "number", value: 0, unit: null }],
+    ["/ |", { kind: "null", reason: "slash" }],
+    ["4｜", { kind: "number", value: 4, unit: null }],
     ["3(件)", { kind: "unparsable" }],
     ["1.属于国家秘密", { kind: "label" }],
     ["自然人", { kind: "label" }],

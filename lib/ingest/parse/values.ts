@@ -13,6 +13,7 @@ export type CellReading =
 
 const PLAIN_INT = /^\s*\d{1,12}\s*$/u;
 const STRIP = /[\s\u200b-\u200d\ufeff]+|&nbsp;?/giu;
+const PIPES = /^\|+|\|+$/gu;
 const SLASH = /^[/\\]+$/u;
 const DASH = /^[-‐‑‒–—―─━~]+$/u;
 const TEXT_NULLS: ReadonlySet<string> = new Set([
@@ -44,7 +45,11 @@ const NUMBERED_LABEL = /^\(?\d{1,2}[.、)]/u;
 /** Read one cell's text. Never throws. */
 export function readCell(raw: string): CellReading {
   if (PLAIN_INT.test(raw)) return { kind: "number", value: Number(raw.trim()), unit: null };
-  const t = raw.normalize("NFKC").replace(STRIP, "");
+  const stripped = raw.normalize("NFKC").replace(STRIP, "");
+  // A web table flattened to "33 |" lines and pasted into Word keeps the column bar beside each
+  // value: a person reads 33. A bar alone stays what it is (a separator, read as a label).
+  const unbarred = stripped.replace(PIPES, "");
+  const t = unbarred.length > 0 ? unbarred : stripped;
   if (t.length === 0) return { kind: "null", reason: "blank" };
   if (SLASH.test(t)) return { kind: "null", reason: "slash" };
   if (DASH.test(t)) return { kind: "null", reason: "dash" };

@@ -17,6 +17,7 @@ import { listDashboardYears } from "@/db/queries/dashboard/list-dashboard-years"
 import { AGENCY_LEVELS, type AgencyLevel } from "@/db/schema/agencies.constants";
 import type { DashboardChart, DashboardView } from "@/lib/charts/dashboard-export";
 import { isLang, type Lang } from "@/lib/i18n";
+import { regionDisplayName } from "@/lib/regions/english";
 import { errorResponse, unauthorized } from "./load";
 
 export const PROVINCE = "520000";
@@ -109,7 +110,7 @@ export async function loadDashboardExport(request: NextRequest, view: DashboardV
     charts = regionDashboardCharts(data, { lang, region, year, params });
     pagePath = code === PROVINCE ? "/" : `/regions/${code}`;
     subject = code;
-    subjectName = region.name;
+    subjectName = regionDisplayName(lang, region.code, region.name);
     query = dashboardExportQuery({ view, region: code, year, indicator, ...(level ? { level } : {}), ...(deptType ? { deptType } : {}), ...(map ? { map } : {}), lang });
   } else {
     const agencyId = one(search, "agency");

@@ -102,8 +102,11 @@ export function CorrectionForm({ reportId, version, layout, cells, lang, publish
   // A cell focused before the page finished loading (a quick Tab, or a click while scripts were
   // still arriving) had no handler yet: show its source once the form is live.
   useEffect(() => {
-    const el = document.activeElement;
-    if (el instanceof HTMLInputElement && el.dataset.cell && keys.has(el.dataset.cell)) setFocused(el.dataset.cell);
+    const frame = requestAnimationFrame(() => {
+      const el = document.activeElement;
+      if (el instanceof HTMLInputElement && el.dataset.cell && keys.has(el.dataset.cell)) setFocused(el.dataset.cell);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [keys]);
 
   const entries = useMemo(() => Object.fromEntries(order.map((k) => [k, parseEntry(k, values[k] ?? "")])), [order, values]);

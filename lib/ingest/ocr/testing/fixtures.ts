@@ -14,6 +14,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { generateCorpus, manifestCells, type DemoSample } from "../../../demo";
 import { renderReport, type ReportModel } from "../../../render";
 import type { AnalyzedDocument } from "../../analyze";
 import { sampleModel, type SampleExpected } from "../../../render/sample";
@@ -54,6 +55,20 @@ export async function scanPdf(pdf: Uint8Array, dpi: number, pages: readonly numb
 /** The sample report scanned at `dpi` (pages default to all three). */
 export async function sampleScan(dpi: number, pages: readonly number[] = [1, 2, 3]): Promise<{ pdf: Uint8Array; images: GrayImage[] }> {
   return scanPdf(renderReport(sampleReportModel(), "pdf"), dpi, pages);
+}
+
+/**
+ * The first `count` PDFs of the demo corpus of 六盘水市 (the bench's seed), with their figures:
+ * other agencies, years and numbers than the sample, in the 2019 and 2021 formats.
+ */
+export function demoPdfs(count: number): { name: string; pdf: Uint8Array; truth: Record<string, number | null> }[] {
+  const sample: DemoSample = { bytes: new Uint8Array(readFileSync(path.join(FIXTURE, "input.txt"))), expected: SAMPLE_EXPECTED };
+  const out: { name: string; pdf: Uint8Array; truth: Record<string, number | null> }[] = [];
+  const gen = generateCorpus({ seed: 20250101, prefectures: ["520200"], sample });
+  for (let s = gen.next(); !s.done && out.length < count; s = gen.next()) {
+    if (s.value.path.endsWith(".pdf")) out.push({ name: `${s.value.entry.agency.name} ${s.value.entry.year}`, pdf: s.value.bytes, truth: manifestCells(s.value.entry) });
+  }
+  return out;
 }
 
 const SAVE_AS = { doc: "doc:MS Word 97", rtf: "rtf:Rich Text Format", odt: "odt:writer8" } as const;
