@@ -23,6 +23,8 @@ import { disableUser } from "./mutations/user/disable-user";
 import { resetPassword } from "./mutations/user/reset-password";
 import { findVisibleReport } from "./queries/_scope";
 import { getRegion } from "./queries/dashboard/get-region";
+import { listHandCorrected } from "./queries/dashboard/list-hand-corrected";
+import { countReviewQueue } from "./queries/quality/list-review-queue";
 import { getViewer } from "./queries/auth/get-viewer";
 import { getReportById } from "./queries/report/get-report-by-id";
 import { getSelfReviewPeers } from "./queries/self-review/get-self-review-peers";
@@ -184,6 +186,26 @@ describeEachDb("authorization matrix", (getDb) => {
       const rows = JSON.parse(first) as { region: { reports: number; code: string }[]; agency: { reports: number; code: string }[] };
       expect(rows.region).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
       expect(rows.agency).toEqual([expect.objectContaining({ reports: 1, code: "520281" })]);
+    });
+
+    it("hand-corrected marks: an agency's draft correction marks nothing for any role (published ones: dashboard/hand-corrected.test.ts); signed out is refused", async () => {
+      // 盘州's own correction of the published report is a draft: never a dashboard mark.
+      const [latest] = await w.db.select({ id: reports.id, version: reports.version }).from(reports).where(eq(reports.agencyId, w.panzhouAgencyId)).orderBy(desc(reports.version)).limit(1);
+      const saved = await correctReport({ ctx: w.ctx.panzhou, input: { reportId: latest!.id, expectedVersion: latest!.version, cells: { "t3.carried_over.total": "4" }, reason: "矩阵" } });
+      expect(saved).toMatchObject({ status: "saved", published: false });
+      const listed = await forEachRole(w, async (ctx) => ((await listHandCorrected({ ctx, input: {} })).some((r) => r.agencyId === w.panzhouAgencyId) ? "allowed" : "denied"));
+      expectMatrix(listed, []);
+      await expect(listHandCorrected({ ctx: { db: w.db, viewer: { kind: "anonymous" } } as unknown as Ctx, input: {} })).rejects.toBeInstanceOf(AccessDeniedError);
+    });
+
+    it("counts of what needs a person: a submission counts for admin, 贵州 oversight and 盘州 only", async () => {
+      const draftId = await upload(w.ctx.panzhou, CORRECTED);
+      const before = await forEachRole(w, async (ctx) => (await countReviewQueue({ ctx, input: { year: 2024, regionCode: "520000" } })).pendingReview);
+      await submitReport({ ctx: w.ctx.panzhou, input: { reportId: draftId } });
+      const after = await forEachRole(w, async (ctx) => (await countReviewQueue({ ctx, input: { year: 2024, regionCode: "520000" } })).pendingReview);
+      const counted = Object.fromEntries(ROLES.map((r) => [r, after[r] === before[r] + 1 ? "allowed" : after[r] === before[r] ? "denied" : `${before[r]}→${after[r]}`])) as Record<Role, string>;
+      expectMatrix(counted, ["admin", "oversight52", "panzhou"]);
+      await expect(countReviewQueue({ ctx: { db: w.db, viewer: { kind: "anonymous" } } as unknown as Ctx, input: { year: 2024, regionCode: "520000" } })).rejects.toBeInstanceOf(AccessDeniedError);
     });
 
     it("shows a draft's audit entries (upload, explanation) to admin, 贵州 oversight and 盘州 only; account management to admin only", async () => {

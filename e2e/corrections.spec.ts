@@ -113,10 +113,30 @@ test.describe("corrections", () => {
     expect(lines[1]!.split(",")[col]).toBe("是");
   });
 
-  test("a real PDF: the page image beside the form, with the figure's box", async ({ page }) => {
-    test.setTimeout(240_000);
+  test("a real PDF: the page image beside the form; a figure corrected with the keyboard passes validation, changes the agency page and is marked in the CSV and the audit log", async ({ page }) => {
+    test.setTimeout(300_000);
     await signInAs(page, "admin@demo.local", DEMO_PASSWORD, "/upload");
     await upload(page, "淮安市人民政府2024年政府信息公开年报.pdf", "application/pdf", HUAIAN);
+    // On a retry the upload links the first version: work on the current one.
+    const current = page.locator("li").filter({ hasText: "当前版本" }).getByRole("link");
+    if (await current.count()) await current.first().click();
+    await expect(page.locator("li").filter({ hasText: "当前版本" }).locator("strong[aria-current]")).toHaveCount(1);
+    const agencyHref = await page.locator("header").getByRole("link", { name: "淮安市人民政府" }).first().getAttribute("href");
+    const agencyId = agencyHref!.split("/").pop()!;
+
+    // The agency page's 行政复议 figure for 2024, before.
+    const reviewRow = async () => {
+      await page.goto(`/agencies/${agencyId}`);
+      const figure = page.locator('figure[data-chart-id="trend-review_per_100"]');
+      await figure.getByText("数据表", { exact: true }).click();
+      return figure.locator("table tbody tr").filter({ hasText: "2024" });
+    };
+    const before = await reviewRow();
+    // The numerator column: the 行政复议 count itself (the rate per 100 may round to the same text).
+    const numeratorOf = async (row: typeof before) => Number((await row.locator("td").nth(2).textContent())!.replaceAll(",", ""));
+    const numeratorBefore = await numeratorOf(before);
+    await page.goBack();
+
     await page.locator('[data-correct-link="t3"]').click();
     await page.locator('input[data-cell="t3.granted.natural_person"]').focus();
     const image = page.locator("img[data-page-image]");
@@ -134,6 +154,85 @@ test.describe("corrections", () => {
     expect([302, 303, 307, 401]).toContain(anonRes.status());
     expect((await page.request.get(new URL(src!, page.url()).toString())).headers()["content-type"]).toBe("image/png");
     await anon.close();
+
+    // 表四: one more 行政复议 "纠正" than printed, typed with the keyboard — the row total follows, so the totals check passes.
+    await page.goto(page.url().replace("table=t3", "table=t4"));
+    const corrected = page.locator('input[data-cell="t4.review.corrected"]');
+    const total = page.locator('input[data-cell="t4.review.total"]');
+    const [c0, t0] = [Number(await corrected.inputValue()), Number(await total.inputValue())];
+    await corrected.focus();
+    await expect(page.locator("img[data-page-image]")).toBeVisible({ timeout: 60_000 });
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(String(c0 + 1));
+    await expect(page.locator("section[data-totals]")).toHaveAttribute("data-totals", "bad");
+    await total.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(String(t0 + 1));
+    await expect(page.locator("section[data-totals]")).toHaveAttribute("data-totals", "ok");
+    await expect(page.locator("[data-changed]")).toHaveAttribute("data-changed", "2");
+    await page.getByLabel("更正理由").fill("与原件第 5 页核对：行政复议纠错 1 件漏计");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/correct-pdf-t4-filled-zh.png`, fullPage: true });
+    await page.getByRole("button", { name: "保存并发布新版本" }).click();
+
+    // Validation ran again on the new version: no errors (the tables add up); the narrative's 行政复议
+    // count now differs from 表四, which the rules notice as a warning. The figure is marked corrected.
+    await expect(page).not.toHaveURL(/correct/, { timeout: 60_000 });
+    await expect(page.locator('td[data-cell="t4.review.total"]')).toHaveAttribute("data-corrected", "true");
+    const checks = page.getByRole("region", { name: "校验发现" });
+    await expect(checks).toContainText("0 个错误");
+    await expect(checks.locator('li[data-rule="S-N-REV"]')).toContainText(`表四“行政复议”总计为${t0 + 1}`);
+    const correctedId = new URL(page.url()).pathname.split("/").pop()!;
+
+    // The agency page: the 2024 figure changed and carries the ✎ mark with its legend.
+    const after = await reviewRow();
+    const cell = after.locator("td").nth(1);
+    await expect(cell).toHaveAttribute("data-hand-corrected", "true");
+    await expect(cell.locator("abbr")).toHaveAttribute("title", "含手工更正数字");
+    expect(await numeratorOf(after)).toBe(numeratorBefore + 1);
+    const figure = page.locator('figure[data-chart-id="trend-review_per_100"]');
+    await expect(figure).toContainText("✎ 含手工更正数字：标 ✎ 的数值");
+    await figure.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/agency-hand-corrected-zh.png`, fullPage: true });
+    await figure.screenshot({ path: `${SCREENSHOT_DIR}/agency-hand-corrected-figure-zh.png` });
+
+    // The chart's CSV: 是 in the 含手工更正数字 column for 2024.
+    const res = await page.request.get(`/api/export/data?format=csv&view=agency&agency=${agencyId}&chart=trend-review_per_100`);
+    expect(res.status()).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const header = lines[0]!.split(",");
+    const col = header.indexOf("含手工更正数字");
+    expect(col).toBe(header.length - 1);
+    const y2024 = lines.slice(1).find((l) => l.split(",")[header.indexOf("年度")] === "2024")!;
+    expect(y2024.split(",")[col]).toBe("是");
+
+    // The audit log names the figures changed, on the new version.
+    await page.goto("/audit");
+    const entry = page.locator("li, tr").filter({ hasText: "手工更正数字（新版本）" }).filter({ hasText: `t4.review.total ${t0}→${t0 + 1}` }).first();
+    await expect(entry).toBeVisible();
+    await expect(entry).toContainText(`t4.review.corrected ${c0}→${c0 + 1}`);
+    expect(correctedId).toMatch(/^[0-9a-f-]{36}$/);
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/audit-hand-corrected-zh.png` });
+  });
+
+  test("the overview and a region page count what needs a person and link to the queue of their region", async ({ page }) => {
+    await signInAs(page, "admin@demo.local", DEMO_PASSWORD, "/");
+    const card = page.locator("[data-queue-card]");
+    await expect(card).toBeVisible();
+    const total = Number(await card.getAttribute("data-total"));
+    const parts = await Promise.all(["data-queue-partly", "data-queue-errors", "data-queue-pending"].map(async (a) => Number(await card.locator(`[${a}]`).getAttribute(a))));
+    expect(total).toBeGreaterThanOrEqual(Math.max(...parts));
+    await card.screenshot({ path: `${SCREENSHOT_DIR}/overview-queue-card-zh.png` });
+    await page.locator("section[aria-labelledby='headline-title']").screenshot({ path: `${SCREENSHOT_DIR}/overview-headline-zh.png` });
+    const link = card.getByRole("link", { name: /需要人工处理/ });
+    expect(await link.getAttribute("href")).toMatch(/^\/quality\?year=\d{4}&region=520000#queue$/);
+    await link.click();
+    await expect(page).toHaveURL(/\/quality\?year=\d{4}&region=520000#queue$/);
+    // The queue says the same numbers.
+    await expect(page.locator("[data-queue-counts]")).toContainText(String(parts[0]));
+
+    await page.goto("/regions/520200");
+    const regional = page.locator("[data-queue-card]");
+    expect(await regional.getByRole("link").getAttribute("href")).toMatch(/^\/quality\?year=\d{4}&region=520200#queue$/);
   });
 
   test("an agency user's correction is a draft, and a conflict names who saved first and keeps what was typed", async ({ page, browser }) => {

@@ -65,6 +65,10 @@ const MESSAGES = {
   "reason.excluded_errors": { zh: "已排除：年报有错误", en: "excluded: report has errors" },
   "chart.noData": { zh: "无数据", en: "no data" },
   "chart.flaggedMark": { zh: "⚠", en: "⚠" },
+  "chart.handCorrectedNote": {
+    zh: "✎ 含手工更正数字：标 ✎ 的数值由含手工更正数字的年报计算（见数据表与导出的“含手工更正数字”列）",
+    en: "✎ Corrected by hand: values marked ✎ are computed from a report with figures corrected by hand (see the table's and the export's column)",
+  },
   "chart.flaggedNote": {
     zh: "⚠ = 该年报校验发现错误（如合计不等于分项之和），数字可能不准确；红色虚线框标出。可在“指标、年份与图表”中选择排除这些年报。",
     en: "⚠ = the report has error findings (e.g. a total that is not the sum of its parts), so the figure may be wrong; outlined in dashed red. Choose to exclude such reports under “Indicator, years and chart”.",

@@ -111,6 +111,7 @@ export function compareChartSpec(c: Comparison, indicatorKey: string, lang: Lang
   if (view === "ranking") notes.push(ct(lang, "chart.quartileNote"));
   if (points.some((p) => p.reportErrors && p.value !== null)) notes.push(ct(lang, "chart.flaggedNote"));
   if (points.some((p) => p.impossible)) notes.push(ct(lang, "chart.impossibleNote"));
+  if (points.some((p) => p.handCorrected && p.value !== null)) notes.push(ct(lang, "chart.handCorrectedNote"));
   const excluded = points.filter((p) => p.reason === "excluded_errors").length;
   if (excluded > 0) notes.push(ct(lang, "chart.excludedNote", { n: excluded }));
 

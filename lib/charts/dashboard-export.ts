@@ -59,6 +59,8 @@ export interface DashboardRecord {
   shown: string;
   reports: number | null;
   smallSample: boolean;
+  /** Computed from a report with a figure corrected by hand (含手工更正数字). */
+  handCorrected: boolean;
 }
 
 export const DASHBOARD_RECORD_COLUMNS = [
@@ -74,6 +76,7 @@ export const DASHBOARD_RECORD_COLUMNS = [
   "shown",
   "reports",
   "smallSample",
+  "handCorrected",
 ] as const satisfies readonly (keyof DashboardRecord)[];
 
 const HEADER: Record<(typeof DASHBOARD_RECORD_COLUMNS)[number] | "chart", { zh: string; en: string }> = {
@@ -90,6 +93,7 @@ const HEADER: Record<(typeof DASHBOARD_RECORD_COLUMNS)[number] | "chart", { zh: 
   shown: { zh: "图中显示", en: "As shown" },
   reports: { zh: "报告数", en: "Reports" },
   smallSample: { zh: "样本较小", en: "Small sample" },
+  handCorrected: { zh: "含手工更正数字", en: "Corrected by hand" },
 };
 
 /** Column headers; with `withChart` a first column names the chart (several charts in one CSV). */
@@ -121,6 +125,7 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
             shown: v ? formatIndicatorValue(def, v, lang) : "—",
             reports: v?.reports ?? 0,
             smallSample: v?.smallSample ?? false,
+            handCorrected: v?.handCorrected === true,
           };
         });
       });
@@ -143,6 +148,7 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
             shown: percentText(share, lang),
             reports: null,
             smallSample: false,
+            handCorrected: c.handCorrected?.[part] === true,
           };
         }),
       );
@@ -165,6 +171,7 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
             shown: unit === "share" ? percentText(v, lang) : formatInteger(v, lang),
             reports: s.reports?.[i] ?? null,
             smallSample: false,
+            handCorrected: s.handCorrected?.[i] === true,
           };
         }),
       );
@@ -185,6 +192,7 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
         shown: formatIndicatorValue(def, it.value, lang),
         reports: it.value.reports,
         smallSample: it.value.smallSample,
+        handCorrected: it.value.handCorrected === true,
       }));
     }
     case "map": {
@@ -203,12 +211,13 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
         shown: formatIndicatorValue(def, it.value, lang),
         reports: it.value.reports,
         smallSample: it.value.smallSample,
+        handCorrected: it.value.handCorrected === true,
       }));
     }
     case "peerBand": {
       const { lang } = spec.input;
       const def = getIndicator(spec.input.indicatorKey);
-      const row = (series: string, year: number, value: number | null, reports: number | null, small = false): DashboardRecord => ({
+      const row = (series: string, year: number, value: number | null, reports: number | null, small = false, corrected = false): DashboardRecord => ({
         series,
         name: series,
         code: "",
@@ -221,11 +230,12 @@ export function dashboardRecords(spec: ChartSpec): DashboardRecord[] {
         shown: formatIndicatorValue(def, { value, smallSample: small }, lang),
         reports,
         smallSample: small,
+        handCorrected: corrected,
       });
       return [...spec.input.years]
         .sort((a, b) => a.year - b.year)
         .flatMap((y) => [
-          row(spec.input.agencyName, y.year, y.value, null, y.smallSample),
+          row(spec.input.agencyName, y.year, y.value, null, y.smallSample, y.handCorrected === true),
           row(cm(lang, "chart.p25"), y.year, y.p25, y.n),
           row(cm(lang, "chart.median"), y.year, y.median, y.n),
           row(cm(lang, "chart.p75"), y.year, y.p75, y.n),
@@ -331,11 +341,14 @@ export function buildDashboardExportOption(chart: ExportChart, frame: ExportFram
 
 /** A descriptor from its parts: rows computed from the spec, notes without blanks. */
 export function dashboardChart(d: Omit<DashboardChart, "rows" | "notes" | "smallSample" | "empty"> & { notes?: (string | null | undefined)[]; smallSample?: boolean; empty?: boolean }): DashboardChart {
+  const rows = dashboardRecords(d.spec);
+  // The legend of the ✎ in the data table, also printed under an exported image.
+  const corrected = rows.some((r) => r.handCorrected) ? cm(specLang(d.spec), "chart.handCorrected") : null;
   return {
     ...d,
-    notes: (d.notes ?? []).filter((n): n is string => Boolean(n)),
+    notes: [...(d.notes ?? []), corrected].filter((n): n is string => Boolean(n)),
     smallSample: d.smallSample ?? false,
     empty: d.empty ?? false,
-    rows: dashboardRecords(d.spec),
+    rows,
   };
 }

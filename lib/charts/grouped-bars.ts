@@ -14,6 +14,8 @@ export interface GroupedBarsSeries {
   reports?: (number | null)[];
   /** The year of this series when series are years (exports). */
   year?: number;
+  /** Values computed from a report with a figure corrected by hand (server-side, lib/charts/hand-corrected.ts). */
+  handCorrected?: boolean[];
 }
 
 export interface GroupedBarsInput {

@@ -24,6 +24,11 @@ const MESSAGES = {
   "chart.peerMedian": { zh: "同类中位数", en: "Peer median" },
   "chart.peers": { zh: "同类机关数", en: "Peers" },
   "chart.noData": { zh: "暂无数据", en: "No data" },
+  "chart.handCorrected": {
+    zh: "✎ 含手工更正数字：标 ✎ 的数值由含手工更正数字的年报计算（更正人、时间、理由及原读取值见年报页）",
+    en: "✎ Corrected by hand: values marked ✎ are computed from a report with figures corrected by hand (who, when, why and the parsed value are on the report page)",
+  },
+  "chart.handCorrectedMark": { zh: "含手工更正数字", en: "Corrected by hand" },
   "chart.smallSample": { zh: "* 样本较小（分母不足 30），仅供参考", en: "* Small sample (denominator under 30): indicative only" },
   "chart.formatMixed": {
     zh: "注意：本图跨越2019年与2021年两版报告格式，该指标在两版格式中的口径不同，前后年度不宜直接比较。",
@@ -106,6 +111,14 @@ const MESSAGES = {
   "coverage.unknownDate": { zh: "发布日期不详", en: "Date unknown" },
   "coverage.withErrors": { zh: "存在错误的年报", en: "Reports with errors" },
   "coverage.partlyRead": { zh: "表格未读全的年报", en: "Tables partly read" },
+  "queue.title": { zh: "需要人工处理", en: "Needs a person" },
+  "queue.def": {
+    zh: "本年度已发布但表格未读全或有错误的年报，以及您权限范围内已提交、待审核的年报；点击查看待处理队列。",
+    en: "This year's published reports not fully read or with errors, and reports submitted for review within your scope; open the queue to work through them.",
+  },
+  "queue.partly": { zh: "部分读取或未读取 {n} 份", en: "{n} partly read or unread" },
+  "queue.errors": { zh: "有错误 {n} 份", en: "{n} with errors" },
+  "queue.pending": { zh: "待审核 {n} 份", en: "{n} pending review" },
   "coverage.partlyReadOf": { zh: "表格未读全 {n} / {d} 份", en: "Tables partly read: {n} of {d}" },
   "coverage.partlyReadDef": {
     zh: "表格未读全 = 本年度现行版本中至少有一张统计表未能全部读出的年报数；这些年报的数字不完整（不是零），需人工核对。",

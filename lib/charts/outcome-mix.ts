@@ -35,6 +35,8 @@ export interface OutcomeCategory {
   /** Total handled (the denominator); null or 0 gives "—" shares. */
   handled: number | null;
   parts: Readonly<Record<OutcomePart, number | null>>;
+  /** Parts computed from a report with a figure corrected by hand (server-side, lib/charts/hand-corrected.ts). */
+  handCorrected?: Partial<Record<OutcomePart, boolean>>;
 }
 
 export interface OutcomeMixInput {

@@ -16,6 +16,8 @@ export interface PeerBandYear {
   /** The agency's own value and whether it is a small sample. */
   value: number | null;
   smallSample: boolean;
+  /** The agency's value is computed from a figure corrected by hand. */
+  handCorrected?: boolean;
 }
 
 export interface PeerBandInput {

@@ -29,6 +29,8 @@ export interface DashboardValue {
   formatsMixed: boolean;
   formats: FormatVersion[];
   reason?: IndicatorNullReason;
+  /** Computed from a report with a figure corrected by hand (lib/charts/hand-corrected.ts): ✎ in tables, a column in exports. */
+  handCorrected?: boolean;
 }
 
 export const EMPTY_SUMS: IndicatorSums = { numerator: null, denominator: null, byFormat: { "2019": 0, "2021": 0 } };

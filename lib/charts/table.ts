@@ -1,4 +1,5 @@
 /** The data-table alternative of every chart: the same numbers as text, with links where a row is one report or region. */
+import type { Lang } from "../i18n";
 import { getIndicator } from "../indicators/definitions";
 import { formatIndicatorValue, formatInteger } from "../indicators/format";
 import { describeValue, percentText } from "./base";
@@ -13,6 +14,8 @@ export interface TableCell {
   href?: string;
   /** Right-aligned figures. */
   numeric?: boolean;
+  /** Computed from a figure corrected by hand: shown as ✎ with this text as its title. */
+  corrected?: string;
 }
 
 export interface ChartTable {
@@ -21,6 +24,8 @@ export interface ChartTable {
 }
 
 const num = (text: string): TableCell => ({ text, numeric: true });
+/** A figure cell, marked ✎ when it is computed from a figure corrected by hand. */
+const fig = (text: string, corrected: boolean | undefined, lang: Lang): TableCell => (corrected ? { text, numeric: true, corrected: cm(lang, "chart.handCorrectedMark") } : num(text));
 
 export function chartTable(spec: ChartSpec): ChartTable {
   switch (spec.type) {
@@ -38,7 +43,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
             const href = spec.input.series[0]?.points.find((p) => p.year === y)?.href;
             return [
               { text: String(y), ...(href ? { href } : {}) },
-              num(v ? formatIndicatorValue(def, v, lang) : "—"),
+              fig(v ? formatIndicatorValue(def, v, lang) : "—", v?.handCorrected, lang),
               num(formatInteger(v?.numerator, lang)),
               num(v?.denominator === null ? "" : formatInteger(v?.denominator, lang)),
               num(formatInteger(v?.reports ?? 0, lang)),
@@ -48,7 +53,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
       }
       return {
         head: [cm(lang, "chart.year"), ...spec.input.series.map((s) => s.name)],
-        rows: years.map((y) => [{ text: String(y) }, ...maps.map((m) => num(m.get(y) ? describeValue(def, m.get(y)!, lang) : "—"))]),
+        rows: years.map((y) => [{ text: String(y) }, ...maps.map((m) => fig(m.get(y) ? describeValue(def, m.get(y)!, lang) : "—", m.get(y)?.handCorrected, lang))]),
       };
     }
     case "outcomeMix": {
@@ -58,7 +63,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
         rows: spec.input.categories.map((c) => [
           { text: c.label, ...(c.href ? { href: c.href } : {}) },
           num(formatInteger(c.handled, lang)),
-          ...OUTCOME_PARTS.map((p) => num(`${formatInteger(c.parts[p], lang)}（${percentText(outcomeShare(c, p), lang)}）`)),
+          ...OUTCOME_PARTS.map((p) => fig(`${formatInteger(c.parts[p], lang)}（${percentText(outcomeShare(c, p), lang)}）`, c.handCorrected?.[p], lang)),
         ]),
       };
     }
@@ -73,7 +78,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
             const shown = unit === "share" ? percentText(v, lang) : formatInteger(v, lang);
             const n = s.numerators?.[i];
             const d = s.denominators?.[i];
-            return num(n != null && d != null ? `${shown}（${formatInteger(n, lang)} / ${formatInteger(d, lang)}）` : shown);
+            return fig(n != null && d != null ? `${shown}（${formatInteger(n, lang)} / ${formatInteger(d, lang)}）` : shown, s.handCorrected?.[i], lang);
           }),
         ]),
       };
@@ -87,7 +92,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
         rows: sortRanking(spec.input.items).map((it, i) => [
           num(String(i + 1)),
           { text: it.label, ...(it.href ? { href: it.href } : {}) },
-          num(formatIndicatorValue(def, it.value, lang)),
+          fig(formatIndicatorValue(def, it.value, lang), it.value.handCorrected, lang),
           num(formatInteger(it.value.numerator, lang)),
           ...(hasDen ? [num(formatInteger(it.value.denominator, lang))] : []),
           num(formatInteger(it.value.reports, lang)),
@@ -109,7 +114,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
           return [
             { text: name, ...(it?.href ? { href: it.href } : {}) },
             { text: code },
-            num(it ? formatIndicatorValue(def, it.value, lang) : "—"),
+            fig(it ? formatIndicatorValue(def, it.value, lang) : "—", it?.value.handCorrected, lang),
             num(formatInteger(it?.value.numerator, lang)),
             ...(hasDen ? [num(formatInteger(it?.value.denominator, lang))] : []),
             num(formatInteger(it?.value.reports ?? 0, lang)),
@@ -125,7 +130,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
         head: [cm(lang, "chart.year"), spec.input.agencyName, cm(lang, "chart.p25"), cm(lang, "chart.median"), cm(lang, "chart.p75"), cm(lang, "chart.peers")],
         rows: [...spec.input.years]
           .sort((a, b) => a.year - b.year)
-          .map((y) => [{ text: String(y.year) }, num(f(y.value, y.smallSample)), num(f(y.p25)), num(f(y.median)), num(f(y.p75)), num(String(y.n))]),
+          .map((y) => [{ text: String(y.year) }, fig(f(y.value, y.smallSample), y.handCorrected, lang), num(f(y.p25)), num(f(y.median)), num(f(y.p75)), num(String(y.n))]),
       };
     }
   }

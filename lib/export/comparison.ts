@@ -7,6 +7,7 @@
 import type { FormatVersion, ReportScope } from "../catalog";
 import { computeIndicator, getIndicator, isImpossibleValue, peerStats, type IndicatorNullReason, type IndicatorReport } from "../indicators";
 import type { CompareParams } from "./compare-params";
+import { readsCorrectedCell } from "../charts/hand-corrected";
 
 export interface CompareAgency {
   id: string;
@@ -88,11 +89,7 @@ export interface Comparison {
 
 /** The indicator's value for this report reads a cell that was corrected by hand. */
 function usesCorrectedCell(def: ReturnType<typeof getIndicator>, row: CompareReportRow): boolean {
-  if (!row.correctedCells?.length || !row.formatVersion) return false;
-  const t = def.terms[row.formatVersion];
-  if (!t) return false;
-  const corrected = new Set(row.correctedCells);
-  return [...t.numerator, ...(t.numeratorMinus ?? []), ...(t.denominator ?? [])].some((c) => corrected.has(c));
+  return readsCorrectedCell(def, { formatVersion: row.formatVersion ?? null, cells: row.correctedCells ?? [] });
 }
 
 /** Every cell key the indicators read (numerators, subtractions, denominators). */

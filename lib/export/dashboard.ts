@@ -14,7 +14,7 @@ import { field, UTF8_BOM } from "./csv";
 import { addReadmeSheet, sheetName } from "./xlsx";
 
 export function dashboardRecordCells(r: DashboardRecord, lang: Lang): (string | number | null)[] {
-  return DASHBOARD_RECORD_COLUMNS.map((c) => (c === "smallSample" ? ct(lang, r.smallSample ? "yes" : "no") : r[c]));
+  return DASHBOARD_RECORD_COLUMNS.map((c) => (c === "smallSample" || c === "handCorrected" ? ct(lang, r[c] ? "yes" : "no") : r[c]));
 }
 
 /** One chart: its records; several: a first column names the chart of each row. */
@@ -51,7 +51,7 @@ export function buildDashboardWorkbook(input: DashboardWorkbookInput): ExcelJS.W
   const taken = new Set<string>([ct(lang, "readme.title")]);
   const sheets: { name: string; chart: DashboardChart }[] = [];
   const valueCol = DASHBOARD_RECORD_COLUMNS.indexOf("value") + 1;
-  const widths: Partial<Record<(typeof DASHBOARD_RECORD_COLUMNS)[number], number>> = { series: 22, name: 30, code: 14, indicator: 22, indicatorKey: 24, shown: 12 };
+  const widths: Partial<Record<(typeof DASHBOARD_RECORD_COLUMNS)[number], number>> = { series: 22, name: 30, code: 14, indicator: 22, indicatorKey: 24, shown: 12, handCorrected: 14 };
 
   for (const chart of input.charts) {
     const name = sheetName(chart.title, taken);

@@ -7,6 +7,8 @@ import "server-only";
 import type { Ctx } from "@/db/context";
 import { getAgencyProfile, type AgencyProfile } from "@/db/queries/dashboard/get-agency-profile";
 import { getPeerComparison, type PeerComparison } from "@/db/queries/dashboard/get-peer-comparison";
+import { listHandCorrected } from "@/db/queries/dashboard/list-hand-corrected";
+import { readsCorrectedCell, withHandCorrected, type CorrectedReport } from "@/lib/charts/hand-corrected";
 import { agencyIndicatorKeys, cm, colon, paren, formatNote, OUTCOME_INDICATORS, OUTCOME_PARTS, TREND_INDICATORS, type ChartMessageKey, type OutcomeCategory } from "@/lib/charts";
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
 import type { Label } from "@/lib/catalog";
@@ -18,15 +20,21 @@ import { trendChartId } from "./region-dashboard-charts";
 export interface AgencyData {
   profile: AgencyProfile;
   peers: PeerComparison | null;
+  /** Current reports (province-wide: the peers are listed too) with figures corrected by hand. */
+  corrected: CorrectedReport[];
 }
 
 /** Loads the agency's profile and its peers; null when there is no such agency. */
 export async function loadAgencyData(ctx: Ctx, { agencyId, indicator, year }: { agencyId: string; indicator: string; year?: number }): Promise<AgencyData | null> {
-  const [profile, peers] = await Promise.all([
+  const [profile, peers, own, province] = await Promise.all([
     getAgencyProfile({ ctx, input: { agencyId, indicatorKeys: agencyIndicatorKeys(indicator) } }),
     getPeerComparison({ ctx, input: { agencyId, indicatorKey: indicator, ...(year ? { year } : {}) } }),
+    // The agency's own (whatever its region, placed or not) and the province's, for its listed peers.
+    listHandCorrected({ ctx, input: { agencyId } }),
+    listHandCorrected({ ctx, input: {} }),
   ]);
-  return profile ? { profile, peers } : null;
+  const corrected = [...own, ...province.filter((r) => r.agencyId !== agencyId)];
+  return profile ? { profile, peers, corrected } : null;
 }
 
 export function peerLabel(peers: PeerComparison): Label {
@@ -38,15 +46,25 @@ export function peerLabel(peers: PeerComparison): Label {
 }
 
 /** The chart descriptors in page order (sections: trends, mix, peers). Empty when the agency has no report. */
-export function agencyCharts({ profile, peers }: AgencyData, { lang, indicator }: { lang: Lang; indicator: string }): DashboardChart[] {
+export function agencyCharts({ profile, peers, corrected }: AgencyData, { lang, indicator }: { lang: Lang; indicator: string }): DashboardChart[] {
   if (profile.series.length === 0) return [];
   const { agency } = profile;
   const code = agency.regionCode ?? "";
   const charts: DashboardChart[] = [];
+  const fixedById = new Map(corrected.filter((r) => r.scope === "self").map((r) => [r.reportId, r]));
+  /** The report's own value, marked when the indicator reads one of its hand-corrected cells. */
+  const reads = (reportId: string, key: string) => {
+    const r = fixedById.get(reportId);
+    return r !== undefined && readsCorrectedCell(key, r);
+  };
+  const series = profile.series.map((s) => ({
+    ...s,
+    values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, v ? withHandCorrected(v, reads(s.reportId, k)) : v])),
+  }));
 
   for (const k of [...new Set<string>([indicator, ...TREND_INDICATORS])]) {
     const def = getIndicator(k);
-    const points = profile.series.map((s) => ({ year: s.year, value: s.values[def.key]!, href: `/reports/${s.reportId}` }));
+    const points = series.map((s) => ({ year: s.year, value: s.values[def.key]!, href: `/reports/${s.reportId}` }));
     charts.push(
       dashboardChart({
         id: trendChartId(def.key),
@@ -61,14 +79,18 @@ export function agencyCharts({ profile, peers }: AgencyData, { lang, indicator }
     );
   }
 
-  const categories: OutcomeCategory[] = profile.series.map((s) => ({
-    label: String(s.year),
-    code,
-    year: s.year,
-    href: `/reports/${s.reportId}`,
-    handled: s.values[OUTCOME_INDICATORS.granted]?.denominator ?? null,
-    parts: Object.fromEntries(OUTCOME_PARTS.map((part) => [part, s.values[OUTCOME_INDICATORS[part]]?.numerator ?? null])) as OutcomeCategory["parts"],
-  }));
+  const categories: OutcomeCategory[] = series.map((s) => {
+    const marked = OUTCOME_PARTS.filter((part) => s.values[OUTCOME_INDICATORS[part]]?.handCorrected);
+    return {
+      label: String(s.year),
+      code,
+      year: s.year,
+      href: `/reports/${s.reportId}`,
+      handled: s.values[OUTCOME_INDICATORS.granted]?.denominator ?? null,
+      parts: Object.fromEntries(OUTCOME_PARTS.map((part) => [part, s.values[OUTCOME_INDICATORS[part]]?.numerator ?? null])) as OutcomeCategory["parts"],
+      ...(marked.length ? { handCorrected: Object.fromEntries(marked.map((part) => [part, true])) } : {}),
+    };
+  });
   charts.push(
     dashboardChart({
       id: "outcomes",
@@ -79,18 +101,18 @@ export function agencyCharts({ profile, peers }: AgencyData, { lang, indicator }
       spec: { type: "outcomeMix", input: { lang, categories } },
     }),
   );
-  const latest = profile.series[profile.series.length - 1];
+  const latest = series[series.length - 1];
   charts.push(applicantChart({ lang, title: `${cm(lang, "applicant.title")} · ${latest?.year ?? ""}`, ...(latest ? { year: latest.year } : {}), values: latest?.values ?? {} }));
 
   if (!peers || peers.year === null) return charts;
   const def = getIndicator(indicator);
-  const own = new Map(profile.series.map((s) => [s.year, s.values[def.key]]));
+  const own = new Map(series.map((s) => [s.year, s.values[def.key]]));
   const subject = own.get(peers.year) ?? null;
   const group = peerLabel(peers);
   const sentence = subject ? describePosition(def, subject, peers.values, group, lang) : cm(lang, "chart.noData");
   const years = peers.stats.map((s) => {
     const v = own.get(s.year);
-    return { ...s, value: v?.value ?? null, smallSample: v?.smallSample ?? false };
+    return { ...s, value: v?.value ?? null, smallSample: v?.smallSample ?? false, ...(v?.handCorrected ? { handCorrected: true } : {}) };
   });
   charts.push(
     dashboardChart({
@@ -136,6 +158,7 @@ export function agencyCharts({ profile, peers }: AgencyData, { lang, indicator }
                   smallSample: m.denominator !== null && def.minDenominator !== null && m.denominator < def.minDenominator,
                   formatsMixed: false,
                   formats: [],
+                  ...(reads(m.reportId, def.key) ? { handCorrected: true } : {}),
                 },
               })),
             ],

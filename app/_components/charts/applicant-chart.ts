@@ -8,7 +8,7 @@ import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-expo
 import { getIndicator } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 
-type Share = Pick<DashboardValue, "value" | "numerator" | "denominator">;
+type Share = Pick<DashboardValue, "value" | "numerator" | "denominator" | "handCorrected">;
 const MISSING: Share = { value: null, numerator: null, denominator: null };
 
 export function applicantChart({ lang, title, year, values }: { lang: Lang; title: string; year?: number; values: Readonly<Record<string, Share | undefined>> }): DashboardChart {
@@ -31,7 +31,7 @@ export function applicantChart({ lang, title, year, values }: { lang: Lang; titl
         formula,
         categories,
         keys: [...APPLICANT_INDICATORS],
-        series: [{ name: cm(lang, "chart.share"), values: shares.map((v) => v.value), numerators: shares.map((v) => v.numerator), denominators: shares.map((v) => v.denominator) }],
+        series: [{ name: cm(lang, "chart.share"), values: shares.map((v) => v.value), numerators: shares.map((v) => v.numerator), denominators: shares.map((v) => v.denominator), handCorrected: shares.map((v) => v.handCorrected === true) }],
       },
     },
   });

@@ -9,6 +9,8 @@ export interface DataTableCell {
   text: string;
   href?: string;
   numeric?: boolean;
+  /** Computed from a figure corrected by hand: a ✎ titled with this text (lib/charts/table.ts). */
+  corrected?: string;
 }
 
 export function DataTable({ head, rows, caption }: { head: string[]; rows: DataTableCell[][]; caption?: string }) {
@@ -29,7 +31,12 @@ export function DataTable({ head, rows, caption }: { head: string[]; rows: DataT
           {rows.map((row, i) => (
             <tr key={i}>
               {row.map((c, j) => (
-                <td key={j} className={c.numeric ? styles.num : undefined}>
+                <td key={j} className={c.numeric ? styles.num : undefined} data-hand-corrected={c.corrected ? "true" : undefined}>
+                  {c.corrected ? (
+                    <abbr className={styles.corrected} title={c.corrected} aria-label={c.corrected}>
+                      ✎{" "}
+                    </abbr>
+                  ) : null}
                   {c.href ? <Link href={c.href}>{c.text}</Link> : c.text}
                 </td>
               ))}

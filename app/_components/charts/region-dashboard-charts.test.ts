@@ -12,6 +12,7 @@ import { buildDashboardExportOption, dashboardChartSize } from "@/lib/charts/das
 import { renderChartSvg } from "@/lib/export/render-svg";
 import ExcelJS from "exceljs";
 import { dashboardCsv, dashboardXlsx } from "@/lib/export/dashboard";
+import type { CorrectedReport } from "@/lib/charts/hand-corrected";
 import { regionDashboardCharts, type RegionDashboardLoaded } from "./region-dashboard-charts";
 
 const sums = (numerator: number, denominator: number | null): IndicatorSums => ({ numerator, denominator, byFormat: { "2019": 0, "2021": 2 } });
@@ -49,6 +50,8 @@ function withTopics(r: IndicatorSumsRow): IndicatorSumsRow {
 const coverage = { year: 2024, expected: 2, received: 2, onTime: 2, late: 0, unknownDate: 0, withErrors: 0, partlyRead: 0, regionAggregate: 0, byChild: [] };
 const DATA: RegionDashboardLoaded = {
   map: null,
+  corrected: [],
+  correctedUnfiltered: [],
   byYear: [row("2022", 3, 40), row("2023", 4, 50), withTopics(row("2024", 6, 60))],
   byChild: [row("520201", 2, 20), row("520281", 7, 35)],
   coverage,
@@ -69,7 +72,7 @@ const REGION = { code: "520200", name: "六盘水市", shortName: "六盘水", l
 
 describe("the map descriptor", () => {
   const shapes = getRegionMapShapes("520200", "prefecture")!;
-  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild } };
+  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild, corrected: [] } };
   const charts = regionDashboardCharts(data, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
   const map = charts.find((c) => c.id === "map")!;
 
@@ -96,7 +99,7 @@ describe("the map descriptor", () => {
 
 describe("the map descriptor in English", () => {
   const shapes = getRegionMapShapes("520200", "prefecture")!;
-  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild } };
+  const data: RegionDashboardLoaded = { ...DATA, map: { view: "prefecture", shapes, rows: DATA.byChild, corrected: [] } };
   const charts = regionDashboardCharts(data, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
   const map = charts.find((c) => c.id === "map")!;
 
@@ -192,7 +195,7 @@ describe("regionDashboardCharts", () => {
   it("CSV: BOM, one row per plotted figure, a chart column for several charts", () => {
     const trend = en.find((c) => c.id === "trend-refusal_rate")!;
     const one = dashboardCsv([trend], "en");
-    expect(one.startsWith("\uFEFFSeries,Name (region/agency/category),Code,Year,Indicator,Indicator key,Numerator,Denominator,Value,As shown,Reports,Small sample\r\n")).toBe(true);
+    expect(one.startsWith("\uFEFFSeries,Name (region/agency/category),Code,Year,Indicator,Indicator key,Numerator,Denominator,Value,As shown,Reports,Small sample,Corrected by hand\r\n")).toBe(true);
     expect(one.trimEnd().split("\r\n")).toHaveLength(1 + 3);
     const all = dashboardCsv(zh, "zh");
     expect(all.split("\r\n")[0]!.startsWith("\uFEFF图表,系列,")).toBe(true);
@@ -205,7 +208,80 @@ describe("regionDashboardCharts", () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...zh.map((c) => c.title.replace(/[\\/?*[\]:]/g, "·").slice(0, 31)), "说明"]);
     const ws = wb.getWorksheet("不予公开率")!;
-    expect(ws.getRow(4).values).toEqual([undefined, "六盘水市", "六盘水市", "520200", 2024, "不予公开率", "refusal_rate", 6, 60, 0.1, "10.0%", 2, "否"]);
+    expect(ws.getRow(4).values).toEqual([undefined, "六盘水市", "六盘水市", "520200", 2024, "不予公开率", "refusal_rate", 6, 60, 0.1, "10.0%", 2, "否", "否"]);
     expect(ws.getRow(4).getCell(9).numFmt).toBe("0.0%");
+  });
+});
+
+describe("figures corrected by hand", () => {
+  // 盘州市's 2024 report (leaf region 520281) had its 不予公开 total corrected by hand.
+  const fixed: CorrectedReport = { reportId: "r1", agencyId: "a1", year: 2024, scope: "self", regionCode: "520281", formatVersion: "2021", cells: ["t3.denied_total.total"] };
+  const shapes = getRegionMapShapes("520200", "prefecture")!;
+  const data: RegionDashboardLoaded = { ...DATA, corrected: [fixed], correctedUnfiltered: [fixed], map: { view: "prefecture", shapes, rows: DATA.byChild, corrected: [fixed] } };
+  const zh = regionDashboardCharts(data, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+  const en = regionDashboardCharts(data, { lang: "en", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+  const chart = (id: string) => zh.find((c) => c.id === id)!;
+
+  it("marks exactly the values the corrected cell feeds: its year, its county, the indicators that read it", () => {
+    expect(chart("trend-refusal_rate").rows.map((r) => [r.year, r.handCorrected])).toEqual([
+      [2022, false],
+      [2023, false],
+      [2024, true],
+    ]);
+    // 本年新收 does not read 不予公开: not marked.
+    expect(chart("trend-new_received").rows.every((r) => !r.handCorrected)).toBe(true);
+    expect(chart("ranking").rows.map((r) => [r.code, r.handCorrected])).toEqual([
+      ["520281", true],
+      ["520201", false],
+    ]);
+    expect(chart("map").rows.filter((r) => r.handCorrected).map((r) => r.code)).toEqual(["520281"]);
+    expect(chart("outcomes").rows.filter((r) => r.handCorrected).map((r) => [r.code, r.indicatorKey])).toEqual([["520281", "refusal_rate"]]);
+  });
+
+  it("a report of another year, another scope or a cell no indicator here reads marks nothing", () => {
+    const others: CorrectedReport[] = [
+      { ...fixed, year: 2021 },
+      { ...fixed, scope: "region_aggregate" },
+      { ...fixed, cells: ["t3.new_received.natural_person"] },
+    ];
+    const charts = regionDashboardCharts({ ...data, corrected: others, map: { ...data.map!, corrected: others } }, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+    for (const id of ["trend-refusal_rate", "ranking", "map", "outcomes"]) expect(charts.find((c) => c.id === id)!.rows.some((r) => r.handCorrected)).toBe(false);
+  });
+
+  it("the data table shows ✎ with its title, and the chart has the legend line", () => {
+    const ranking = chart("ranking");
+    const table = chartTable(ranking.spec);
+    expect(table.rows[0]![2]).toMatchObject({ corrected: "含手工更正数字" });
+    expect(table.rows[1]![2]!.corrected).toBeUndefined();
+    expect(ranking.notes.some((n) => n.startsWith("✎ 含手工更正数字"))).toBe(true);
+    expect(chart("trend-new_received").notes.some((n) => n.includes("✎"))).toBe(false);
+    expect(en.find((c) => c.id === "ranking")!.notes.some((n) => n.startsWith("✎ Corrected by hand"))).toBe(true);
+  });
+
+  it("CSV and XLSX say 是/Yes in the 含手工更正数字 column for exactly the marked rows", async () => {
+    const csv = dashboardCsv([chart("ranking")], "zh").trimEnd().split("\r\n");
+    const header = csv[0]!.replace("\uFEFF", "").split(",");
+    const col = header.indexOf("含手工更正数字");
+    expect(col).toBe(header.length - 1);
+    expect(csv.slice(1).map((l) => [l.split(",")[2], l.split(",")[col]])).toEqual([
+      ["520281", "是"],
+      ["520201", "否"],
+    ]);
+    expect(dashboardCsv([en.find((c) => c.id === "ranking")!], "en").split("\r\n")[1]!.endsWith(",yes")).toBe(true);
+    const bytes = await dashboardXlsx({ charts: [chart("ranking")], lang: "zh", link: "http://x/regions/520200", exportedAt: "2026-11-30T00:00:00Z" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const last = (ws.getRow(1).values as unknown[]).length - 1;
+    expect(ws.getRow(1).getCell(last).value).toBe("含手工更正数字");
+    expect([ws.getRow(2).getCell(last).value, ws.getRow(3).getCell(last).value]).toEqual(["是", "否"]);
+  });
+
+  it("destinations: every share of the year whose 本年新收 was corrected", () => {
+    const withNew: CorrectedReport = { ...fixed, cells: ["t3.new_received.total"] };
+    const charts = regionDashboardCharts({ ...data, corrected: [withNew], correctedUnfiltered: [withNew] }, { lang: "zh", region: REGION, year: 2024, params: { indicator: "refusal_rate" } });
+    const dest = charts.find((c) => c.id === "destinations")!;
+    expect(dest.rows.filter((r) => r.year === 2024 && r.value !== null).every((r) => r.handCorrected)).toBe(true);
+    expect(dest.rows.filter((r) => r.year === 2023).some((r) => r.handCorrected)).toBe(false);
   });
 });

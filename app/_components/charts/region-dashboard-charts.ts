@@ -7,6 +7,7 @@ import "server-only";
 import type { Ctx } from "@/db/context";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
 import { getRegionDashboard, type RegionDashboardData } from "@/db/queries/dashboard/get-region-dashboard";
+import { listHandCorrected } from "@/db/queries/dashboard/list-hand-corrected";
 import type { IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
 import {
   APPLICANT_INDICATORS,
@@ -23,6 +24,7 @@ import {
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
 import { TOPICS, TOPIC_KEYS } from "@/lib/catalog";
 import { destinationShares, destinationText, topDestinations } from "@/lib/charts/destinations";
+import { byChildRegion, byYear as inYear, groupHandCorrected, withHandCorrected, type CorrectedReport } from "@/lib/charts/hand-corrected";
 import { getIndicator, peerStats } from "@/lib/indicators";
 import type { Lang } from "@/lib/i18n";
 import { regionDisplayName, regionDisplayShortName } from "@/lib/regions/english";
@@ -39,28 +41,42 @@ export interface RegionChartsInput {
 
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
+/** A group's value, marked when a corrected report of the group feeds it (`inGroup` picks the group's reports). */
+function markedSums(corrected: readonly CorrectedReport[], row: IndicatorSumsRow | undefined, key: string, inGroup: (r: CorrectedReport) => boolean): DashboardValue {
+  return withHandCorrected(sumsOf(row, key), groupHandCorrected(corrected, key, inGroup));
+}
+
 export const trendChartId = (key: string) => `trend-${key.replace(/\W/g, "-")}`;
 
 export interface RegionDashboardLoaded extends RegionDashboardData {
   /** The map's data; null where the region gets no map (counties, townships). */
   map: RegionMapData | null;
+  /** Current reports under the region (same filters) with figures corrected by hand: the ✎ marks. */
+  corrected: CorrectedReport[];
+  /** The same without the level/department filters (the destinations chart ignores them). */
+  correctedUnfiltered: CorrectedReport[];
 }
 
 /** Loads the dashboard's data through the scoped queries. */
 export async function loadRegionDashboard(ctx: Ctx, { region, year, params }: Omit<RegionChartsInput, "lang">): Promise<RegionDashboardLoaded> {
-  const [data, map] = await Promise.all([
+  const filters = { ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) };
+  const [data, map, corrected, correctedUnfiltered] = await Promise.all([
     getRegionDashboard({
       ctx,
       input: { regionCode: region.code, year, indicatorKey: params.indicator, ...(params.level ? { level: params.level } : {}), ...(params.deptType ? { deptType: params.deptType } : {}) },
     }),
     loadRegionMap(ctx, { region, year, params }),
+    listHandCorrected({ ctx, input: { regionCode: region.code, ...filters } }),
+    listHandCorrected({ ctx, input: { regionCode: region.code } }),
   ]);
-  return { ...data, map };
+  return { ...data, map, corrected, correctedUnfiltered };
 }
 
 /** The chart descriptors, in page order (sections: trends, mix, map, outcomes). Pure over loaded data. */
 export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, region, year, params }: RegionChartsInput): DashboardChart[] {
-  const { byYear, byChild, childNames: names } = data;
+  const { byYear, byChild, childNames: names, corrected } = data;
+  const ofYear = (r: IndicatorSumsRow, key: string) => markedSums(corrected, r, key, inYear(Number(r.key)));
+  const ofChild = (r: IndicatorSumsRow, key: string) => markedSums(corrected, r, key, byChildRegion(region.code, r.key, year));
   const yearRow = byYear.find((r) => r.key === String(year));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
   const childLabel = (code: string) =>
@@ -72,7 +88,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
 
   for (const k of [...new Set<string>([params.indicator, ...TREND_INDICATORS])]) {
     const def = getIndicator(k);
-    const points = byYear.map((r) => ({ year: Number(r.key), value: sumsOf(r, def.key) }));
+    const points = byYear.map((r) => ({ year: Number(r.key), value: ofYear(r, def.key) }));
     charts.push(
       dashboardChart({
         id: trendChartId(def.key),
@@ -87,15 +103,25 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
     );
   }
 
-  charts.push(...topicCharts(yearRow, data, lang, year));
-  charts.push(applicantChart({ lang, title: cm(lang, "applicant.title"), year, values: Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, sumsOf(yearRow, k)])) }));
+  charts.push(...topicCharts(yearRow, data, lang, year, (key) => (yearRow ? ofYear(yearRow, key) : sumsOf(yearRow, key))));
+  charts.push(applicantChart({ lang, title: cm(lang, "applicant.title"), year, values: Object.fromEntries(APPLICANT_INDICATORS.map((k) => [k, yearRow ? ofYear(yearRow, k) : sumsOf(yearRow, k)])) }));
 
   if (data.map) charts.push(regionMapChart(data.map, { lang, region, year, params }));
 
   const categories: OutcomeCategory[] = byChild.map((r) => {
-    const parts = Object.fromEntries(OUTCOME_PARTS.map((p) => [p, sumsOf(r, OUTCOME_INDICATORS[p]).numerator])) as OutcomeCategory["parts"];
+    const values = OUTCOME_PARTS.map((p) => [p, ofChild(r, OUTCOME_INDICATORS[p])] as const);
+    const parts = Object.fromEntries(values.map(([p, v]) => [p, v.numerator])) as OutcomeCategory["parts"];
+    const marked = values.filter(([, v]) => v.handCorrected);
     const h = childHref(r.key);
-    return { label: childLabel(r.key), code: r.key, year, ...(h ? { href: h } : {}), handled: sumsOf(r, OUTCOME_INDICATORS.granted).denominator, parts };
+    return {
+      label: childLabel(r.key),
+      code: r.key,
+      year,
+      ...(h ? { href: h } : {}),
+      handled: sumsOf(r, OUTCOME_INDICATORS.granted).denominator,
+      parts,
+      ...(marked.length ? { handCorrected: Object.fromEntries(marked.map(([p]) => [p, true])) } : {}),
+    };
   });
   charts.push(
     dashboardChart({
@@ -111,7 +137,7 @@ export function regionDashboardCharts(data: RegionDashboardLoaded, { lang, regio
   const def = getIndicator(params.indicator);
   const items = byChild.map((r) => {
     const h = childHref(r.key);
-    return { label: childLabel(r.key), code: r.key, ...(h ? { href: h } : {}), value: sumsOf(r, def.key) };
+    return { label: childLabel(r.key), code: r.key, ...(h ? { href: h } : {}), value: ofChild(r, def.key) };
   });
   charts.push(
     dashboardChart({
@@ -135,9 +161,9 @@ const topicName = (key: string, lang: Lang) => TOPICS.find((d) => d.key === key)
  * mentioning a topic (not of applications), the counts reports state (summed only where stated,
  * with how many reports stated one), and where new applications go by type of body (表三).
  */
-function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboardLoaded, lang: Lang, year: number): DashboardChart[] {
+function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboardLoaded, lang: Lang, year: number, ofYear: (key: string) => DashboardValue): DashboardChart[] {
   const out: DashboardChart[] = [];
-  const mentions = TOPIC_KEYS.map((t) => ({ t, v: sumsOf(yearRow, `topic_mention.${t}`) }))
+  const mentions = TOPIC_KEYS.map((t) => ({ t, v: ofYear(`topic_mention.${t}`) }))
     .filter((x) => (x.v.numerator ?? 0) > 0)
     .sort((a, b) => (b.v.numerator ?? 0) - (a.v.numerator ?? 0));
   const mentionFormula = cm(lang, "topics.formula");
@@ -165,6 +191,7 @@ function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboar
               values: mentions.map((x) => x.v.value),
               numerators: mentions.map((x) => x.v.numerator),
               denominators: mentions.map((x) => x.v.denominator),
+              handCorrected: mentions.map((x) => x.v.handCorrected === true),
             },
           ],
         },
@@ -172,7 +199,7 @@ function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboar
     }),
   );
 
-  const counts = TOPIC_KEYS.map((t) => ({ t, v: sumsOf(yearRow, `topic_count.${t}`), share: sumsOf(yearRow, `topic_count_share.${t}`) }))
+  const counts = TOPIC_KEYS.map((t) => ({ t, v: ofYear(`topic_count.${t}`), share: ofYear(`topic_count_share.${t}`) }))
     .filter((x) => x.v.reports > 0)
     .sort((a, b) => (b.v.numerator ?? 0) - (a.v.numerator ?? 0));
   const statedShare = sumsOf(yearRow, "topic_counts_stated");
@@ -204,6 +231,7 @@ function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboar
               numerators: counts.map((x) => x.share.numerator),
               denominators: counts.map((x) => x.share.denominator),
               reports: counts.map((x) => x.v.reports),
+              handCorrected: counts.map((x) => x.v.handCorrected === true || x.share.handCorrected === true),
             },
           ],
         },
@@ -216,6 +244,8 @@ function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboar
   const destFormula = cm(lang, "destinations.formula");
   const rest = (y: (typeof years)[number]) => y.items.filter((i) => !keys.includes(i.key));
   const hasRest = years.some((y) => rest(y).length > 0);
+  // Every share of a year is over the year's total: one corrected 本年新收 changes them all.
+  const yearCorrected = (y: number) => groupHandCorrected(data.correctedUnfiltered, "new_received", inYear(y));
   out.push(
     dashboardChart({
       id: "destinations",
@@ -244,6 +274,7 @@ function topicCharts(yearRow: IndicatorSumsRow | undefined, data: RegionDashboar
               numerators: [...items.map((i) => i?.applications ?? null), ...(hasRest ? [others] : [])],
               denominators: [...items.map(() => y.total), ...(hasRest ? [y.total] : [])],
               reports: [...items.map((i) => i?.reports ?? null), ...(hasRest ? [reports] : [])],
+              handCorrected: [...items.map((i) => i !== null && yearCorrected(y.year)), ...(hasRest ? [yearCorrected(y.year)] : [])],
             };
           }),
         },

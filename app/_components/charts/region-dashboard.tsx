@@ -20,6 +20,7 @@ import { loadRegionDashboard, regionDashboardCharts } from "./region-dashboard-c
 import Link from "next/link";
 import { listCoverageGaps, type CoverageGap } from "@/db/queries/dashboard/list-coverage-gaps";
 import { listOutliers, type Outlier } from "@/db/queries/dashboard/list-outliers";
+import { countReviewQueue, type ReviewQueueCounts } from "@/db/queries/quality/list-review-queue";
 import { deptTypeLabel } from "@/lib/agencies/labels";
 import { dashboardQuery, type DashboardParams } from "./search-params";
 import styles from "./dashboard.module.css";
@@ -37,10 +38,12 @@ export interface RegionDashboardProps {
 const sumsOf = (row: IndicatorSumsRow | undefined, key: string): DashboardValue => resultFromSums(key, row?.sums[key]);
 
 export async function RegionDashboard({ ctx, lang, region, year, params }: RegionDashboardProps) {
-  const [data, gaps, outliers] = await Promise.all([
+  const [data, gaps, outliers, queue] = await Promise.all([
     loadRegionDashboard(ctx, { region, year, params }),
     listCoverageGaps({ ctx, input: { year, regionCode: region.code } }),
     listOutliers({ ctx, input: { year, regionCode: region.code, indicatorKey: params.indicator } }),
+    // Read per request (it counts submissions in the viewer's scope): never in the shared cache.
+    countReviewQueue({ ctx, input: { year, regionCode: region.code } }),
   ]);
   const qualityHref = `/quality?year=${year}&region=${region.code}`;
   const { byYear, coverage, coveragePrev, childNames: names } = data;
@@ -71,6 +74,7 @@ export async function RegionDashboard({ ctx, lang, region, year, params }: Regio
             <IndicatorCard key={k} lang={lang} def={getIndicator(k)} cur={sumsOf(yearRow, k)} prev={prevRow ? sumsOf(prevRow, k) : null} />
           ))}
           <ErrorsCard lang={lang} cur={coverage} prev={coveragePrev} href={qualityHref} />
+          <QueueCard lang={lang} counts={queue} href={`${qualityHref}#queue`} />
         </div>
         <p className={styles.muted}>
           {cm(lang, "dash.sumsNote")} {cm(lang, "dash.scopeNote")}
@@ -203,6 +207,28 @@ function ErrorsCard({ lang, cur, prev, href }: { lang: Lang; cur: Coverage; prev
       </span>
       <span className={styles.cardDetail}>
         {cm(lang, "card.yoy")} {prev.received === 0 || change.abs === null ? cm(lang, "card.noPrevious") : <Delta text={formatInteger(change.abs, lang, { signed: true })} sign={Math.sign(change.abs)} good={change.abs < 0} />}
+      </span>
+    </div>
+  );
+}
+
+/** How many items of /quality's queue need a person here (the queue's own counting and scope). */
+function QueueCard({ lang, counts, href }: { lang: Lang; counts: ReviewQueueCounts; href: string }) {
+  const n = (v: number) => formatInteger(v, lang);
+  return (
+    <div className={styles.card} title={cm(lang, "queue.def")} data-queue-card data-total={counts.total}>
+      <Link className={styles.cardLabel} href={href}>
+        {cm(lang, "queue.title")} →
+      </Link>
+      <span className={styles.cardValue}>{n(counts.total)}</span>
+      <span className={styles.cardDetail} data-queue-partly={counts.partlyRead}>
+        {cm(lang, "queue.partly", { n: n(counts.partlyRead) })}
+      </span>
+      <span className={styles.cardDetail} data-queue-errors={counts.withErrors}>
+        {cm(lang, "queue.errors", { n: n(counts.withErrors) })}
+      </span>
+      <span className={styles.cardDetail} data-queue-pending={counts.pendingReview}>
+        {cm(lang, "queue.pending", { n: n(counts.pendingReview) })}
       </span>
     </div>
   );

@@ -7,7 +7,9 @@
 import "server-only";
 import type { Ctx } from "@/db/context";
 import type { RegionSummary } from "@/db/queries/dashboard/get-region";
+import { listHandCorrected } from "@/db/queries/dashboard/list-hand-corrected";
 import { listIndicatorSums, type IndicatorSumsRow } from "@/db/queries/dashboard/list-indicator-sums";
+import { childRegionKeyOf, groupHandCorrected, withHandCorrected, type CorrectedReport } from "@/lib/charts/hand-corrected";
 import { cm, formatNote, resultFromSums, type MapItem } from "@/lib/charts";
 import { dashboardChart, type DashboardChart } from "@/lib/charts/dashboard-export";
 import { getIndicator } from "@/lib/indicators";
@@ -22,6 +24,8 @@ export interface RegionMapData {
   view: MapView;
   shapes: NonNullable<ReturnType<typeof getRegionMapShapes>>;
   rows: IndicatorSumsRow[];
+  /** Current reports under the region (same filters) with figures corrected by hand. */
+  corrected: CorrectedReport[];
 }
 
 export function regionMapView(region: RegionSummary, params: RegionMapParams): MapView {
@@ -38,8 +42,8 @@ export async function loadRegionMap(ctx: Ctx, { region, year, params }: { region
     listIndicatorSums({ ctx, input: { indicatorKeys: [params.indicator], groupBy: "childRegion", regionCode, years: [year], ...filters } });
   // Counties of the whole province: one grouped query per 市州 (the child level of each root).
   const roots = view === "county" ? [...new Set(shapes.geo.features.map((f) => `${f.properties.code.slice(0, 4)}00`))] : [region.code];
-  const rows = (await Promise.all(roots.map(sumsUnder))).flat();
-  return { view, shapes, rows };
+  const [rows, corrected] = await Promise.all([Promise.all(roots.map(sumsUnder)).then((r) => r.flat()), listHandCorrected({ ctx, input: { regionCode: region.code, ...filters } })]);
+  return { view, shapes, rows, corrected };
 }
 
 export function regionMapChart(data: RegionMapData, { lang, region, year, params }: { lang: Lang; region: RegionSummary; year: number; params: RegionMapParams }): DashboardChart {
@@ -50,6 +54,8 @@ export function regionMapChart(data: RegionMapData, { lang, region, year, params
   const shapeCodes = new Set(shapes.geo.features.map((f) => f.properties.code));
   const ownLevel = rows.some((r) => r.reports > 0 && !shapeCodes.has(r.key));
   const q = dashboardQuery({ year, indicator: params.indicator, level: params.level, deptType: params.deptType });
+  // A shape's reports: those whose child-region key under the shape's root is the shape (as its sums were grouped).
+  const inShape = (code: string) => (r: CorrectedReport) => r.year === year && r.regionCode !== "" && childRegionKeyOf(view === "county" ? `${code.slice(0, 4)}00` : region.code, r.regionCode) === code;
   const items: MapItem[] = shapes.geo.features.map((f) => {
     const known = getGuizhouRegion(f.properties.code);
     return {
@@ -57,7 +63,7 @@ export function regionMapChart(data: RegionMapData, { lang, region, year, params
       name: regionDisplayName(lang, f.properties.code, f.properties.name),
       shortName: regionDisplayShortName(lang, f.properties.code, known?.shortName ?? f.properties.name),
       href: `/regions/${f.properties.code}${q}`,
-      value: resultFromSums(def, byCode.get(f.properties.code)?.sums[def.key]),
+      value: withHandCorrected(resultFromSums(def, byCode.get(f.properties.code)?.sums[def.key]), groupHandCorrected(data.corrected, def.key, inShape(f.properties.code))),
     };
   });
   const values = items.map((i) => i.value);

@@ -44,14 +44,50 @@ export interface ReviewQueueResult {
   counts: { partlyRead: number; withErrors: number; pendingReview: number };
 }
 
-export async function listReviewQueue({ ctx, input }: { ctx: Ctx; input: z.input<typeof listReviewQueueInputSchema> }): Promise<ReviewQueueResult> {
-  assertSignedIn(ctx);
-  const { limit, offset, year, regionCode } = listReviewQueueInputSchema.parse(input);
+export type ReviewQueueCounts = ReviewQueueResult["counts"] & { total: number };
+
+/**
+ * The queue's conditions over reports ⋈ agencies: current published reports partly read or with
+ * error findings, and submissions in the viewer's scope (the only private part).
+ */
+function queueConditions(ctx: Ctx, year: number, regionCode: string) {
   const partly = sql`exists (select 1 from jsonb_each(${reports.coverage}) as t(id, c) where t.c->>'status' <> 'complete')`;
   const errors = sql`(select count(*) from ${findings} where ${findings.reportId} = ${reports.id} and ${findings.severity} = 'error')`;
   const published = and(eq(reports.isCurrent, true), eq(reports.status, "published"), or(partly, sql`${errors} > 0`));
   const submitted = and(eq(reports.status, "submitted"), reportsInScopeWhere(ctx.viewer));
   const where = and(eq(reports.year, year), like(agencies.regionCode, regionLike(regionCode)), or(published, submitted));
+  return { partly, errors, where };
+}
+
+async function queueCounts(ctx: Ctx, year: number, regionCode: string): Promise<ReviewQueueCounts> {
+  const { partly, errors, where } = queueConditions(ctx, year, regionCode);
+  const [t] = await ctx.db
+    .select({
+      total: sql<number>`count(*)::int`.mapWith(Number),
+      partlyRead: sql<number>`(count(*) filter (where ${reports.status} = 'published' and ${partly}))::int`.mapWith(Number),
+      withErrors: sql<number>`(count(*) filter (where ${reports.status} = 'published' and ${errors} > 0))::int`.mapWith(Number),
+      pendingReview: sql<number>`(count(*) filter (where ${reports.status} = 'submitted'))::int`.mapWith(Number),
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(where);
+  return t ?? { total: 0, partlyRead: 0, withErrors: 0, pendingReview: 0 };
+}
+
+/**
+ * How many items of the queue need a person, for the overview's and region pages' counts: the
+ * same conditions and scope as listReviewQueue (submissions only within the viewer's scope).
+ */
+export async function countReviewQueue({ ctx, input }: { ctx: Ctx; input: z.input<typeof qualityFilterSchema> }): Promise<ReviewQueueCounts> {
+  assertSignedIn(ctx);
+  const { year, regionCode } = qualityFilterSchema.parse(input);
+  return queueCounts(ctx, year, regionCode);
+}
+
+export async function listReviewQueue({ ctx, input }: { ctx: Ctx; input: z.input<typeof listReviewQueueInputSchema> }): Promise<ReviewQueueResult> {
+  assertSignedIn(ctx);
+  const { limit, offset, year, regionCode } = listReviewQueueInputSchema.parse(input);
+  const { errors, where } = queueConditions(ctx, year, regionCode);
 
   const unread = sql<number>`coalesce((select sum(greatest((t.c->>'of')::int - (t.c->>'read')::int, 0)) from jsonb_each(coalesce(${reports.coverage}, '{}'::jsonb)) as t(id, c)), 0)::int`.mapWith(Number);
   const partTables = sql<string[]>`coalesce((select array_agg(t.id order by t.id) from jsonb_each(coalesce(${reports.coverage}, '{}'::jsonb)) as t(id, c) where t.c->>'status' <> 'complete'), '{}')`;
@@ -86,18 +122,9 @@ export async function listReviewQueue({ ctx, input }: { ctx: Ctx; input: z.input
       )
       .limit(limit)
       .offset(offset),
-    ctx.db
-      .select({
-        total: sql<number>`count(*)::int`.mapWith(Number),
-        partlyRead: sql<number>`(count(*) filter (where ${reports.status} = 'published' and ${partly}))::int`.mapWith(Number),
-        withErrors: sql<number>`(count(*) filter (where ${reports.status} = 'published' and ${errors} > 0))::int`.mapWith(Number),
-        pendingReview: sql<number>`(count(*) filter (where ${reports.status} = 'submitted'))::int`.mapWith(Number),
-      })
-      .from(reports)
-      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .where(where),
+    queueCounts(ctx, year, regionCode),
   ]);
-  const t = totals[0] ?? { total: 0, partlyRead: 0, withErrors: 0, pendingReview: 0 };
+  const t = totals;
   return {
     rows: rows.map((r) => ({ ...r, partTables: r.partTables ?? [], pendingReview: r.status === "submitted" })),
     total: t.total,

@@ -5,19 +5,19 @@ import { findings } from "../../schema";
 import { describeEachDb } from "../../test/db";
 import { ctxFor } from "../../test/ctx";
 import { createTestAgency, createTestReport, createTestUser } from "../../test/factories";
-import { listReviewQueue } from "./list-review-queue";
+import { countReviewQueue, listReviewQueue } from "./list-review-queue";
 
 // A year no other test uses.
 const YEAR = 2033;
 const COMPLETE = { t2: { read: 20, of: 20, status: "complete", missing: [] }, t3: { read: 175, of: 175, status: "complete", missing: [] }, t4: { read: 15, of: 15, status: "complete", missing: [] } };
 const PARTIAL_T4 = { ...COMPLETE, t4: { read: 10, of: 15, status: "partial", missing: ["t4.lit_after_review.*"] } };
 
-async function report(db: Db, regionCode: string, o: { coverage?: object; errors?: number; received?: number; status?: "published" | "submitted"; agencyId?: string }) {
+async function report(db: Db, regionCode: string, o: { coverage?: object; errors?: number; received?: number; status?: "published" | "submitted"; agencyId?: string; year?: number }) {
   const agencyId = o.agencyId ?? (await createTestAgency(db, { regionCode, level: "county" })).id;
   const published = (o.status ?? "published") === "published";
   const { report } = await createTestReport(db, {
     agencyId,
-    year: YEAR,
+    year: o.year ?? YEAR,
     regionCode,
     cells: { "t3.new_received.total": o.received ?? 10 },
     report: { status: o.status ?? "published", isCurrent: published, coverage: (o.coverage ?? COMPLETE) as never },
@@ -55,5 +55,37 @@ describeEachDb("the queue of what needs a person", (getDb) => {
       expect(r.rows.some((x) => x.reportId === partial.report.id)).toBe(true);
     }
     await expect(listReviewQueue({ ctx: { db, viewer: { kind: "anonymous" } } as unknown as Ctx, input: { year: YEAR, regionCode: "520281" } })).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  it("counts for the overview and region pages: the queue's own numbers, scoped by region and by who may see a submission", async () => {
+    const db = getDb();
+    const year = YEAR + 1;
+    const at = (regionCode: string, o: Parameters<typeof report>[2]) => report(db, regionCode, { ...o, year });
+    await at("520281", {});
+    await at("520281", { coverage: PARTIAL_T4, errors: 1 });
+    await at("520281", { errors: 2 });
+    const submitted = await at("520281", { status: "submitted" });
+    await at("520102", { coverage: PARTIAL_T4 });
+    const sys: Ctx = systemCtx("test", db);
+
+    // The province counts both regions; the numbers equal the queue's own.
+    const all = await countReviewQueue({ ctx: sys, input: { year, regionCode: "520000" } });
+    const list = await listReviewQueue({ ctx: sys, input: { year, regionCode: "520000" } });
+    expect(all).toEqual({ total: list.total, ...list.counts });
+    expect(all).toEqual({ total: 4, partlyRead: 2, withErrors: 2, pendingReview: 1 });
+    // 六盘水 (a region page): only 盘州's reports.
+    expect(await countReviewQueue({ ctx: sys, input: { year, regionCode: "520200" } })).toEqual({ total: 3, partlyRead: 1, withErrors: 2, pendingReview: 1 });
+
+    // The submission counts only for those who may see it.
+    const guiyang = await createTestUser(db, { role: "oversight", regionCode: "520100" });
+    const province = await createTestUser(db, { role: "oversight", regionCode: "520000" });
+    const other = await createTestUser(db, { role: "agency" });
+    const own = await createTestUser(db, { role: "agency", agencyId: submitted.agencyId });
+    const admin = await createTestUser(db, { role: "admin" });
+    for (const [user, pending] of [[guiyang, 0], [province, 1], [other, 0], [own, 1], [admin, 1]] as const) {
+      const c = await countReviewQueue({ ctx: ctxFor(db, user), input: { year, regionCode: "520000" } });
+      expect(c, `${user.role} ${user.regionCode ?? ""}`).toEqual({ total: 3 + pending, partlyRead: 2, withErrors: 2, pendingReview: pending });
+    }
+    await expect(countReviewQueue({ ctx: { db, viewer: { kind: "anonymous" } } as unknown as Ctx, input: { year, regionCode: "520000" } })).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });
