@@ -25,7 +25,11 @@ export interface AgencyData {
 }
 
 /** Loads the agency's profile and its peers; null when there is no such agency. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
 export async function loadAgencyData(ctx: Ctx, { agencyId, indicator, year }: { agencyId: string; indicator: string; year?: number }): Promise<AgencyData | null> {
+  // Not an agency id at all (/agencies/not-an-id): no such agency, a 404, before any query.
+  if (!UUID.test(agencyId)) return null;
   const [profile, peers, own, province] = await Promise.all([
     getAgencyProfile({ ctx, input: { agencyId, indicatorKeys: agencyIndicatorKeys(indicator) } }),
     getPeerComparison({ ctx, input: { agencyId, indicatorKey: indicator, ...(year ? { year } : {}) } }),
