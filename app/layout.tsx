@@ -37,7 +37,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 async function DemoLoadBanner({ lang }: { lang: Lang }) {
   // A database that cannot be read shows no banner: the page itself says what is wrong.
   const status = await getDemoLoad().catch(() => null);
-  if (status?.state !== "loading") return null;
+  if (!status) return null;
+  // Loading: the progress. Just finished: say so (the banner that followed the load refreshes the
+  // page at its end, and must not vanish before it is read); later, nothing.
+  if (status.state !== "loading" && !status.justFinished) return null;
   return (
     <DemoBanner
       initial={{ state: status.state, planned: status.planned, loaded: status.loaded, failed: status.failed }}

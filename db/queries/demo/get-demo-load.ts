@@ -12,7 +12,11 @@ export interface DemoLoadStatus {
   failed: number;
   startedAt: string;
   finishedAt: string | null;
+  /** Finished within the last two minutes: the banner still says so. */
+  justFinished: boolean;
 }
+
+const JUST_FINISHED_MS = 120_000;
 
 /**
  * The demo corpus's loading progress, or null when the database never had the demo loaded by
@@ -30,5 +34,6 @@ export async function getDemoLoad({ db = getDb() }: { db?: Db } = {}): Promise<D
     failed: row.failed,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    justFinished: row.finishedAt !== null && Date.now() - row.finishedAt.getTime() <= JUST_FINISHED_MS,
   };
 }
