@@ -30,6 +30,36 @@ describe("readMeta", () => {
     expect([two.agency?.canonical, two.year, two.yearSource]).toEqual(["六盘水市人民政府", 2023, "title"]);
   });
 
+  it("reads titles as agencies write them: 关于, a year in Chinese numerals, the year after the title, 情况的报告", () => {
+    const read = (t: string) => {
+      const m = meta(`${t}\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n`);
+      return [m.agency?.canonical ?? null, m.year];
+    };
+    expect(read("盘州市红果街道办事处关于2024年政府信息公开工作年度报告")).toEqual(["盘州市红果街道办事处", 2024]);
+    expect(read("二〇二四年度盘州市人民政府政府信息公开工作年度报告")).toEqual(["盘州市人民政府", 2024]);
+    expect(read("二○二三年盘州市教育局政府信息公开工作年度报告")).toEqual(["盘州市教育局", 2023]);
+    expect(read("盘州市财政局政府信息公开工作年度报告（2024年度）")).toEqual(["盘州市财政局", 2024]);
+    expect(read("盘州市财政局关于2024年度政府信息公开工作情况的报告")).toEqual(["盘州市财政局", 2024]);
+  });
+
+  it("takes the agency from a byline under a title that names none, never from a sentence", () => {
+    const m = meta("政府信息公开工作年度报告（2024年）\n盘州市卫生健康局\n一、总体情况\n");
+    expect([m.agency?.canonical, m.year, m.issues]).toEqual(["盘州市卫生健康局", 2024, []]);
+    const prose = meta("2024年政府信息公开工作年度报告\n我局认真贯彻落实条例精神。\n一、总体情况\n");
+    expect(prose.agency).toBeNull();
+  });
+
+  it("takes the agency from the closing signature (落款) only beside its date", () => {
+    const body = "一、总体情况\n2024年，本机关认真贯彻《条例》。\n六、其他需要报告的事项\n无。\n";
+    const two = meta(`${body}盘州市市场监督管理局\n2025年1月20日\n`);
+    expect(two.agency?.canonical).toBe("盘州市市场监督管理局");
+    expect(meta(`${body}盘州市市场监督管理局 2025年1月20日\n`).agency?.canonical).toBe("盘州市市场监督管理局");
+    // A name without a date (a site footer, a heading) is not a signature.
+    expect(meta(`${body}盘州市市场监督管理局\n`).agency).toBeNull();
+    // The title's agency wins over the signature's.
+    expect(meta(`盘州市教育局2024年政府信息公开工作年度报告\n${body}盘州市市场监督管理局\n2025年1月20日\n`).agency?.canonical).toBe("盘州市教育局");
+  });
+
   it("falls back to the statistical period for the year", () => {
     const m = meta("本报告所列数据统计时限为2022年1月1日至2022年12月31日。\n一、总体情况\n");
     expect([m.year, m.yearSource]).toEqual([2022, "period"]);
