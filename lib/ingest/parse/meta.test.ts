@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { extractHtml } from "../extract/html";
 import { extractFromText } from "../extract/text";
 import { canonicalAgency, parseDate, readMeta } from "./meta";
 import { findSections } from "./sections";
@@ -47,6 +48,21 @@ describe("readMeta", () => {
     expect([m.agency?.canonical, m.year, m.issues]).toEqual(["盘州市卫生健康局", 2024, []]);
     const prose = meta("2024年政府信息公开工作年度报告\n我局认真贯彻落实条例精神。\n一、总体情况\n");
     expect(prose.agency).toBeNull();
+  });
+
+  it("takes the agency from a web page's publication record when the report names none", () => {
+    const body = "2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n";
+    expect(meta(`索引号：000014349/2025-00012\n发布机构：盘州市教育局\n发布日期：2025-01-20\n${body}`).agency?.canonical).toBe("盘州市教育局");
+    expect(meta(`来源：盘州市人民政府网\n${body}`).agency).toBeNull();
+  });
+
+  it("reads the publication record from a web page's table of page details", async () => {
+    const page = `<html><head><title>2024年政府信息公开工作年度报告</title></head><body>
+      <table><tr><td>索引号：</td><td>000014349/2025-00012</td><td>发布机构：</td><td>盘州市自然资源局</td></tr>
+      <tr><td>发布日期：</td><td>2025-01-20</td><td>文号：</td><td></td></tr></table>
+      <h1>2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2024年，本机关认真贯彻《条例》。</p></body></html>`;
+    const doc = await extractHtml(new TextEncoder().encode(page), "page.html");
+    expect(readMeta(doc, findSections(doc)).agency?.canonical).toBe("盘州市自然资源局");
   });
 
   it("takes the agency from the closing signature (落款) only beside its date", () => {

@@ -247,7 +247,9 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     }
   }
 
-  // The closing signature (落款): the agency's name on its own line beside the date.
+  // A web page's publication record ("发布机构：盘州市教育局"), then the closing signature (落款):
+  // the agency's name on its own line beside the date.
+  agency ??= publisherAgency(doc);
   agency ??= signatureAgency(textBlocks);
 
   if (agency) agency = { ...agency, canonical: expandAbbreviation(agency.canonical) };
@@ -278,6 +280,36 @@ function bylineAgency(candidates: readonly { text: string; loc: SourceLoc }[], i
   if (next) {
     const t = next.text.normalize("NFKC").replace(/\s+/gu, "");
     if (AGENCY_LINE.test(t)) return cleanAgency(t, next.loc);
+  }
+  return null;
+}
+
+const PUBLISHER_LABEL = /^(?:发布机构|发文机关|发文单位|发布单位|公开主体|公开单位|信息来源|来源)\s*[:：]?\s*/u;
+
+/**
+ * The record government sites print above a page ("索引号 … 发布机构：盘州市教育局 … 发布日期"), as
+ * text or as a small table, before the report's own tables: the publishing agency, when its value
+ * is only an agency's name.
+ */
+function publisherAgency(doc: ExtractedDocument): AgencyName | null {
+  const firstReportTable = doc.blocks.findIndex((b) => b.kind === "table" && b.cells.length > 20);
+  const head = doc.blocks.slice(0, firstReportTable < 0 ? 40 : Math.min(firstReportTable, 40));
+  const valueOf = (raw: string) => {
+    const t = raw.normalize("NFKC").replace(/\s+/gu, "");
+    return AGENCY_LINE.test(t) ? t : null;
+  };
+  for (const b of head) {
+    const items = b.kind === "text" ? b.text.split(/\s{2,}|\t|\|/u).map((text) => ({ text, loc: b.loc })) : b.cells;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k] as { text: string; loc: SourceLoc };
+      const t = it.text.normalize("NFKC").trim();
+      const m = PUBLISHER_LABEL.exec(t);
+      if (!m || m[0].length === 0) continue;
+      const rest = t.slice(m[0].length);
+      // "发布机构：盘州市教育局" in one piece, or the label's cell and the name in the next.
+      const name = rest ? valueOf(rest.split(/\s/u)[0] ?? "") : valueOf((items[k + 1] as { text: string } | undefined)?.text ?? "");
+      if (name) return cleanAgency(name, it.loc);
+    }
   }
   return null;
 }
