@@ -90,7 +90,8 @@ export interface TableRead {
 function hybridFrom(scratch: Sink, sink: Sink, text: string, loc: SourceLoc): Record<string, number | null> | undefined {
   const out: Record<string, number | null> = {};
   for (const [k, v] of scratch.cells) out[k.split(".").pop() ?? k] = v.value;
-  if (Object.keys(out).length === 0) return undefined;
+  // Only blanks: the group heading printed on a row of its own with empty cells, its sub-rows below.
+  if (Object.values(out).every((v) => v === null)) return undefined;
   const shown = Object.values(out).map((v) => (v === null ? "∅" : String(v))).join(" ");
   sink.add(
     "row_form_mismatch",
@@ -679,6 +680,19 @@ function t2Rows(format: FormatVersion): readonly RowDef[] {
   return format === "2021" ? T2_ROWS : T2V19_ROWS;
 }
 
+/**
+ * A 表二 block headed with the other format's columns (本年新制作数量… in a 2021 report): those
+ * are other measures, so its rows are not read in the official order.
+ */
+function otherFormatT2Col(key: string, format: FormatVersion): boolean {
+  return matchT2Col(key, format === "2021" ? "2019" : "2021") !== null;
+}
+
+function foreignHeaderMessage(row: string, foreign: readonly string[], format: FormatVersion): string {
+  const other = format === "2021" ? "2019" : "2021";
+  return `表二 "${row}": its columns are headed ${foreign.join("、")} (the ${other} form), not the ${format} columns; its values are not read`;
+}
+
 export function readT2(src: TableSource, format: FormatVersion): TableRead {
   if (src.grid) {
     const g = readT2Grid(src, format);
@@ -691,6 +705,7 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
   const sink = new Sink();
   const prefix = format === "2021" ? "t2" : "t2v19";
   let header: string[] = [];
+  let foreign: string[] = [];
   let headerOpen = false;
   const read = new Set<string>();
   const writer = new StreamRowWriter(sink, padded);
@@ -702,14 +717,20 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
       const ref = run.labels[i] as CellRef;
       if (matchT2Block(ref.key) !== null) {
         header = [];
+        foreign = [];
         headerOpen = false;
         continue;
       }
       const col = ref.key === T2_HEADER_MARKER ? null : matchT2Col(ref.key, format);
-      if (ref.key === T2_HEADER_MARKER || col) {
-        if (!headerOpen) header = [];
+      const alien = col || ref.key === T2_HEADER_MARKER ? null : otherFormatT2Col(ref.key, format);
+      if (ref.key === T2_HEADER_MARKER || col || alien) {
+        if (!headerOpen) {
+          header = [];
+          foreign = [];
+        }
         headerOpen = true;
         if (col) header.push(col.key);
+        if (alien) foreign.push(ref.cell.text.trim());
         continue;
       }
       if (!matchT2Row(ref.key, format)) unknown.push(ref.cell.text.trim());
@@ -729,7 +750,10 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
     }
     let cols: readonly string[] = row.cols;
     if (header.length > 0 && new Set(header).size === header.length && header.every((c) => row.cols.includes(c))) cols = header;
-    else if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
+    else if (row.cols.length > 1 && foreign.length > 0) {
+      sink.add("unknown_column_label", "warning", foreignHeaderMessage(text, foreign, format), loc);
+      continue;
+    } else if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
     const outcome = writer.write(prefix, row.key, cols, run.values, `表二 "${text}"`, loc);
     if (outcome === "skipped") continue;
     read.add(row.key);
@@ -944,17 +968,21 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
   const prefix = format === "2021" ? "t2" : "t2v19";
   const sink = new Sink();
   let header = new Map<number, string>();
+  let foreign: string[] = [];
   const read = new Set<string>();
   for (const r of grid.rows) {
     const cells = grid.byRow.get(r) ?? [];
     const labels = cells.filter((c) => c.reading.kind === "label");
     if (labels.some((l) => matchT2Block(l.key) !== null)) {
       header = new Map();
+      foreign = [];
       continue;
     }
     const cols = labels.map((l) => ({ l, col: matchT2Col(l.key, format) })).filter((x) => x.col !== null);
-    if (cols.length > 0 || labels.some((l) => l.key === T2_HEADER_MARKER)) {
+    const aliens = labels.filter((l) => !matchT2Col(l.key, format) && otherFormatT2Col(l.key, format));
+    if (cols.length > 0 || aliens.length > 0 || labels.some((l) => l.key === T2_HEADER_MARKER)) {
       header = new Map();
+      foreign = aliens.map((l) => l.cell.text.trim());
       for (const { l, col } of cols) header.set(l.cell.col ?? 0, (col as { key: string }).key);
       continue;
     }
@@ -974,7 +1002,10 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
     }
     const usable = [...header].filter(([, k]) => row.cols.includes(k));
     if (usable.length > 0) putGridRow(sink, prefix, row.key, new Map(usable), cells, r, table, `表二 "${text}"`);
-    else {
+    else if (row.cols.length > 1 && foreign.length > 0) {
+      sink.add("unknown_column_label", "warning", foreignHeaderMessage(text, foreign, format), loc);
+      continue;
+    } else {
       const values = cells.filter((c) => c.reading.kind !== "label");
       if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
       const writer = new StreamRowWriter(sink, true);
