@@ -630,8 +630,41 @@ export function readT4(src: TableSource): TableRead {
   if (src.grid) {
     const g = readT4Grid(src);
     if (g) return g;
+  } else {
+    const g = readT4SplitGrids(src);
+    if (g) return g;
   }
   return readT4Stream(src.refs, src.loc, src.padded, src.rowMajor);
+}
+
+/**
+ * 表四 printed as two or more tables (行政复议 in one, 行政诉讼 in the next, as a Word table too
+ * wide for the page is split): each table's header names its own columns; read when together
+ * they name each of the fifteen once.
+ */
+function readT4SplitGrids(src: TableSource): TableRead | null {
+  const tables = [...new Set(src.refs.map((r) => r.table))];
+  if (tables.length < 2 || src.refs.some((r) => r.cell.row === null || r.cell.col === null)) return null;
+  const cells = new Map<string, CellValue>();
+  const issues: ParseIssue[] = [];
+  const cols: string[] = [];
+  for (const t of tables) {
+    const part = readT4GridCols({ ...src, refs: src.refs.filter((r) => r.table === t) }, t);
+    if (!part || part.status !== "found") return null;
+    cols.push(...part.cols);
+    for (const [k, v] of part.cells) cells.set(k, v);
+    append(issues, part.issues);
+  }
+  if (cols.length !== T4_READ_COLS.length || !sameSet(cols, T4_READ_COLS)) return null;
+  return { status: "found", cells, issues };
+}
+
+function readT4Grid(src: TableSource): TableRead | null {
+  const table = src.grid?.table ?? 0;
+  const res = readT4GridCols(src, table);
+  if (!res || !sameSet(res.cols, T4_READ_COLS)) return null;
+  const { cols: _cols, ...read } = res;
+  return read;
 }
 
 function readT4Stream(refs: readonly CellRef[], tableLoc: SourceLoc, padded: boolean, rowMajor: boolean): TableRead {
@@ -921,10 +954,10 @@ function isT4HeaderGroup(key: string): boolean {
   return matchT4Group(key) !== null;
 }
 
-function readT4Grid(src: TableSource): TableRead | null {
+/** The 表四 columns one grid's header names, read from its data row (any subset of the fifteen). */
+function readT4GridCols(src: TableSource, table: number): (TableRead & { cols: string[] }) | null {
   const grid = gridOf(src);
   if (!grid) return null;
-  const table = src.grid?.table ?? 0;
   const hasNumber = (r: number) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "number");
   const dataPos = grid.rows.findIndex(hasNumber);
   const headerRows = grid.rows.slice(0, dataPos < 0 ? grid.rows.length : dataPos).filter((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "label"));
@@ -937,14 +970,14 @@ function readT4Grid(src: TableSource): TableRead | null {
     const leaf = rev.map((k) => matchT4Leaf(k)).find((x) => x !== null);
     if (g && leaf) dataCols.set(c, `${g}.${leaf.key}`);
   }
-  if (!sameSet([...dataCols.values()], T4_READ_COLS)) return null;
+  if (dataCols.size === 0 || new Set(dataCols.values()).size !== dataCols.size) return null;
   const sink = new Sink();
   const lastHeader = headerRows[headerRows.length - 1] ?? -1;
   const after = grid.rows.filter((r) => r > lastHeader);
   const dataRow = after.find((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind !== "label")) ?? null;
   if (dataRow === null) {
     sink.add("table_truncated", "error", "表四 has a header but no data row", src.loc);
-    return { status: "truncated", cells: sink.cells, issues: sink.issues };
+    return { status: "truncated", cells: sink.cells, issues: sink.issues, cols: [...dataCols.values()] };
   }
   const used = new Set<CellRef>();
   const cells = grid.byRow.get(dataRow) ?? [];
@@ -958,7 +991,7 @@ function readT4Grid(src: TableSource): TableRead | null {
   }
   const later = after.filter((r) => r > dataRow).find((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "number"));
   if (later !== undefined) sink.add("duplicate_row", "warning", "表四 has more than one data row; the first is kept", { table, row: later });
-  return { status: "found", cells: sink.cells, issues: sink.issues };
+  return { status: "found", cells: sink.cells, issues: sink.issues, cols: [...dataCols.values()] };
 }
 
 function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
