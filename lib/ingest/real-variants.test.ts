@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeDocument, toDryRunLine, type DryRunLine } from "./analyze";
-import { combine, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
+import { combine, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, NUMBER_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
 
 interface Expected {
   year: number;
@@ -75,7 +75,7 @@ async function expectFullRead(base: (typeof BASES)[number], variant: Variant): P
   expect(added).toEqual([]);
 }
 
-const SINGLE = [...LABEL_VARIANTS, ...TEXT_VARIANTS, ...HTML_VARIANTS];
+const SINGLE = [...LABEL_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...HTML_VARIANTS];
 
 describe("real reports with one change at a time read every figure", () => {
   for (const base of BASES) {
@@ -112,6 +112,14 @@ describe("combinations agencies produce", () => {
   });
   it("盘州 web page: two-row 表三 header, group rows, spans in labels, zeros as —", async () => {
     await expectFullRead(html, combine("header", "", ["two-row-header", "group-rows", "label-spans", "zero-dash", "t3-split"].map(variantById)));
+  });
+  it("盘州 web page: a two-row 表三 header with its note left out", async () => {
+    await expectFullRead(html, combine("bare-header", "", ["two-row-header", "no-note"].map(variantById)));
+  });
+  it("盘州 web text: a two-row 表三 header with its note left out", async () => {
+    const txt = BASES[0];
+    if (!txt) throw new Error("no text base");
+    await expectFullRead(txt, combine("bare-header", "", ["txt-two-row-header", "txt-no-note"].map(variantById)));
   });
   it("盘州 web text: labels, table titles and a unit line", async () => {
     const txt = BASES[0];

@@ -235,6 +235,42 @@ export const TEXT_VARIANTS: Variant[] = [
             .replace(/(\n三、收到和处理政府信息公开申请情况\n)/u, "$1表二：收到和处理政府信息公开申请情况统计表\n")
         : null,
   },
+  {
+    id: "txt-two-row-header",
+    what: "表三 header copied without its 申请人情况 row",
+    apply: (doc) => {
+      if (doc.surface !== "txt") return null;
+      const out = doc.text.replace(/\n申请人情况 \|[ |]*\n/u, "\n");
+      return out === doc.text ? null : out;
+    },
+  },
+  {
+    id: "txt-no-note",
+    what: "表三 without its 勾稽关系 note (the corner cell left empty)",
+    apply: (doc) => {
+      if (doc.surface !== "txt") return null;
+      const out = doc.text.replace(/\n[(（]本列数据的勾稽关系为[^\n]*\n/u, "\n|\n");
+      return out === doc.text ? null : out;
+    },
+  },
+];
+
+/** A figure the agency writes large, with thousands separators ("12,345"). */
+export const NUMBER_VARIANTS: Variant[] = [
+  {
+    id: "thousands",
+    what: "行政许可 12,345 and 行政处罚 1,002 written with thousands separators",
+    apply(doc) {
+      if (doc.surface === "md") return null;
+      const put = (t: string, label: string, n: string): string =>
+        doc.surface === "txt"
+          ? t.replace(new RegExp(`(\\n${label} \\|\\n)0( \\|)`, "u"), `$1${n}$2`)
+          : t.replace(new RegExp(`(<td>${label}</td><td colspan="3">)0(</td>)`, "u"), `$1${n}$2`);
+      const out = put(put(doc.text, "行政许可", "12,345"), "行政处罚", "1,002");
+      return out === doc.text ? null : out;
+    },
+    expected: (cells) => ({ ...cells, "t2.admin_license.decisions": 12345, "t2.admin_penalty.decisions": 1002 }),
+  },
 ];
 
 // ───────────────────────────── HTML variants ─────────────────────────────
@@ -410,6 +446,19 @@ export const HTML_VARIANTS: Variant[] = [
       }),
     ),
   ),
+  htmlVariant("no-note", "表三 without its 勾稽关系 note (the corner cell left empty)", (h) => h.replace(/>（本列数据的勾稽关系为[^<]*</u, ">&nbsp;<")),
+  htmlVariant("t4-split", "表四 as two tables: 行政复议, then 行政诉讼", (h) =>
+    eachTable(h, (t, i) => {
+      if (i !== 2) return t;
+      const { head, rows, tail } = splitRows(t);
+      const cells = (r: string) => r.match(/<td[^>]*>[\s\S]*?<\/td>/gu) ?? [];
+      const [r0, r1, r2, r3] = rows.map(cells);
+      if (!r0 || !r1 || !r2 || !r3) return t;
+      const review = [`<tr>${r0[0] ?? ""}</tr>`, `<tr>${r1.slice(0, 5).join("").replace(/ rowspan="2"/gu, "")}</tr>`, `<tr>${r3.slice(0, 5).join("")}</tr>`];
+      const lit = [`<tr>${r0[1] ?? ""}</tr>`, `<tr>${r1.slice(5).join("")}</tr>`, `<tr>${r2.join("")}</tr>`, `<tr>${r3.slice(5).join("")}</tr>`];
+      return `${head}${review.join("\n")}${tail}\n<p>&nbsp;</p>\n${head}${lit.join("\n")}${tail}`;
+    }),
+  ),
   htmlVariant("zero-dash", "zero cells of 表三 written —", (h) => eachTable(h, (t, i) => (i === 1 ? t.replace(/<td>0<\/td>/gu, "<td>—</td>") : t)), {
     expected: (cells) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k.startsWith("t3.") && v === 0 ? null : v])),
   }),
@@ -451,7 +500,7 @@ export function combine(id: string, what: string, parts: Variant[]): Variant {
 }
 
 export function variantById(id: string): Variant {
-  const v = [...LABEL_VARIANTS, ...MIXED_VARIANTS, ...TEXT_VARIANTS, ...HTML_VARIANTS].find((x) => x.id === id);
+  const v = [...LABEL_VARIANTS, ...MIXED_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...HTML_VARIANTS].find((x) => x.id === id);
   if (!v) throw new Error(`no variant ${id}`);
   return v;
 }
