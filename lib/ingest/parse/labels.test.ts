@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelKey } from "../normalize";
 import { matchT3Col, matchT3Row } from "./labels";
+import { headerOrder } from "./tables";
 
 const row = (label: string, group: string | null = "其他处理") => matchT3Row(labelKey(label), { group, pastHeader: true })?.key ?? null;
 const col = (label: string) => matchT3Col(labelKey(label))?.key ?? null;
@@ -28,5 +29,29 @@ describe("表三 labels as agencies shorten or qualify them", () => {
     expect(col("法人或者其他组织")).toBeNull();
     expect(col("申请人情况")).toBeNull();
     expect(col("本年新收政府信息公开申请数量")).toBeNull();
+  });
+});
+
+describe("glued header cells", () => {
+  it("two column headings glued together are not one qualified heading", () => {
+    expect(col("科研机构社会公益组织")).toBeNull();
+    expect(col("自然人法律服务机构")).toBeNull();
+  });
+});
+
+describe("a header row copied with its cells run together", () => {
+  it("gives the columns in the order it lists them", () => {
+    const keys = ["(本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和)申请人情况", "总计自然人法人或其他组织", "法律服务机构商业企业科研机构社会公益组织其他"].map(labelKey);
+    expect(headerOrder("t3", keys)).toEqual(["total", "natural_person", "legal_service_org", "commercial_enterprise", "research_institution", "public_interest_org", "other_org"]);
+  });
+
+  it("表四: the review leaves under 行政复议, the litigation leaves under their groups", () => {
+    const keys = ["行政复议行政诉讼", "总计结果维持结果纠正其他结果尚未审结未经复议直接起诉复议后起诉", "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"].map(labelKey);
+    const order = headerOrder("t4", keys);
+    expect(order?.slice(0, 6)).toEqual(["review.total", "review.upheld", "review.corrected", "review.other", "review.pending", "lit_direct.upheld"]);
+  });
+
+  it("a row with a word that is no header label is not split", () => {
+    expect(headerOrder("t3", ["自然人法人或其他组织合计人数", "商业企业科研机构社会公益组织法律服务机构其他"].map(labelKey))).toBeNull();
   });
 });

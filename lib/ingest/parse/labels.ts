@@ -233,15 +233,26 @@ const T3_COL_TAILS: readonly { key: string; col: ColDef }[] = T3_COLS.filter((c)
   .flatMap((c) => keysOf(c.label.zh, c.variants).map((k) => ({ key: k, col: c })))
   .filter((x) => Array.from(x.key).length >= 4 && !T3_AMBIGUOUS.has(x.key));
 
-export function matchT3Col(key: string): ColDef | null {
+/** Column labels that, inside a qualifier, mean the heading is several headings glued together. */
+const T3_COL_WORDS: readonly string[] = T3_COLS.filter((c) => !c.derived)
+  .flatMap((c) => keysOf(c.label.zh, c.variants))
+  .filter((k) => k !== labelKey("其他"));
+
+/** The 表三 column a header label names; `qualified`: also a label qualified in front. */
+export function matchT3Col(key: string, qualified = true): ColDef | null {
   const exact = T3_COL_INDEX.find(key, false)[0];
-  if (exact) return exact;
+  if (exact || !qualified) return exact ?? null;
   // A heading that qualifies a column label in front ("律师事务所等法律服务机构", "其他社会公益组织")
-  // names that column, when it ends with exactly one; the group headings never name a column.
+  // names that column, when it ends with exactly one and the qualifier holds no other column label
+  // ("科研机构社会公益组织" is two headings glued, not one); the group headings never name a column.
   if (key === T3_HEADER_GROUPS.legal || key === T3_HEADER_GROUPS.applicant) return null;
   const bare = stripParenthetical(key);
-  const hits = new Set(T3_COL_TAILS.filter((x) => bare.endsWith(x.key) && bare !== x.key).map((x) => x.col));
-  return hits.size === 1 ? ([...hits][0] ?? null) : null;
+  const hits = T3_COL_TAILS.filter((x) => bare.endsWith(x.key) && bare !== x.key);
+  const cols = new Set(hits.map((x) => x.col));
+  if (cols.size !== 1) return null;
+  const longest = hits.reduce((a, b) => (b.key.length > a.key.length ? b : a));
+  const qualifier = bare.slice(0, bare.length - longest.key.length);
+  return T3_COL_WORDS.some((w) => qualifier.includes(w)) ? null : ([...cols][0] ?? null);
 }
 
 // ───────────────────────────── 表四 ─────────────────────────────

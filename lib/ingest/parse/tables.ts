@@ -22,7 +22,7 @@ import {
 import type { CellValue } from "../../records/parsed-report";
 import type { Block, ExtractedDocument, TableBlock, TableCell } from "../extract/types";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
-import { labelKey } from "../normalize";
+import { labelKey, stripParenthetical } from "../normalize";
 import {
   T2_HEADER_MARKER,
   T3_GROUP_LABELS,
@@ -431,10 +431,10 @@ function headerLeaves(specs: readonly HSpec[]): { leaf: string; groups: string[]
 const T3_READ_COLS = T3_COLS.filter((c) => !c.derived).map((c) => c.key);
 const T4_READ_COLS = T4_GROUP_KEYS.flatMap((g) => T4_COLS.filter((c) => !c.derived).map((c) => `${g}.${c.key}`));
 
-function t3Spec(key: string): HSpec | null {
+function t3Spec(key: string, qualified = true): HSpec | null {
   if (key === T3_HEADER_GROUPS.applicant) return { group: "applicant", leaf: null, parents: [ROOT] };
   if (key === T3_HEADER_GROUPS.legal) return { group: "legal", leaf: null, parents: ["applicant", ROOT] };
-  const col = matchT3Col(key);
+  const col = matchT3Col(key, qualified);
   if (!col) return null;
   const top = col.key === "natural_person" || col.key === "total";
   return { group: null, leaf: col.key, parents: top ? ["applicant", ROOT] : ["legal", ROOT] };
@@ -449,12 +449,44 @@ function t4Spec(key: string): HSpec | null {
 }
 
 /**
+ * A header row whose cells were joined without a separator the tokenizer keeps ("自然人 法人或其他组织
+ * 总计" copied with spaces reads as one label): the header labels it is made of, left to right, when it
+ * is exactly a sequence of them (fewest pieces; labels matched exactly); else null. A parenthesised
+ * note (the 表三 勾稽关系 corner) is dropped first.
+ */
+function splitHeaderRow(key: string, spec: (k: string) => HSpec | null): string[] | null {
+  const k = stripParenthetical(key);
+  if (spec(key) || k.length < 4 || k.length > 120) return null;
+  const chars = Array.from(k);
+  const n = chars.length;
+  // best[i]: fewest pieces covering chars[0..i), with the piece ending at i.
+  const best: ({ count: number; from: number } | null)[] = [{ count: 0, from: -1 }, ...Array.from({ length: n }, () => null)];
+  for (let j = 1; j <= n; j++) {
+    for (let i = Math.max(0, j - 10); i < j; i++) {
+      const prev = best[i];
+      if (!prev || !spec(chars.slice(i, j).join(""))) continue;
+      const cur = best[j];
+      if (!cur || prev.count + 1 < cur.count) best[j] = { count: prev.count + 1, from: i };
+    }
+  }
+  if (!best[n] || (best[n]?.count ?? 0) < 2) return null;
+  const out: string[] = [];
+  for (let j = n; j > 0; ) {
+    const b = best[j] as { count: number; from: number };
+    out.unshift(chars.slice(b.from, j).join(""));
+    j = b.from;
+  }
+  return out;
+}
+
+/**
  * Column order from header labels read row by row (a copy that lists the header cell by cell): the
  * 表三 leaves or the 表四 group.leaf keys left to right, or null unless every column is named once.
  */
-export function headerOrder(table: "t3" | "t4", keys: readonly string[]): string[] | null {
+export function headerOrder(table: "t3" | "t4", rawKeys: readonly string[]): string[] | null {
+  const keys = rawKeys.flatMap((k) => splitHeaderRow(k, table === "t3" ? (x) => t3Spec(x, false) : t4Spec) ?? [k]);
   if (table === "t3") {
-    const cols = headerLeaves(keys.map(t3Spec).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
+    const cols = headerLeaves(keys.map((k) => t3Spec(k)).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
     return sameSet(cols, T3_READ_COLS) ? cols : null;
   }
   const cols = headerLeaves(keys.map(t4Spec).filter((x): x is HSpec => x !== null)).map((l) => {
