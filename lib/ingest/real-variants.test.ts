@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeDocument, toDryRunLine, type DryRunLine } from "./analyze";
-import { combine, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, NUMBER_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
+import { combine, COPY_VARIANTS, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, NUMBER_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
 
 interface Expected {
   year: number;
@@ -34,7 +34,8 @@ async function read(base: (typeof BASES)[number], variant: Variant): Promise<{ l
   if (text === null) throw new Error(`${variant.id} does not apply to ${base.doc.id}`);
   expect(text).not.toBe(base.doc.text);
   const bytes = variant.encode ? variant.encode(text) : new TextEncoder().encode(text);
-  const line = toDryRunLine(base.file, await analyzeDocument(bytes, base.file));
+  const file = variant.ext ? base.file.replace(/\.\w+$/u, variant.ext) : base.file;
+  const line = toDryRunLine(file, await analyzeDocument(bytes, file));
   return { line, expected: variant.expected ? variant.expected(base.expected.cells) : base.expected.cells };
 }
 
@@ -75,7 +76,7 @@ async function expectFullRead(base: (typeof BASES)[number], variant: Variant): P
   expect(added).toEqual([]);
 }
 
-const SINGLE = [...LABEL_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...HTML_VARIANTS];
+const SINGLE = [...LABEL_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...COPY_VARIANTS, ...HTML_VARIANTS];
 
 describe("real reports with one change at a time read every figure", () => {
   for (const base of BASES) {

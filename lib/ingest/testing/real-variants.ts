@@ -23,6 +23,8 @@ export interface Variant {
   apply(doc: BaseDoc): string | null;
   /** Bytes to feed the reader when not UTF-8 (GBK pages). */
   encode?: (text: string) => Uint8Array;
+  /** The file name extension the changed document is read as, when it changes surface (".txt"). */
+  ext?: string;
   /** The figures the changed document states, when the change alters them (0 written as —). */
   expected?: (cells: Record<string, number | null>) => Record<string, number | null>;
 }
@@ -304,6 +306,29 @@ function splitRows(table: string): { head: string; rows: string[]; tail: string 
   return { head: table.slice(0, first), rows, tail: table.slice(last) };
 }
 
+/** The page's text as a browser copies it: one line per paragraph and per table row, cells joined by `sep`. */
+function pageText(html: string, sep: string): string {
+  const body = html.replace(/<script[\s\S]*?<\/script>/gu, "").replace(/<style[\s\S]*?<\/style>/gu, "").replace(/<head>[\s\S]*?<\/head>/u, "");
+  const text = body
+    .replace(/<table class="layout"[^>]*><tr><td>/u, "")
+    .replace(/<\/td>\s*<td[^>]*>/gu, sep)
+    .replace(/<br\s*\/?>/gu, "")
+    .replace(/<\/(p|tr|h1|div)>/gu, "\n")
+    .replace(/<[^>]+>/gu, "")
+    .replace(/&nbsp;/gu, " ")
+    .replace(/&gt;/gu, ">");
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join("\n");
+}
+
+export const COPY_VARIANTS: Variant[] = [
+  { id: "copy-tabs", what: "the page copied from a browser: a row per line, cells separated by tabs", ext: ".txt", apply: (doc) => (doc.surface === "html" ? pageText(doc.text, "\t") : null) },
+  { id: "copy-spaces", what: "the page's text with a row per line, cells separated by spaces", ext: ".txt", apply: (doc) => (doc.surface === "html" ? pageText(doc.text, " ") : null) },
+];
+
 export const HTML_VARIANTS: Variant[] = [
   htmlVariant("word-paste", "Word-pasted markup: MsoNormal <p>, <span style>, <o:p> in every cell", (h) =>
     eachTable(h, (t) =>
@@ -459,6 +484,15 @@ export const HTML_VARIANTS: Variant[] = [
       return `${head}${review.join("\n")}${tail}\n<p>&nbsp;</p>\n${head}${lit.join("\n")}${tail}`;
     }),
   ),
+  htmlVariant("label-paragraphs", "long labels in two <p>s (（二）部分公开 / （区分处理的…）)", (h) =>
+    eachTable(h, (t) =>
+      t.replace(/<td([^>]*)>([^<（(]{2,}|（[一二三四五六七]）[^<（]+)((（|\()[^<]{6,})<\/td>/gu, (_m, a: string, head: string, note: string) => `<td${a}><p>${head}</p><p>${note}</p></td>`),
+    ),
+  ),
+  htmlVariant("fee-decimal", "行政事业性收费 written 0.00", (h) => h.replace(/(<td>行政事业性收费<\/td><td colspan="3">)0(<\/td>)/u, "$10.00$2")),
+  htmlVariant("title-elsewhere", "the page <title> is the site name; the report title in a <div class=\"title\">", (h) =>
+    h.replace(/<title>[^<]*<\/title>/u, "<title>盘州市人民政府</title>").replace(/<h1>([^<]*)<\/h1>/u, '<div class="title" style="font-size:22px;text-align:center">$1</div>'),
+  ),
   htmlVariant("zero-dash", "zero cells of 表三 written —", (h) => eachTable(h, (t, i) => (i === 1 ? t.replace(/<td>0<\/td>/gu, "<td>—</td>") : t)), {
     expected: (cells) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k.startsWith("t3.") && v === 0 ? null : v])),
   }),
@@ -500,7 +534,7 @@ export function combine(id: string, what: string, parts: Variant[]): Variant {
 }
 
 export function variantById(id: string): Variant {
-  const v = [...LABEL_VARIANTS, ...MIXED_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...HTML_VARIANTS].find((x) => x.id === id);
+  const v = [...LABEL_VARIANTS, ...MIXED_VARIANTS, ...TEXT_VARIANTS, ...NUMBER_VARIANTS, ...COPY_VARIANTS, ...HTML_VARIANTS].find((x) => x.id === id);
   if (!v) throw new Error(`no variant ${id}`);
   return v;
 }
