@@ -122,6 +122,9 @@ describe("combinations agencies produce", () => {
     if (!txt) throw new Error("no text base");
     await expectFullRead(txt, combine("bare-header", "", ["txt-two-row-header", "txt-no-note"].map(variantById)));
   });
+  it("盘州 web page copied as text with spaces: padded labels (自 然 人, 总　计), 合计, short 表四 headings", async () => {
+    await expectFullRead(html, combine("copied", "", ["spaced-t3-cols", "total-heji", "t4-short", "short-labels", "typos", "copy-spaces"].map(variantById)));
+  });
   it("盘州 web text: labels, table titles and a unit line", async () => {
     const txt = BASES[0];
     if (!txt) throw new Error("no text base");

@@ -454,9 +454,9 @@ function t4Spec(key: string): HSpec | null {
  * is exactly a sequence of them (fewest pieces; labels matched exactly); else null. A parenthesised
  * note (the 表三 勾稽关系 corner) is dropped first.
  */
-function splitHeaderRow(key: string, spec: (k: string) => HSpec | null): string[] | null {
+function splitHeaderRow(key: string, spec: (k: string) => HSpec | null, minPieces = 2): string[] | null {
   const k = stripParenthetical(key);
-  if (spec(key) || k.length < 4 || k.length > 120) return null;
+  if (spec(key) || k.length < 2 || k.length > 120) return null;
   const chars = Array.from(k);
   const n = chars.length;
   // best[i]: fewest pieces covering chars[0..i), with the piece ending at i.
@@ -469,7 +469,7 @@ function splitHeaderRow(key: string, spec: (k: string) => HSpec | null): string[
       if (!cur || prev.count + 1 < cur.count) best[j] = { count: prev.count + 1, from: i };
     }
   }
-  if (!best[n] || (best[n]?.count ?? 0) < 2) return null;
+  if (!best[n] || (best[n]?.count ?? 0) < minPieces) return null;
   const out: string[] = [];
   for (let j = n; j > 0; ) {
     const b = best[j] as { count: number; from: number };
@@ -480,11 +480,49 @@ function splitHeaderRow(key: string, spec: (k: string) => HSpec | null): string[
 }
 
 /**
+ * Header keys with the pieces no header label matches put back together: a run of them is read as
+ * the labels it spells ("自 然 人" copied with spaces between the characters), or each piece is
+ * split on its own (cells run together); pieces that spell no labels stay as they are.
+ */
+function expandHeaderKeys(keys: readonly string[], spec: (k: string) => HSpec | null): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    // From each piece, the longest stretch of pieces that together spell header labels.
+    for (let i = 0; i < run.length; ) {
+      let done = false;
+      for (let j = run.length; j > i + 1 && !done; j--) {
+        const joined = splitHeaderRow(run.slice(i, j).join(""), spec, 1);
+        if (joined) {
+          out.push(...joined);
+          i = j;
+          done = true;
+        }
+      }
+      if (!done) {
+        const k = run[i] as string;
+        out.push(...(splitHeaderRow(k, spec) ?? [k]));
+        i++;
+      }
+    }
+    run = [];
+  };
+  for (const k of keys) {
+    if (spec(k)) {
+      flush();
+      out.push(k);
+    } else run.push(k);
+  }
+  flush();
+  return out;
+}
+
+/**
  * Column order from header labels read row by row (a copy that lists the header cell by cell): the
  * 表三 leaves or the 表四 group.leaf keys left to right, or null unless every column is named once.
  */
 export function headerOrder(table: "t3" | "t4", rawKeys: readonly string[]): string[] | null {
-  const keys = rawKeys.flatMap((k) => splitHeaderRow(k, table === "t3" ? (x) => t3Spec(x, false) : t4Spec) ?? [k]);
+  const keys = expandHeaderKeys(rawKeys, table === "t3" ? (x) => t3Spec(x, false) : t4Spec);
   if (table === "t3") {
     const cols = headerLeaves(keys.map((k) => t3Spec(k)).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
     return sameSet(cols, T3_READ_COLS) ? cols : null;
