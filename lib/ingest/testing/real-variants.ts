@@ -298,6 +298,11 @@ function wordCell(attrs: string, inner: string): string {
 const T3_HEAD_ROWS = 3;
 const T4_HEAD_ROWS = 3;
 
+/** Expected figures with the zeros of one table read as blanks (the document no longer prints them). */
+function zerosNull(prefix: string): (cells: Record<string, number | null>) => Record<string, number | null> {
+  return (cells) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k.startsWith(prefix) && v === 0 ? null : v]));
+}
+
 /** The rows of a table (the <tr>…</tr> strings) and what is around them. */
 function splitRows(table: string): { head: string; rows: string[]; tail: string } {
   const first = table.indexOf("<tr");
@@ -493,8 +498,20 @@ export const HTML_VARIANTS: Variant[] = [
   htmlVariant("title-elsewhere", "the page <title> is the site name; the report title in a <div class=\"title\">", (h) =>
     h.replace(/<title>[^<]*<\/title>/u, "<title>盘州市人民政府</title>").replace(/<h1>([^<]*)<\/h1>/u, '<div class="title" style="font-size:22px;text-align:center">$1</div>'),
   ),
+  htmlVariant("year-first-title", "the title with the year first (2024年盘州市人民政府政府信息公开工作年度报告)", (h) =>
+    h.replace(/盘州市人民政府2024年政府信息公开工作年度报告/gu, "2024年盘州市人民政府政府信息公开工作年度报告"),
+  ),
+  htmlVariant("year-after-title", "the year after the title (盘州市人民政府政府信息公开工作年度报告（2024年度）)", (h) =>
+    h.replace(/盘州市人民政府2024年政府信息公开工作年度报告/gu, "盘州市人民政府政府信息公开工作年度报告（2024年度）"),
+  ),
   htmlVariant("zero-dash", "zero cells of 表三 written —", (h) => eachTable(h, (t, i) => (i === 1 ? t.replace(/<td>0<\/td>/gu, "<td>—</td>") : t)), {
-    expected: (cells) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k.startsWith("t3.") && v === 0 ? null : v])),
+    expected: zerosNull("t3."),
+  }),
+  htmlVariant("zero-blank", "zero cells of 表三 and 表四 left blank", (h) => eachTable(h, (t, i) => (i > 0 ? t.replace(/<td>0<\/td>/gu, "<td>&nbsp;</td>") : t)), {
+    expected: (cells) => zerosNull("t4.")(zerosNull("t3.")(cells)),
+  }),
+  htmlVariant("zero-slash", "zero cells of 表二 written /", (h) => eachTable(h, (t, i) => (i === 0 ? t.replace(/(<td[^>]*>)0<\/td>/gu, "$1/</td>") : t)), {
+    expected: zerosNull("t2."),
   }),
   htmlVariant(
     "gbk",
