@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeDocument, toDryRunLine, type DryRunLine } from "./analyze";
-import { combine, COPY_VARIANTS, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, NUMBER_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
+import { combine, COPY_VARIANTS, DROPPED_COLUMN, HTML_VARIANTS, LABEL_VARIANTS, MIXED_VARIANTS, NUMBER_VARIANTS, TEXT_VARIANTS, variantById, type BaseDoc, type Variant } from "./testing/real-variants";
 
 interface Expected {
   year: number;
@@ -161,4 +161,13 @@ describe("changes that cannot be read safely stay unread, named", () => {
       expect(line.issues.find((i) => i.code === "table_partial" && i.message.includes("表三"))?.message).toContain("t3.denied_enforcement_file.*");
     });
   }
+
+  it("盘州 web page: a 表三 printed without its 科研机构 column puts nothing in that column", async () => {
+    const html = BASES[2];
+    if (!html) throw new Error("no HTML base");
+    const { line, expected } = await read(html, DROPPED_COLUMN);
+    expect(wrong(line, expected)).toEqual([]);
+    expect(missed(line, expected)).toEqual([]);
+    for (const row of ["new_received", "granted", "handled_total"]) expect(line.cells[`t3.${row}.research_institution`]).toBeNull();
+  });
 });

@@ -334,6 +334,30 @@ export const COPY_VARIANTS: Variant[] = [
   { id: "copy-spaces", what: "the page's text with a row per line, cells separated by spaces", ext: ".txt", apply: (doc) => (doc.surface === "html" ? pageText(doc.text, " ") : null) },
 ];
 
+/**
+ * 表三 printed without one of its columns. Known gap: the column is not in the document, but the
+ * line reader records its cells as stated blanks (coverage complete, no issue) instead of absent.
+ */
+export const DROPPED_COLUMN: Variant = htmlVariant(
+  "t3-col-dropped",
+  "表三 printed without the 科研机构 column",
+  (h) =>
+    eachTable(h, (t, i) => {
+      if (i !== 1) return t;
+      const { head, rows, tail } = splitRows(t);
+      const out = rows.map((r, k) => {
+        if (k === 0) return r.replace('colspan="7">申请人情况', 'colspan="6">申请人情况');
+        if (k === 1) return r.replace('colspan="5">法人或其他组织', 'colspan="4">法人或其他组织');
+        if (k === 2) return r.replace(/<td>科研(<br>)?机构<\/td>/u, "");
+        const tds = r.match(/<td[^>]*>[\s\S]*?<\/td>/gu) ?? [];
+        const victim = tds[tds.length - 5];
+        return victim ? r.replace(new RegExp(`(${escapeRe(tds.slice(0, tds.length - 5).join(""))})${escapeRe(victim)}`, "u"), "$1") : r;
+      });
+      return `${head}${out.join("\n")}${tail}`;
+    }),
+  { expected: (cells) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k.startsWith("t3.") && k.endsWith(".research_institution") ? null : v])) },
+);
+
 export const HTML_VARIANTS: Variant[] = [
   htmlVariant("word-paste", "Word-pasted markup: MsoNormal <p>, <span style>, <o:p> in every cell", (h) =>
     eachTable(h, (t) =>
@@ -425,6 +449,32 @@ export const HTML_VARIANTS: Variant[] = [
       // The result group's rowspan now covers the group rows too.
       const joined = out.join("\n").replace(/rowspan="22"( class="narrow")?>三、/u, (_m, c: string | undefined) => `rowspan="26"${c ?? ""}>三、`);
       return `${head}${joined}${tail}`;
+    }),
+  ),
+  htmlVariant("result-row", "三、本年度办理结果 on a row of its own above its rows, not a merged column", (h) =>
+    eachTable(h, (t, i) => {
+      if (i !== 1) return t;
+      const { head, rows, tail } = splitRows(t);
+      const out: string[] = [];
+      let inResult = false;
+      for (const r of rows) {
+        const m = /<td rowspan="\d+"( class="narrow")?>三、本年度办理结果<\/td>/u.exec(r);
+        if (m) {
+          out.push('<tr><td colspan="3">三、本年度办理结果</td><td colspan="7">&nbsp;</td></tr>');
+          inResult = true;
+        }
+        let row = m ? r.replace(m[0], "") : r;
+        if (row.includes("四、结转")) inResult = false;
+        if (inResult) {
+          // The label now starts in the first column: widen it by the column the merged cell held.
+          row = /^\s*<tr><td rowspan/u.test(row)
+            ? row.replace(/(<td rowspan="\d+">[^<]*<\/td>)<td>/u, '$1<td colspan="2">').replace(/^(\s*<tr>)<td rowspan="(\d+)">/u, '$1<td rowspan="$2">')
+            : row.replace(/<tr><td( colspan="(\d)")?>/u, (_x, _a, n: string | undefined) => `<tr><td colspan="${Number(n ?? 1) + 1}">`);
+          if (/^\s*<tr><td rowspan/u.test(row)) row = row.replace(/^(\s*<tr>)<td rowspan="(\d+)">([^<]*)<\/td><td colspan="2">/u, '$1<td rowspan="$2">$3</td><td colspan="2">');
+        }
+        out.push(row);
+      }
+      return `${head}${out.join("\n")}${tail}`;
     }),
   ),
   htmlVariant("vertical-group", "三、本年度办理结果 printed one character per line", (h) =>
