@@ -11,6 +11,7 @@ export const ISSUE_CODES = [
   "extract_failed", // the surface format was broken (corrupt PDF, bad zip…)
   "archive_bomb", // a DOCX whose expansion exceeds the limit
   "format_unknown", // neither 2019 nor 2021 headers found
+  "format_mixed", // parts of the tables printed in the other format's form (named); those cells are not read
   "table_missing", // 表二/三/四 not found
   "table_truncated", // a table stops before its last row
   "table_partial", // a table is there but some of its cells were not read (named in the message)
