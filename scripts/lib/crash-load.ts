@@ -32,10 +32,13 @@ export interface CrashLoadResult {
   problems: string[];
 }
 
-/** The first `n` reports of the demo corpus (六盘水), written to a folder; returns their manifest entries by file name. */
+/**
+ * The first `n` reports of the demo corpus (六盘水, then 贵阳: 六盘水 alone has 342), written to a
+ * folder; returns their manifest entries by file name.
+ */
 export function writeDemoReports(dir: string, n: number, seed = 20250101): Map<string, ManifestReport> {
   const out = new Map<string, ManifestReport>();
-  const gen = generateCorpus({ seed, prefectures: ["520200"], sample: null });
+  const gen = generateCorpus({ seed, prefectures: ["520200", "520100"], sample: null });
   for (let s = gen.next(); !s.done && out.size < n; s = gen.next()) {
     const name = path.basename(s.value.path);
     writeFileSync(path.join(dir, name), s.value.bytes);
@@ -88,11 +91,21 @@ export async function checkDatabase(db: Db, manifest: Map<string, ManifestReport
   const orphans = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from reports r where not exists (select 1 from report_figures f where f.report_id = r.id)`);
   const orphanCount = orphans[0]?.n ?? 0;
   if (orphanCount > 0) problems.push(`${orphanCount} report(s) without figures`);
-  const byAgencyYear = new Map<string, ManifestReport>();
-  for (const e of manifest.values()) byAgencyYear.set(`${e.agency.name}|${e.year}`, e);
-  const rows = await db.select({ fig: reportFigures, name: agencies.name, year: reports.year }).from(reports).innerJoin(reportFigures, eq(reportFigures.reportId, reports.id)).innerJoin(agencies, eq(agencies.id, reports.agencyId));
+  // By region and year, then by name: a township is stored under its registry name (石桥镇人民政府)
+  // where the document prints its county too (盘州市石桥镇人民政府).
+  const byRegionYear = new Map<string, ManifestReport[]>();
+  for (const e of manifest.values()) {
+    const key = `${e.agency.region_code}|${e.year}`;
+    byRegionYear.set(key, [...(byRegionYear.get(key) ?? []), e]);
+  }
+  const rows = await db
+    .select({ fig: reportFigures, name: agencies.name, region: agencies.regionCode, year: reports.year })
+    .from(reports)
+    .innerJoin(reportFigures, eq(reportFigures.reportId, reports.id))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId));
   for (const r of rows) {
-    const entry = byAgencyYear.get(`${r.name}|${r.year}`);
+    const candidates = byRegionYear.get(`${r.region ?? ""}|${r.year}`) ?? [];
+    const entry = candidates.find((e) => e.agency.name === r.name) ?? candidates.find((e) => e.agency.name.endsWith(r.name) || r.name.endsWith(e.agency.name));
     if (!entry) {
       problems.push(`unexpected report ${r.name} ${r.year}`);
       continue;
