@@ -286,6 +286,56 @@ describe("unruled tables: layoutPdf lines read by the table reader", () => {
   });
 });
 
+describe("ruled tables as Word and WPS users lay them out", () => {
+  /** A ruled grid: horizontal rules at ys, vertical rules at xs, spanning the whole table. */
+  function ruled(n: number, xs: number[], ys: number[], runs: PdfRun[]): PdfPageGeometry {
+    const [x1, x2] = [Math.min(...xs), Math.max(...xs)];
+    const [y1, y2] = [Math.min(...ys), Math.max(...ys)];
+    return { ...page(n, runs), hRules: ys.map((y) => ({ y, x1, x2 })), vRules: xs.map((x) => ({ x, y1, y2 })) };
+  }
+  /** 分散对齐: each character its own run, spread over the cell from x0 to x1. */
+  const spread = (t: string, x0: number, x1: number, y: number): PdfRun[] => {
+    const chars = Array.from(t);
+    const step = (x1 - x0 - FS) / (chars.length - 1);
+    return chars.map((ch, i) => run(ch, x0 + i * step, y));
+  };
+
+  it("keeps a grid whose labels are spread over their cells (分散对齐) as one table with whole labels", () => {
+    const xs = [60, 200, 300, 400, 500];
+    const ys = [700, 680, 660, 640];
+    const g = ruled(1, xs, ys, [
+      ...spread("信息内容", 64, 196, 686),
+      run("本年制发件数", 204, 686),
+      ...spread("本年增/减", 304, 396, 686),
+      run("现行有效件数", 404, 686),
+      ...spread("规章", 64, 196, 666),
+      run("1", 245, 666),
+      run("0", 345, 666),
+      run("17", 445, 666),
+      ...spread("行政规范性文件", 64, 196, 646),
+      run("4", 245, 646),
+      run("10", 345, 646),
+      run("223", 445, 646),
+    ]);
+    const [t] = tables({ blocks: layoutPdf([g]) });
+    expect(t?.gridKnown).toBe(true);
+    const rows = [0, 1, 2].map((r) => t?.cells.filter((c) => c.row === r).map((c) => c.text));
+    expect(rows).toEqual([
+      ["信息内容", "本年制发件数", "本年增/减", "现行有效件数"],
+      ["规章", "1", "0", "17"],
+      ["行政规范性文件", "4", "10", "223"],
+    ]);
+  });
+
+  it("still takes a box that holds a label and its values apart by gaps for rows ruled between, not a grid", () => {
+    // Rules between rows only, and a frame: each row is one box, its values set apart by gaps.
+    const g = ruled(1, [60, 500], [700, 680, 660], [run("规章", 64, 686), run("1", 245, 686), run("17", 445, 686), run("行政许可", 64, 666), run("0", 245, 666), run("3", 445, 666)]);
+    const blocks = layoutPdf([g]);
+    expect(tables({ blocks })).toEqual([]);
+    expect(texts(blocks).map((t) => t.replace(/\s+/g, ""))).toEqual(expect.arrayContaining(["规章117", "行政许可03"]));
+  });
+});
+
 describe("normalizePdfText", () => {
   it("folds Kangxi and supplement radicals to unified ideographs", () => {
     expect(normalizePdfText("盘州市\u2f08\u2ea0政府\u2f2f作")).toBe("盘州市人民政府工作");
