@@ -509,6 +509,18 @@ const LO_VARIANTS: LoVariant[] = [
     edit: { table: distribute, styles: (s) => replaceFonts(s, { 宋体: "仿宋_GB2312" }) },
   },
   {
+    name: "wps-distribute-open",
+    what: "分散对齐 labels and header words (as wps-distribute) in 三线表 (no verticals): the spread characters are the only clue to where one label ends; 黑体 throughout",
+    picks: ["gz24", "lpsga19"],
+    edit: {
+      table: (t, i) => {
+        applyBorders(t, i, "three-line");
+        distribute(t, i);
+      },
+      styles: (s) => replaceFonts(s, SANS),
+    },
+  },
+  {
     name: "wps-shaded",
     what: "grey header rows (w:shd: filled rectangles behind the text), double frame, dashed inner rules; 7.5 pt tables, values right-aligned with thousands separators (1,234)",
     picks: ["gz24", "pzscjg22", "gy24"],

@@ -242,6 +242,37 @@ describe("unruled tables: layoutPdf lines read by the table reader", () => {
     expect(cell(r, "t3.other_misc.total")).toBe(1);
   });
 
+  it("names columns from headings spread over their cells (分散对齐) when the 总计 column is blank", () => {
+    // Positions as LibreOffice prints a 三线表 with distributed headings (9 pt, narrow columns):
+    // two characters a line, the gap inside a cell (7.4 pt) about the gap between cells (5.6 pt),
+    // so only the value columns below tell where one heading ends.
+    const chars = (y: number, at: [string, number][]) => at.map(([ch, x]) => run(ch, x, y, 9));
+    const r = readLaidOut([
+      page(1, [
+        run("三、收到和处理政府信息公开申请情况", 112, 780, 16),
+        ...chars(758, [["申", 306.7], ["请", 357.4], ["人", 408.2], ["情", 458.9], ["况", 509.7]]),
+        ...chars(742, [["法", 337.8], ["人", 361.2], ["或", 384.7], ["其", 408.1], ["他", 431.6], ["组", 455], ["织", 478.5]]),
+        ...chars(726, [["自", 306.7], ["然", 323.1], ["社", 400], ["会", 416.4], ["法", 431], ["律", 447.4]]),
+        ...chars(718, [["商", 337.8], ["业", 354.2], ["科", 368.9], ["研", 385.3], ["总", 493.2], ["计", 509.7]]),
+        ...chars(710, [["人", 306.7], ["公", 400], ["益", 416.4], ["服", 431], ["务", 447.4], ["其", 462.1], ["他", 478.5]]),
+        ...chars(702, [["企", 337.8], ["业", 354.2], ["机", 368.9], ["构", 385.3]]),
+        ...chars(694, [["组", 400], ["织", 416.4], ["机", 431], ["构", 447.4]]),
+        run("一、本年新收政府信息公开申请数量", 82, 678, 9),
+        ...[21, 3, 0, 1, 2, 4].map((v, i) => run(String(v), [314, 347.8, 378.9, 410, 441, 472.1][i] as number, 678, 9)),
+        run("二、上年结转政府信息公开申请数量", 82, 662, 9),
+        ...[5, 0, 0, 0, 0, 1].map((v, i) => run(String(v), [317, 347.8, 378.9, 410, 441, 472.1][i] as number, 662, 9)),
+      ]),
+    ]);
+    expect(r.t3?.issues.map((i) => i.message)).toEqual([]);
+    expect(cell(r, "t3.new_received.natural_person")).toBe(21);
+    expect(cell(r, "t3.new_received.commercial_enterprise")).toBe(3);
+    expect(cell(r, "t3.new_received.public_interest_org")).toBe(1);
+    expect(cell(r, "t3.new_received.legal_service_org")).toBe(2);
+    expect(cell(r, "t3.new_received.other_org")).toBe(4);
+    expect(cell(r, "t3.carried_over.other_org")).toBe(1);
+    expect(cell(r, "t3.new_received.total") ?? null).toBeNull();
+  });
+
   it("continues a table on the next page and drops page furniture", () => {
     const r = readLaidOut([
       page(1, [run("前言段落。", 60, 780), run("三、收到和处理政府信息公开申请情况", 60, 400), ...t3Header(370), run("一、本年新收政府信息公开申请数量", 60, 120), ...values(120, [33, 0, 0, 0, 0, 0, 33]), run("- 1 -", 280, 30)]),
