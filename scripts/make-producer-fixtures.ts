@@ -856,6 +856,7 @@ function main(): void {
       "libreoffice/wps-distribute-520200-gov-2023",
       "libreoffice/wps-shaded-520100-gov-2024",
       "libreoffice/wps-breaks-520000-gov-2024",
+      "libreoffice/wps-distribute-open-520200-ga-2019",
       "chromium/cms-portrait-520200-gov-2023",
       "chromium/cms-fixed-wrap-520000-gov-2024",
     ].map((from) => ({ family: "pdftotext-layout" as const, from })),
