@@ -7,25 +7,31 @@
 import { spawnSync } from "node:child_process";
 import { HOSTILE_CORPUS } from "../lib/ingest/hostile/corpus";
 import { runHostile } from "../lib/ingest/hostile/measure";
+import { probeTools, systemTools } from "../lib/system";
+
+/** `--no-tools`: the pure pipeline only; by default the machine's MuPDF, Tesseract and LibreOffice read what they would read on the server. */
+const WITH_TOOLS = !process.argv.includes("--no-tools");
 
 async function child(name: string): Promise<void> {
   const file = HOSTILE_CORPUS.find((f) => f.name === name);
   if (!file) throw new Error(`no hostile file ${name}`);
   // Generating a bomb takes memory too: measure the pipeline from a settled baseline.
-  const r = await runHostile(file);
+  const r = await runHostile(file, WITH_TOOLS ? systemTools(probeTools()) : undefined);
   process.stdout.write(`${JSON.stringify({ ...r, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 function main(): number {
   const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const files = HOSTILE_CORPUS.filter((f) => only.length === 0 || only.includes(f.name));
-  console.log(`${files.length} hostile files, one process each\n`);
+  const tools = probeTools();
+  const using = WITH_TOOLS ? [tools.pdf.available && "MuPDF", tools.ocr.available && "Tesseract", tools.office.available && "LibreOffice"].filter(Boolean) : [];
+  console.log(`${files.length} hostile files, one process each; external readers: ${using.length ? using.join(", ") : "none (the pure pipeline)"}\n`);
   console.log(`${"file".padEnd(30)} ${"size".padStart(9)}  ${"code".padEnd(20)} ${"time".padStart(8)} ${"peak+".padStart(8)}  problems`);
   let worstMs = 0;
   let worstMb = 0;
   let bad = 0;
   for (const f of files) {
-    const r = spawnSync(process.execPath, ["--conditions=react-server", "--expose-gc", "--import", "tsx", "scripts/bench-hostile.ts", "--child", f.name], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--conditions=react-server", "--expose-gc", "--import", "tsx", "scripts/bench-hostile.ts", "--child", f.name, ...(WITH_TOOLS ? [] : ["--no-tools"])], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
     const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
     if (!line) {
       bad++;

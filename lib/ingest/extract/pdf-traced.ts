@@ -6,7 +6,7 @@
  */
 import { issue } from "../issues";
 import { assembleDocument, describeError, failedDocument } from "./detect";
-import { extractPdf, layoutPdf, PDF_LIMITS } from "./pdf";
+import { crowdedPage, extractPdf, layoutPdf, PDF_LIMITS } from "./pdf";
 import { traceToGeometry } from "./pdf-trace";
 import { PdfTraceError, type PdfTracer } from "./tools";
 import type { ExtractedDocument } from "./types";
@@ -30,6 +30,8 @@ export async function extractPdfTraced(bytes: Uint8Array, fileName: string, trac
     if (pages.length > 0 && pages.every((g) => g.runs.length === 0)) {
       return failedDocument("pdf", issue("empty_document", "error", "The PDF has no text layer (a scan?)."), meta);
     }
+    const crowded = crowdedPage(pages);
+    if (crowded) return failedDocument("pdf", crowded, meta);
     return assembleDocument("pdf", layoutPdf(pages), meta, []);
   } catch (err) {
     return failedDocument("pdf", issue("extract_failed", "error", `The PDF could not be read: ${describeError(err)}`));

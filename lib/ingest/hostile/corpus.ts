@@ -155,6 +155,15 @@ function nested(tag: string, depth: number, inner = "x"): string {
 export const HOSTILE_CORPUS: readonly HostileFile[] = [
   // ── PDF ──
   { name: "pdf-bomb-1g.pdf", what: "content stream inflating to 1 GB", bytes: async () => onePagePdf(flateStream(await zlibZeros(1024 * MB))) },
+  {
+    name: "pdf-bomb-nested.pdf",
+    what: "a content stream under two Flate filters: 1 GB inside 1 MB inside a few KB",
+    bytes: async () => {
+      const inner = await zlibZeros(1024 * MB);
+      const outer = zlibSync(inner, { level: 9 });
+      return onePagePdf(cat(enc(`<< /Length ${outer.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`), outer, enc("\nendstream")));
+    },
+  },
   { name: "pdf-bomb-200m.pdf", what: "content stream inflating to 200 MB", bytes: async () => onePagePdf(flateStream(await zlibZeros(200 * MB))) },
   {
     name: "pdf-bomb-many.pdf",

@@ -5,6 +5,7 @@
  */
 import { ISSUE_CODES } from "../issues";
 import { analyzeDocument, toDryRunLine } from "../analyze";
+import type { ExtractTools } from "../extract/tools";
 import type { HostileFile } from "./corpus";
 
 export interface HostileResult {
@@ -24,12 +25,13 @@ export interface HostileResult {
 const CLOSED = new Set<string>(ISSUE_CODES);
 const STACK = /\n\s+at |\bat [\w.]+ \(.*:\d+:\d+\)|node_modules\//u;
 
-export async function runHostile(file: HostileFile): Promise<HostileResult> {
+/** `tools`: the external readers (MuPDF, Tesseract, LibreOffice) the server injects; none = the pure pipeline. */
+export async function runHostile(file: HostileFile, tools?: ExtractTools): Promise<HostileResult> {
   const bytes = await file.bytes();
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const analyzed = await analyzeDocument(bytes, file.name);
+  const analyzed = await analyzeDocument(bytes, file.name, tools ? { tools } : {});
   const ms = performance.now() - t0;
   const peak = process.resourceUsage().maxRSS * 1024;
   const line = toDryRunLine(file.name, analyzed);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { extractHtml } from "../extract/html";
 import { extractFromText } from "../extract/text";
 import { canonicalAgency, parseDate, readMeta } from "./meta";
 import { findSections } from "./sections";
@@ -28,6 +29,51 @@ describe("readMeta", () => {
     expect([m.agency?.canonical, m.year]).toEqual(["贵阳市财政局", 2023]);
     const two = meta("六盘水市人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n");
     expect([two.agency?.canonical, two.year, two.yearSource]).toEqual(["六盘水市人民政府", 2023, "title"]);
+  });
+
+  it("reads titles as agencies write them: 关于, a year in Chinese numerals, the year after the title, 情况的报告", () => {
+    const read = (t: string) => {
+      const m = meta(`${t}\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n`);
+      return [m.agency?.canonical ?? null, m.year];
+    };
+    expect(read("盘州市红果街道办事处关于2024年政府信息公开工作年度报告")).toEqual(["盘州市红果街道办事处", 2024]);
+    expect(read("二〇二四年度盘州市人民政府政府信息公开工作年度报告")).toEqual(["盘州市人民政府", 2024]);
+    expect(read("二○二三年盘州市教育局政府信息公开工作年度报告")).toEqual(["盘州市教育局", 2023]);
+    expect(read("盘州市财政局政府信息公开工作年度报告（2024年度）")).toEqual(["盘州市财政局", 2024]);
+    expect(read("盘州市财政局关于2024年度政府信息公开工作情况的报告")).toEqual(["盘州市财政局", 2024]);
+  });
+
+  it("takes the agency from a byline under a title that names none, never from a sentence", () => {
+    const m = meta("政府信息公开工作年度报告（2024年）\n盘州市卫生健康局\n一、总体情况\n");
+    expect([m.agency?.canonical, m.year, m.issues]).toEqual(["盘州市卫生健康局", 2024, []]);
+    const prose = meta("2024年政府信息公开工作年度报告\n我局认真贯彻落实条例精神。\n一、总体情况\n");
+    expect(prose.agency).toBeNull();
+  });
+
+  it("takes the agency from a web page's publication record when the report names none", () => {
+    const body = "2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n";
+    expect(meta(`索引号：000014349/2025-00012\n发布机构：盘州市教育局\n发布日期：2025-01-20\n${body}`).agency?.canonical).toBe("盘州市教育局");
+    expect(meta(`来源：盘州市人民政府网\n${body}`).agency).toBeNull();
+  });
+
+  it("reads the publication record from a web page's table of page details", async () => {
+    const page = `<html><head><title>2024年政府信息公开工作年度报告</title></head><body>
+      <table><tr><td>索引号：</td><td>000014349/2025-00012</td><td>发布机构：</td><td>盘州市自然资源局</td></tr>
+      <tr><td>发布日期：</td><td>2025-01-20</td><td>文号：</td><td></td></tr></table>
+      <h1>2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2024年，本机关认真贯彻《条例》。</p></body></html>`;
+    const doc = await extractHtml(new TextEncoder().encode(page), "page.html");
+    expect(readMeta(doc, findSections(doc)).agency?.canonical).toBe("盘州市自然资源局");
+  });
+
+  it("takes the agency from the closing signature (落款) only beside its date", () => {
+    const body = "一、总体情况\n2024年，本机关认真贯彻《条例》。\n六、其他需要报告的事项\n无。\n";
+    const two = meta(`${body}盘州市市场监督管理局\n2025年1月20日\n`);
+    expect(two.agency?.canonical).toBe("盘州市市场监督管理局");
+    expect(meta(`${body}盘州市市场监督管理局 2025年1月20日\n`).agency?.canonical).toBe("盘州市市场监督管理局");
+    // A name without a date (a site footer, a heading) is not a signature.
+    expect(meta(`${body}盘州市市场监督管理局\n`).agency).toBeNull();
+    // The title's agency wins over the signature's.
+    expect(meta(`盘州市教育局2024年政府信息公开工作年度报告\n${body}盘州市市场监督管理局\n2025年1月20日\n`).agency?.canonical).toBe("盘州市教育局");
   });
 
   it("falls back to the statistical period for the year", () => {

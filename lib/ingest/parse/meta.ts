@@ -26,10 +26,15 @@ export interface ReportMeta {
 }
 
 // "…政府信息公开工作年度报告", "…年度政府信息公开工作报告", "…政务公开年报".
-const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)";
+// "…政府信息公开工作情况的报告" too.
+const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)";
 const TITLE_AGENCY_FIRST = new RegExp(`^(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL}`, "u");
 const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+// "政府信息公开工作年度报告（2024年）", "XX局政府信息公开工作年度报告(2024年度)".
+const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s*年?度?[)）]?$`, "u");
+/** A line that is only an agency's name, as under a title or in the closing signature (落款). */
+const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
 const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:予以|予)?(?:公布|发布|公开|向社会公布)(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
@@ -47,6 +52,15 @@ const DATE_NUM = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/u
 const DATE_CN = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
 const DATE_LABEL = /(?:发布|发文|成文|印发|公开|公布|生成)(?:日期|时间)\s*[:：]?\s*/u;
 const DATE_LINE = /^(?:.{0,40}?)(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*$/u;
+
+const CN_DIGITS = "〇一二三四五六七八九";
+
+/** "二〇二四年" (also with ○ or 零 for zero) → "2024年": titles and preambles write years either way. */
+export function arabicYears(s: string): string {
+  return s.replace(/([〇○零一二三四五六七八九]{4})(?=\s*年)/gu, (m) =>
+    [...m].map((ch) => CN_DIGITS.indexOf(ch === "○" || ch === "零" ? "〇" : ch)).join(""),
+  );
+}
 
 function validYear(y: number): boolean {
   return y >= 2000 && y <= 2100;
@@ -77,7 +91,7 @@ export function parseDate(s: string): string | null {
 
 /** "盘州市人民政府(市人民政府办公室)" → "盘州市人民政府"; leading "关于" and wrappers dropped. */
 export function canonicalAgency(written: string): string {
-  let s = written.normalize("NFKC").replace(/\s+/gu, "").replace(/^(?:关于|根据)/u, "");
+  let s = written.normalize("NFKC").replace(/\s+/gu, "").replace(/^(?:关于|根据)/u, "").replace(/关于$/u, "");
   // Drop a trailing bracketed part (the office that drafted it), repeatedly.
   for (let i = 0; i < 2; i++) s = s.replace(/\([^()]*\)$/u, "");
   return s.replace(/[《》“”"]/gu, "");
@@ -166,30 +180,28 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     }
   }
   for (let i = 0; i < titleCandidates.length && (!agency || !year); i++) {
-    const t = (titleCandidates[i] as { text: string; loc: SourceLoc }).text.normalize("NFKC").replace(/\s+/gu, "");
+    const t = arabicYears((titleCandidates[i] as { text: string; loc: SourceLoc }).text.normalize("NFKC").replace(/\s+/gu, ""));
     const loc = (titleCandidates[i] as { loc: SourceLoc }).loc;
     const a = TITLE_AGENCY_FIRST.exec(t);
     const b = a ? null : TITLE_YEAR_FIRST.exec(t);
-    const yOnly = a || b ? null : YEAR_ONLY_TITLE.exec(t);
-    const y = Number(a?.[2] ?? b?.[1] ?? yOnly?.[1] ?? NaN);
+    const after = a || b ? null : TITLE_YEAR_AFTER.exec(t);
+    const yOnly = a || b || after ? null : YEAR_ONLY_TITLE.exec(t);
+    const y = Number(a?.[2] ?? b?.[1] ?? after?.[2] ?? yOnly?.[1] ?? NaN);
     if (!year && validYear(y)) {
       year = y;
       yearSource = "title";
     }
     if (!agency) {
-      const name = a?.[1] ?? b?.[2] ?? null;
+      const name = a?.[1] ?? b?.[2] ?? (after?.[1] || null);
       if (name) agency = cleanAgency(name, loc);
-      else if (yOnly && i > 0) {
-        const prev = titleCandidates[i - 1];
-        if (prev && prev.text.length <= 40) agency = cleanAgency(prev.text, prev.loc);
-      }
+      else if (yOnly || after) agency = bylineAgency(titleCandidates, i, lead);
     }
   }
 
   // Preamble: "现公布X2024年政府信息公开工作年度报告".
   for (const b of head) {
     if (agency && year) break;
-    const t = b.text.normalize("NFKC");
+    const t = arabicYears(b.text.normalize("NFKC"));
     const m = PREAMBLE_AGENCY.exec(t);
     if (m) {
       agency ??= cleanAgency(m[1] ?? "", b.loc);
@@ -235,6 +247,11 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     }
   }
 
+  // A web page's publication record ("发布机构：盘州市教育局"), then the closing signature (落款):
+  // the agency's name on its own line beside the date.
+  agency ??= publisherAgency(doc);
+  agency ??= signatureAgency(textBlocks);
+
   if (agency) agency = { ...agency, canonical: expandAbbreviation(agency.canonical) };
 
   let scope: ReportScope = agency ? "self" : "unknown";
@@ -246,6 +263,82 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   if (!agency) issues.push(issue("agency_missing", "warning", "No agency name found in the title or preamble", textBlocks[0]?.loc ?? null));
   if (!year) issues.push(issue("year_missing", "warning", "No report year found in the title, preamble or statistical period", textBlocks[0]?.loc ?? null));
   return { agency, year, yearSource, scope, publishedOn, issues };
+}
+
+/**
+ * A title that names no agency ("2024年政府信息公开工作年度报告", "政府信息公开工作年度报告（2024年）"):
+ * the name is the line just before it, or the byline just after it, when that line is only a name.
+ */
+function bylineAgency(candidates: readonly { text: string; loc: SourceLoc }[], i: number, lead: readonly { text: string; loc: SourceLoc }[]): AgencyName | null {
+  const prev = i > 0 ? candidates[i - 1] : undefined;
+  if (prev && prev.text.length <= 40) {
+    const name = cleanAgency(prev.text, prev.loc);
+    if (name) return name;
+  }
+  const at = lead.findIndex((b) => b.loc === candidates[i]?.loc);
+  const next = at >= 0 ? lead[at + 1] : undefined;
+  if (next) {
+    const t = next.text.normalize("NFKC").replace(/\s+/gu, "");
+    if (AGENCY_LINE.test(t)) return cleanAgency(t, next.loc);
+  }
+  return null;
+}
+
+const PUBLISHER_LABEL = /^(?:发布机构|发文机关|发文单位|发布单位|公开主体|公开单位|信息来源|来源)\s*[:：]?\s*/u;
+
+/**
+ * The record government sites print above a page ("索引号 … 发布机构：盘州市教育局 … 发布日期"), as
+ * text or as a small table, before the report's own tables: the publishing agency, when its value
+ * is only an agency's name.
+ */
+function publisherAgency(doc: ExtractedDocument): AgencyName | null {
+  const firstReportTable = doc.blocks.findIndex((b) => b.kind === "table" && b.cells.length > 20);
+  const head = doc.blocks.slice(0, firstReportTable < 0 ? 40 : Math.min(firstReportTable, 40));
+  const valueOf = (raw: string) => {
+    const t = raw.normalize("NFKC").replace(/\s+/gu, "");
+    return AGENCY_LINE.test(t) ? t : null;
+  };
+  for (const b of head) {
+    const items = b.kind === "text" ? b.text.split(/\s{2,}|\t|\|/u).map((text) => ({ text, loc: b.loc })) : b.cells;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k] as { text: string; loc: SourceLoc };
+      const t = it.text.normalize("NFKC").trim();
+      const m = PUBLISHER_LABEL.exec(t);
+      if (!m || m[0].length === 0) continue;
+      const rest = t.slice(m[0].length);
+      // "发布机构：盘州市教育局" in one piece, or the label's cell and the name in the next.
+      const name = rest ? valueOf(rest.split(/\s/u)[0] ?? "") : valueOf((items[k + 1] as { text: string } | undefined)?.text ?? "");
+      if (name) return cleanAgency(name, it.loc);
+    }
+  }
+  return null;
+}
+
+/**
+ * The signature at the end of a report: a line that is only an agency's name, with the date on the
+ * same line or the line next to it ("盘州市市场监督管理局" / "2025年1月20日"). Only the last lines
+ * are looked at, and a name needs its date: a site footer or a closing sentence is not a signature.
+ */
+function signatureAgency(textBlocks: readonly { text: string; loc: SourceLoc }[]): AgencyName | null {
+  const tail = textBlocks.slice(-6);
+  const isDate = (t: string) => {
+    const m = DATE_LINE.exec(t);
+    return m?.[1] !== undefined && m[1].length === t.length && parseDate(t) !== null;
+  };
+  for (let k = tail.length - 1; k >= 0; k--) {
+    const b = tail[k] as { text: string; loc: SourceLoc };
+    const t = b.text.normalize("NFKC").replace(/\s+/gu, "");
+    const dated = DATE_LINE.exec(t);
+    // "盘州市市场监督管理局2025年1月20日" on one line.
+    if (dated?.[1] && parseDate(dated[1])) {
+      const name = t.slice(0, t.length - dated[1].length);
+      if (name && AGENCY_LINE.test(name)) return cleanAgency(name, b.loc);
+    }
+    if (!AGENCY_LINE.test(t)) continue;
+    const near = [tail[k + 1], tail[k - 1]].filter((x): x is { text: string; loc: SourceLoc } => x !== undefined);
+    if (near.some((x) => isDate(x.text.normalize("NFKC").replace(/\s+/gu, "")))) return cleanAgency(t, b.loc);
+  }
+  return null;
 }
 
 function findPublicationDate(doc: ExtractedDocument, textBlocks: readonly { text: string; loc: SourceLoc }[]): string | null {
