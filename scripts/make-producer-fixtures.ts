@@ -533,6 +533,22 @@ const LO_VARIANTS: LoVariant[] = [
     },
   },
   {
+    name: "wps-shaded-open",
+    what: "no rules at all, grey header rows (filled rectangles the only drawing), 8 pt tables, values right-aligned with thousands separators; 黑体 throughout",
+    picks: ["zjj23", "gy24"],
+    edit: {
+      table: (t, i) => {
+        applyBorders(t, i, "none");
+        const heads = headerRows(t, i);
+        t.rows.forEach((r, k) => {
+          if (heads.has(k)) for (const c of r.cells) c.fill = "D9D9D9";
+        });
+        thousandsRight(t);
+      },
+      styles: (s) => replaceFonts(s, SANS).replaceAll(`<w:sz w:val="18"/>`, `<w:sz w:val="16"/>`),
+    },
+  },
+  {
     name: "wps-wide-exact",
     what: "tables wider than the text block (over both margins), rows of exact height: wrapped labels are clipped to their first line",
     picks: ["lps23", "sc21", "jy19"],
