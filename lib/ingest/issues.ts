@@ -11,6 +11,7 @@ export const ISSUE_CODES = [
   "extract_failed", // the surface format was broken (corrupt PDF, bad zip…)
   "archive_bomb", // a DOCX whose expansion exceeds the limit
   "format_unknown", // neither 2019 nor 2021 headers found
+  "format_mixed", // parts of the tables printed in the other format's form (named); those cells are not read
   "table_missing", // 表二/三/四 not found
   "table_truncated", // a table stops before its last row
   "table_partial", // a table is there but some of its cells were not read (named in the message)
@@ -22,6 +23,7 @@ export const ISSUE_CODES = [
   "row_form_mismatch", // a row printed in the other format's form (2021 report with 2019's （六）其他处理 row)
   "row_by_order", // a row whose label could not be read, placed by its order between labelled rows
   "tables_from_text", // a PDF whose tables were printed as lists (a web page's flattened table): read from its text, line by line
+  "tables_as_images", // a web page whose report tables are pictures: named, with what to upload instead
   "value_out_of_range", // a value its column cannot hold (a count of 4.5, or beyond int4): the report is refused, naming the cell
   "unit_in_cell", // a unit written into the cell ("251000元")
   "year_missing", // no report year found

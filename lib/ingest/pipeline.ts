@@ -112,10 +112,19 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
       ),
     );
   } else if (!empty) {
-    for (const id of ["t2", "t3", "t4"] as const) {
-      if (tables.tables[id] !== "missing") continue;
+    const missing = (["t2", "t3", "t4"] as const).filter((id) => tables.tables[id] === "missing");
+    for (const id of missing) {
       const why = tables.located[id] ? "located, but none of its rows could be read" : "not found";
       issues.push(issue("table_missing", "error", `${TABLE_LABEL[id]} ${why}`, null));
+    }
+    const pictures = missing.length > 0 ? tablePictures(doc, sections) : [];
+    if (pictures.length > 0) {
+      const list = pictures.map((p) => p.src.split(/[?#]/u)[0]?.split("/").pop() || p.src).slice(0, 6);
+      const message =
+        doc.format === "html"
+          ? `网页中的表格是图片（${list.join("、")}），无法从网页读取其中的数字：请上传原始 PDF/Word 文件，或整份报告的扫描件。 The page shows its tables as pictures (${list.join(", ")}), whose figures cannot be read from the page: upload the original PDF or Word file, or a scan of the whole report.`
+          : `文件中的表格是粘贴的图片（${list.join("、")}），无法作为文字读取：请上传表格为文字的版本，或整份报告的扫描 PDF（将用 OCR 识别）。 The document's tables are pasted pictures (${list.join(", ")}), whose figures cannot be read as text: upload a version whose tables are text, or a scanned PDF of the whole report (read by OCR).`;
+      issues.push(issue("tables_as_images", "error", message, null));
     }
   }
 
@@ -172,4 +181,16 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     issues,
     ...(tables.hybridOther && format.format === "2021" ? { otherAsOneRow: tables.hybridOther } : {}),
   };
+}
+
+/**
+ * Pictures where the report's tables belong: in sections 二 to 四 (主动公开, 依申请, 复议诉讼), or
+ * anywhere when the page's sections cannot be told. Icons and logos (a named "logo", "icon",
+ * "qrcode", "二维码", or a GIF spacer) are not tables.
+ */
+function tablePictures(doc: ExtractedDocument, sections: SectionsResult): NonNullable<ExtractedDocument["meta"]["images"]> {
+  const images = (doc.meta.images ?? []).filter((im) => !/logo|icon|qrcode|二维码|\.gif(?:$|\?)|spacer|blank|banner|share|print/iu.test(`${im.src} ${im.alt}`));
+  const inTables = sections.sections.filter((s) => s.number >= 2 && s.number <= 4);
+  if (inTables.length === 0) return sections.sections.length > 0 ? [] : images;
+  return images.filter((im) => inTables.some((s) => im.block > s.blockStart && im.block <= s.blockEnd));
 }

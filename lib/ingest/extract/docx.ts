@@ -244,7 +244,25 @@ function localName(name: string): string {
 
 class DocxWalker {
   readonly blocks: Block[] = [];
+  /** Pictures in the body's paragraphs (tables pasted as screenshots), in reading order. */
+  readonly images: { src: string; alt: string; block: number }[] = [];
   constructor(private readonly n: Names) {}
+
+  /** Drawings (wp:docPr) and VML pictures (v:imagedata) anchored in a paragraph. */
+  private pictures(p: XEl): void {
+    const visit = (el: XEl) => {
+      for (const child of el.children) {
+        if (typeof child === "string") continue;
+        const local = localName(child.name);
+        if (local === "docPr" || local === "imagedata") {
+          const name = Object.entries(child.attrs).find(([k]) => localName(k) === "name" || localName(k) === "title")?.[1] ?? "";
+          const alt = Object.entries(child.attrs).find(([k]) => localName(k) === "descr")?.[1] ?? "";
+          if (this.images.length < 200) this.images.push({ src: (name || `图片 ${this.images.length + 1}`).slice(0, 100), alt: alt.slice(0, 100), block: this.blocks.length });
+        } else if (local !== "txbxContent") visit(child);
+      }
+    };
+    visit(p);
+  }
 
   /** Paragraph text with line breaks as "\n" and tabs as spaces. */
   paragraphText(p: XEl): string {
@@ -286,6 +304,7 @@ class DocxWalker {
     for (const child of container.children) {
       if (typeof child === "string") continue;
       if (this.n.is(child, "p")) {
+        this.pictures(child);
         for (const line of this.paragraphText(child).split("\n")) {
           const text = cleanText(line);
           if (text !== "") this.blocks.push({ kind: "text", text, loc: {} });
@@ -404,7 +423,7 @@ export function docxToDocument(bytes: Uint8Array): ExtractedDocument {
     const body = doc ? names.child(doc, "body") : undefined;
     if (body) walker.flow(body);
     const issues: ParseIssue[] = [];
-    return assembleDocument("docx", walker.blocks, { encoding: "utf-8" }, issues);
+    return assembleDocument("docx", walker.blocks, { encoding: "utf-8", ...(walker.images.length > 0 ? { images: walker.images } : {}) }, issues);
   } catch (err) {
     if (err instanceof ArchiveBombError) {
       return failedDocument("docx", issue("archive_bomb", "error", `The DOCX was refused before unpacking: ${err.message}.`));

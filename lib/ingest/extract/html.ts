@@ -217,7 +217,9 @@ function countCells(table: El): number {
 
 // ───────────────────────────── flow ─────────────────────────────
 
-function collectBlocks(root: El): Block[] {
+type PageImage = NonNullable<ExtractedDocument["meta"]["images"]>[number];
+
+function collectBlocks(root: El, images: PageImage[] = []): Block[] {
   const blocks: Block[] = [];
   let line = "";
   let pre = 0;
@@ -241,6 +243,12 @@ function collectBlocks(root: El): Block[] {
     }
     const tag = node.tag;
     if (SKIP.has(tag)) return;
+    if (tag === "img") {
+      flush();
+      const src = (node.attrs.src ?? node.attrs["data-src"] ?? "").trim();
+      if (src !== "" && images.length < 200) images.push({ src: src.slice(0, 300), alt: cleanText(node.attrs.alt ?? node.attrs.title ?? "").slice(0, 100), block: blocks.length });
+      return;
+    }
     if (tag === "br" || tag === "hr") {
       flush();
       return;
@@ -289,9 +297,11 @@ export function htmlToDocument(bytes: Uint8Array): ExtractedDocument {
     }
     const { root, title } = parseTree(decoded.text);
     const issues: ParseIssue[] = [...decoded.issues];
-    const blocks = collectBlocks(root);
+    const images: PageImage[] = [];
+    const blocks = collectBlocks(root, images);
     const meta: ExtractedDocument["meta"] = { encoding: decoded.encoding };
     if (title !== "") meta.title = title;
+    if (images.length > 0) meta.images = images;
     return assembleDocument("html", blocks, meta, issues);
   } catch (err) {
     return failedDocument("html", issue("extract_failed", "error", `The HTML could not be read: ${describeError(err)}`));

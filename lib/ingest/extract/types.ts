@@ -86,6 +86,11 @@ export interface ExtractedDocument {
     mediaType?: string;
     /** Set when the text was recognised from page images (a scan or a photo). */
     ocr?: OcrSummary;
+    /**
+     * Pictures in a web page, in reading order: `block` is the index of the first block after the
+     * picture. Sites often post a report's tables as images; the parser says so when a table is missing.
+     */
+    images?: { src: string; alt: string; block: number }[];
   };
   issues: ParseIssue[];
 }

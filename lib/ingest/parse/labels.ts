@@ -78,6 +78,12 @@ function fuzzyFind<T>(key: string, candidates: readonly Candidate<T>[]): T[] {
     }
   }
   if (best.length > 0) return best.map((b) => b.item);
+  // The label cut at a clause ("申请人无正当理由逾期不补正" for "…逾期不补正、行政机关不再处理…"):
+  // the opening words of exactly one catalog label, long enough to say which.
+  if (Array.from(bare).length >= 8) {
+    const heads = new Set(candidates.filter((c) => c.key.startsWith(bare)).map((c) => c.item));
+    if (heads.size === 1) return [...heads];
+  }
   let top = 0;
   let second = 0;
   let winner: T | null = null;
@@ -222,8 +228,31 @@ export function matchT3Row(key: string, ctx: T3RowContext, fuzzy = true): RowDef
   return found.find((r) => r.group === ctx.group) ?? null;
 }
 
-export function matchT3Col(key: string): ColDef | null {
-  return T3_COL_INDEX.find(key, false)[0] ?? null;
+/** Column labels a longer heading may end with ("律师事务所等法律服务机构"): the specific ones. */
+const T3_COL_TAILS: readonly { key: string; col: ColDef }[] = T3_COLS.filter((c) => !c.derived)
+  .flatMap((c) => keysOf(c.label.zh, c.variants).map((k) => ({ key: k, col: c })))
+  .filter((x) => Array.from(x.key).length >= 4 && !T3_AMBIGUOUS.has(x.key));
+
+/** Column labels that, inside a qualifier, mean the heading is several headings glued together. */
+const T3_COL_WORDS: readonly string[] = T3_COLS.filter((c) => !c.derived)
+  .flatMap((c) => keysOf(c.label.zh, c.variants))
+  .filter((k) => k !== labelKey("其他"));
+
+/** The 表三 column a header label names; `qualified`: also a label qualified in front. */
+export function matchT3Col(key: string, qualified = true): ColDef | null {
+  const exact = T3_COL_INDEX.find(key, false)[0];
+  if (exact || !qualified) return exact ?? null;
+  // A heading that qualifies a column label in front ("律师事务所等法律服务机构", "其他社会公益组织")
+  // names that column, when it ends with exactly one and the qualifier holds no other column label
+  // ("科研机构社会公益组织" is two headings glued, not one); the group headings never name a column.
+  if (key === T3_HEADER_GROUPS.legal || key === T3_HEADER_GROUPS.applicant) return null;
+  const bare = stripParenthetical(key);
+  const hits = T3_COL_TAILS.filter((x) => bare.endsWith(x.key) && bare !== x.key);
+  const cols = new Set(hits.map((x) => x.col));
+  if (cols.size !== 1) return null;
+  const longest = hits.reduce((a, b) => (b.key.length > a.key.length ? b : a));
+  const qualifier = bare.slice(0, bare.length - longest.key.length);
+  return T3_COL_WORDS.some((w) => qualifier.includes(w)) ? null : ([...cols][0] ?? null);
 }
 
 // ───────────────────────────── 表四 ─────────────────────────────

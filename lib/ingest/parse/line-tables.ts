@@ -720,6 +720,7 @@ function readT2Lines(lines: readonly LLine[], format: FormatVersion): LineTableR
     const rowDef = (catalog[a.cat] as RowKeys).row;
     const label = `表二 "${rowDef.label.zh}"`;
     const cols = t2ColumnsFor(r, rowDef, lines, format, sink);
+    if (!cols) continue;
     const vals = rowValues(r, cols, null, false, label, sink);
     if (!vals) continue;
     writeRow(sink, prefix, rowDef.key, vals, r.line.loc);
@@ -748,8 +749,10 @@ function gluedT2Cols(key: string, rowDef: RowDef, format: FormatVersion): string
   return hits.length >= 2 ? hits.sort((a, b) => a.at - b.at).map((h) => h.col) : [];
 }
 
-function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], format: FormatVersion, sink: Sink): readonly string[] {
+function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], format: FormatVersion, sink: Sink): readonly string[] | null {
   if (rowDef.cols.length === 1) return rowDef.cols;
+  const other: FormatVersion = format === "2021" ? "2019" : "2021";
+  const foreign: string[] = [];
   const byIndex = new Map(lines.map((l) => [l.index, l] as const));
   const colsOf = (line: LLine): string[] => {
     const found: string[] = [];
@@ -758,6 +761,7 @@ function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], form
       const key = labelKey(t.text);
       const c = matchT2Col(key, format);
       if (c && rowDef.cols.includes(c.key)) found.push(c.key);
+      else if (!c && matchT2Col(key, other)) foreign.push(t.text.trim());
       else found.push(...gluedT2Cols(key, rowDef, format));
     }
     return found;
@@ -772,6 +776,12 @@ function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], form
     if (here.length > 0) block = [...here, ...block];
     else if (block.length > 0) break;
     if (block.length === rowDef.cols.length && new Set(block).size === block.length) return block;
+    if (foreign.length > 0 && block.length === 0) break;
+  }
+  if (foreign.length > 0) {
+    // Headed with the other format's columns (本年新制作数量… in a 2021 report): other measures.
+    sink.add("unknown_column_label", "warning", `表二 "${rowDef.label.zh}": its columns are headed ${foreign.join("、")} (the ${other} form), not the ${format} columns; its values are not read`, r.line.loc);
+    return null;
   }
   sink.add("unknown_column_label", "warning", `表二 "${rowDef.label.zh}": no header names its columns; taken in the official order`, r.line.loc);
   return rowDef.cols;

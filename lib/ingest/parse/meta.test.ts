@@ -43,6 +43,18 @@ describe("readMeta", () => {
     expect(read("盘州市财政局关于2024年度政府信息公开工作情况的报告")).toEqual(["盘州市财政局", 2024]);
   });
 
+  it("reads the agency from the preamble sentences agencies write, never the verb before it", () => {
+    const read = (t: string) => meta(`${t}\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n`).agency?.canonical ?? null;
+    expect(read("现将盘州市教育局2024年政府信息公开工作情况报告如下：")).toBe("盘州市教育局");
+    expect(read("根据《条例》要求，现将2024年度盘州市教育局政府信息公开工作情况报告如下。")).toBe("盘州市教育局");
+    expect(read("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，特向社会公布2024年度盘州市教育局政府信息公开工作年度报告。")).toBe("盘州市教育局");
+    expect(read("盘州市教育局根据《中华人民共和国政府信息公开条例》要求，编制2024年度政府信息公开工作年度报告。")).toBe("盘州市教育局");
+    expect(read("根据《条例》第五十条规定，盘州市教育局编制了2024年政府信息公开工作年度报告。")).toBe("盘州市教育局");
+    expect(read("本报告根据《中华人民共和国政府信息公开条例》要求，由盘州市教育局编制。")).toBe("盘州市教育局");
+    // What is captured must look like a name: a clause that ends otherwise is not one.
+    expect(read("根据《条例》规定，我们认真编制了本报告。")).toBeNull();
+  });
+
   it("takes the agency from a byline under a title that names none, never from a sentence", () => {
     const m = meta("政府信息公开工作年度报告（2024年）\n盘州市卫生健康局\n一、总体情况\n");
     expect([m.agency?.canonical, m.year, m.issues]).toEqual(["盘州市卫生健康局", 2024, []]);

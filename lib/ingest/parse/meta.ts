@@ -35,11 +35,20 @@ const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s*年?度?[)）]?$`, "u");
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:予以|予)?(?:公布|发布|公开|向社会公布)(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开)?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
+// Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
+// "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
+// "X根据《条例》要求，编制…", "…规定，X编制了2024年…", "本报告…由X编制".
+const PREAMBLE_LOOSE: readonly RegExp[] = [
+  new RegExp(`(?:公布|发布|将)(?:\\d{4})\\s*年度?([^，,。；;、《》\\d]{2,40}?)${REPORT_TAIL}`, "u"),
+  /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:根据|依据|按照)[^。]{0,60}?(?:编制|编写|制作)/u,
+  /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:编制|编写)了?(?:本|\d{4})/u,
+  /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
+];
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
-const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|报告|条例/u;
+const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
@@ -214,6 +223,11 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     if (!agency) {
       const m2 = PREAMBLE_AGENCY_2.exec(t);
       if (m2) agency = cleanAgency(m2[1] ?? "", b.loc);
+    }
+    for (const re of PREAMBLE_LOOSE) {
+      if (agency) break;
+      const name = re.exec(t)?.[1]?.replace(/\s+/gu, "");
+      if (name && AGENCY_LINE.test(name)) agency = cleanAgency(name, b.loc);
     }
   }
 

@@ -22,7 +22,7 @@ import {
 import type { CellValue } from "../../records/parsed-report";
 import type { Block, ExtractedDocument, TableBlock, TableCell } from "../extract/types";
 import { issue, type ParseIssue, type SourceLoc } from "../issues";
-import { labelKey } from "../normalize";
+import { labelKey, stripParenthetical } from "../normalize";
 import {
   T2_HEADER_MARKER,
   T3_GROUP_LABELS,
@@ -90,7 +90,8 @@ export interface TableRead {
 function hybridFrom(scratch: Sink, sink: Sink, text: string, loc: SourceLoc): Record<string, number | null> | undefined {
   const out: Record<string, number | null> = {};
   for (const [k, v] of scratch.cells) out[k.split(".").pop() ?? k] = v.value;
-  if (Object.keys(out).length === 0) return undefined;
+  // Only blanks: the group heading printed on a row of its own with empty cells, its sub-rows below.
+  if (Object.values(out).every((v) => v === null)) return undefined;
   const shown = Object.values(out).map((v) => (v === null ? "∅" : String(v))).join(" ");
   sink.add(
     "row_form_mismatch",
@@ -430,10 +431,10 @@ function headerLeaves(specs: readonly HSpec[]): { leaf: string; groups: string[]
 const T3_READ_COLS = T3_COLS.filter((c) => !c.derived).map((c) => c.key);
 const T4_READ_COLS = T4_GROUP_KEYS.flatMap((g) => T4_COLS.filter((c) => !c.derived).map((c) => `${g}.${c.key}`));
 
-function t3Spec(key: string): HSpec | null {
+function t3Spec(key: string, qualified = true): HSpec | null {
   if (key === T3_HEADER_GROUPS.applicant) return { group: "applicant", leaf: null, parents: [ROOT] };
   if (key === T3_HEADER_GROUPS.legal) return { group: "legal", leaf: null, parents: ["applicant", ROOT] };
-  const col = matchT3Col(key);
+  const col = matchT3Col(key, qualified);
   if (!col) return null;
   const top = col.key === "natural_person" || col.key === "total";
   return { group: null, leaf: col.key, parents: top ? ["applicant", ROOT] : ["legal", ROOT] };
@@ -448,12 +449,82 @@ function t4Spec(key: string): HSpec | null {
 }
 
 /**
+ * A header row whose cells were joined without a separator the tokenizer keeps ("自然人 法人或其他组织
+ * 总计" copied with spaces reads as one label): the header labels it is made of, left to right, when it
+ * is exactly a sequence of them (fewest pieces; labels matched exactly); else null. A parenthesised
+ * note (the 表三 勾稽关系 corner) is dropped first.
+ */
+function splitHeaderRow(key: string, spec: (k: string) => HSpec | null, minPieces = 2): string[] | null {
+  const k = stripParenthetical(key);
+  if (spec(key) || k.length < 2 || k.length > 120) return null;
+  const chars = Array.from(k);
+  const n = chars.length;
+  // best[i]: fewest pieces covering chars[0..i), with the piece ending at i.
+  const best: ({ count: number; from: number } | null)[] = [{ count: 0, from: -1 }, ...Array.from({ length: n }, () => null)];
+  for (let j = 1; j <= n; j++) {
+    for (let i = Math.max(0, j - 10); i < j; i++) {
+      const prev = best[i];
+      if (!prev || !spec(chars.slice(i, j).join(""))) continue;
+      const cur = best[j];
+      if (!cur || prev.count + 1 < cur.count) best[j] = { count: prev.count + 1, from: i };
+    }
+  }
+  if (!best[n] || (best[n]?.count ?? 0) < minPieces) return null;
+  const out: string[] = [];
+  for (let j = n; j > 0; ) {
+    const b = best[j] as { count: number; from: number };
+    out.unshift(chars.slice(b.from, j).join(""));
+    j = b.from;
+  }
+  return out;
+}
+
+/**
+ * Header keys with the pieces no header label matches put back together: a run of them is read as
+ * the labels it spells ("自 然 人" copied with spaces between the characters), or each piece is
+ * split on its own (cells run together); pieces that spell no labels stay as they are.
+ */
+function expandHeaderKeys(keys: readonly string[], spec: (k: string) => HSpec | null): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    // From each piece, the longest stretch of pieces that together spell header labels.
+    for (let i = 0; i < run.length; ) {
+      let done = false;
+      for (let j = run.length; j > i + 1 && !done; j--) {
+        const joined = splitHeaderRow(run.slice(i, j).join(""), spec, 1);
+        if (joined) {
+          out.push(...joined);
+          i = j;
+          done = true;
+        }
+      }
+      if (!done) {
+        const k = run[i] as string;
+        out.push(...(splitHeaderRow(k, spec) ?? [k]));
+        i++;
+      }
+    }
+    run = [];
+  };
+  for (const k of keys) {
+    if (spec(k)) {
+      flush();
+      out.push(k);
+    } else run.push(k);
+  }
+  flush();
+  return out;
+}
+
+/**
  * Column order from header labels read row by row (a copy that lists the header cell by cell): the
  * 表三 leaves or the 表四 group.leaf keys left to right, or null unless every column is named once.
  */
-export function headerOrder(table: "t3" | "t4", keys: readonly string[]): string[] | null {
+export function headerOrder(table: "t3" | "t4", rawKeys: readonly string[]): string[] | null {
+  const keys = expandHeaderKeys(rawKeys, table === "t3" ? (x) => t3Spec(x, false) : t4Spec);
   if (table === "t3") {
-    const cols = headerLeaves(keys.map(t3Spec).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
+    const cols = headerLeaves(keys.map((k) => t3Spec(k)).filter((x): x is HSpec => x !== null)).map((l) => l.leaf);
     return sameSet(cols, T3_READ_COLS) ? cols : null;
   }
   const cols = headerLeaves(keys.map(t4Spec).filter((x): x is HSpec => x !== null)).map((l) => {
@@ -629,8 +700,41 @@ export function readT4(src: TableSource): TableRead {
   if (src.grid) {
     const g = readT4Grid(src);
     if (g) return g;
+  } else {
+    const g = readT4SplitGrids(src);
+    if (g) return g;
   }
   return readT4Stream(src.refs, src.loc, src.padded, src.rowMajor);
+}
+
+/**
+ * 表四 printed as two or more tables (行政复议 in one, 行政诉讼 in the next, as a Word table too
+ * wide for the page is split): each table's header names its own columns; read when together
+ * they name each of the fifteen once.
+ */
+function readT4SplitGrids(src: TableSource): TableRead | null {
+  const tables = [...new Set(src.refs.map((r) => r.table))];
+  if (tables.length < 2 || src.refs.some((r) => r.cell.row === null || r.cell.col === null)) return null;
+  const cells = new Map<string, CellValue>();
+  const issues: ParseIssue[] = [];
+  const cols: string[] = [];
+  for (const t of tables) {
+    const part = readT4GridCols({ ...src, refs: src.refs.filter((r) => r.table === t) }, t);
+    if (!part || part.status !== "found") return null;
+    cols.push(...part.cols);
+    for (const [k, v] of part.cells) cells.set(k, v);
+    append(issues, part.issues);
+  }
+  if (cols.length !== T4_READ_COLS.length || !sameSet(cols, T4_READ_COLS)) return null;
+  return { status: "found", cells, issues };
+}
+
+function readT4Grid(src: TableSource): TableRead | null {
+  const table = src.grid?.table ?? 0;
+  const res = readT4GridCols(src, table);
+  if (!res || !sameSet(res.cols, T4_READ_COLS)) return null;
+  const { cols: _cols, ...read } = res;
+  return read;
 }
 
 function readT4Stream(refs: readonly CellRef[], tableLoc: SourceLoc, padded: boolean, rowMajor: boolean): TableRead {
@@ -679,6 +783,19 @@ function t2Rows(format: FormatVersion): readonly RowDef[] {
   return format === "2021" ? T2_ROWS : T2V19_ROWS;
 }
 
+/**
+ * A 表二 block headed with the other format's columns (本年新制作数量… in a 2021 report): those
+ * are other measures, so its rows are not read in the official order.
+ */
+function otherFormatT2Col(key: string, format: FormatVersion): boolean {
+  return matchT2Col(key, format === "2021" ? "2019" : "2021") !== null;
+}
+
+function foreignHeaderMessage(row: string, foreign: readonly string[], format: FormatVersion): string {
+  const other = format === "2021" ? "2019" : "2021";
+  return `表二 "${row}": its columns are headed ${foreign.join("、")} (the ${other} form), not the ${format} columns; its values are not read`;
+}
+
 export function readT2(src: TableSource, format: FormatVersion): TableRead {
   if (src.grid) {
     const g = readT2Grid(src, format);
@@ -691,6 +808,7 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
   const sink = new Sink();
   const prefix = format === "2021" ? "t2" : "t2v19";
   let header: string[] = [];
+  let foreign: string[] = [];
   let headerOpen = false;
   const read = new Set<string>();
   const writer = new StreamRowWriter(sink, padded);
@@ -702,14 +820,20 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
       const ref = run.labels[i] as CellRef;
       if (matchT2Block(ref.key) !== null) {
         header = [];
+        foreign = [];
         headerOpen = false;
         continue;
       }
       const col = ref.key === T2_HEADER_MARKER ? null : matchT2Col(ref.key, format);
-      if (ref.key === T2_HEADER_MARKER || col) {
-        if (!headerOpen) header = [];
+      const alien = col || ref.key === T2_HEADER_MARKER ? null : otherFormatT2Col(ref.key, format);
+      if (ref.key === T2_HEADER_MARKER || col || alien) {
+        if (!headerOpen) {
+          header = [];
+          foreign = [];
+        }
         headerOpen = true;
         if (col) header.push(col.key);
+        if (alien) foreign.push(ref.cell.text.trim());
         continue;
       }
       if (!matchT2Row(ref.key, format)) unknown.push(ref.cell.text.trim());
@@ -729,7 +853,10 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
     }
     let cols: readonly string[] = row.cols;
     if (header.length > 0 && new Set(header).size === header.length && header.every((c) => row.cols.includes(c))) cols = header;
-    else if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
+    else if (row.cols.length > 1 && foreign.length > 0) {
+      sink.add("unknown_column_label", "warning", foreignHeaderMessage(text, foreign, format), loc);
+      continue;
+    } else if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
     const outcome = writer.write(prefix, row.key, cols, run.values, `表二 "${text}"`, loc);
     if (outcome === "skipped") continue;
     read.add(row.key);
@@ -897,10 +1024,10 @@ function isT4HeaderGroup(key: string): boolean {
   return matchT4Group(key) !== null;
 }
 
-function readT4Grid(src: TableSource): TableRead | null {
+/** The 表四 columns one grid's header names, read from its data row (any subset of the fifteen). */
+function readT4GridCols(src: TableSource, table: number): (TableRead & { cols: string[] }) | null {
   const grid = gridOf(src);
   if (!grid) return null;
-  const table = src.grid?.table ?? 0;
   const hasNumber = (r: number) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "number");
   const dataPos = grid.rows.findIndex(hasNumber);
   const headerRows = grid.rows.slice(0, dataPos < 0 ? grid.rows.length : dataPos).filter((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "label"));
@@ -913,14 +1040,14 @@ function readT4Grid(src: TableSource): TableRead | null {
     const leaf = rev.map((k) => matchT4Leaf(k)).find((x) => x !== null);
     if (g && leaf) dataCols.set(c, `${g}.${leaf.key}`);
   }
-  if (!sameSet([...dataCols.values()], T4_READ_COLS)) return null;
+  if (dataCols.size === 0 || new Set(dataCols.values()).size !== dataCols.size) return null;
   const sink = new Sink();
   const lastHeader = headerRows[headerRows.length - 1] ?? -1;
   const after = grid.rows.filter((r) => r > lastHeader);
   const dataRow = after.find((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind !== "label")) ?? null;
   if (dataRow === null) {
     sink.add("table_truncated", "error", "表四 has a header but no data row", src.loc);
-    return { status: "truncated", cells: sink.cells, issues: sink.issues };
+    return { status: "truncated", cells: sink.cells, issues: sink.issues, cols: [...dataCols.values()] };
   }
   const used = new Set<CellRef>();
   const cells = grid.byRow.get(dataRow) ?? [];
@@ -934,7 +1061,7 @@ function readT4Grid(src: TableSource): TableRead | null {
   }
   const later = after.filter((r) => r > dataRow).find((r) => (grid.byRow.get(r) ?? []).some((c) => c.reading.kind === "number"));
   if (later !== undefined) sink.add("duplicate_row", "warning", "表四 has more than one data row; the first is kept", { table, row: later });
-  return { status: "found", cells: sink.cells, issues: sink.issues };
+  return { status: "found", cells: sink.cells, issues: sink.issues, cols: [...dataCols.values()] };
 }
 
 function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
@@ -944,17 +1071,21 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
   const prefix = format === "2021" ? "t2" : "t2v19";
   const sink = new Sink();
   let header = new Map<number, string>();
+  let foreign: string[] = [];
   const read = new Set<string>();
   for (const r of grid.rows) {
     const cells = grid.byRow.get(r) ?? [];
     const labels = cells.filter((c) => c.reading.kind === "label");
     if (labels.some((l) => matchT2Block(l.key) !== null)) {
       header = new Map();
+      foreign = [];
       continue;
     }
     const cols = labels.map((l) => ({ l, col: matchT2Col(l.key, format) })).filter((x) => x.col !== null);
-    if (cols.length > 0 || labels.some((l) => l.key === T2_HEADER_MARKER)) {
+    const aliens = labels.filter((l) => !matchT2Col(l.key, format) && otherFormatT2Col(l.key, format));
+    if (cols.length > 0 || aliens.length > 0 || labels.some((l) => l.key === T2_HEADER_MARKER)) {
       header = new Map();
+      foreign = aliens.map((l) => l.cell.text.trim());
       for (const { l, col } of cols) header.set(l.cell.col ?? 0, (col as { key: string }).key);
       continue;
     }
@@ -974,7 +1105,10 @@ function readT2Grid(src: TableSource, format: FormatVersion): TableRead | null {
     }
     const usable = [...header].filter(([, k]) => row.cols.includes(k));
     if (usable.length > 0) putGridRow(sink, prefix, row.key, new Map(usable), cells, r, table, `表二 "${text}"`);
-    else {
+    else if (row.cols.length > 1 && foreign.length > 0) {
+      sink.add("unknown_column_label", "warning", foreignHeaderMessage(text, foreign, format), loc);
+      continue;
+    } else {
       const values = cells.filter((c) => c.reading.kind !== "label");
       if (row.cols.length > 1) sink.add("unknown_column_label", "warning", `表二 "${text}": no header for its block; columns taken in the official order`, loc);
       const writer = new StreamRowWriter(sink, true);
