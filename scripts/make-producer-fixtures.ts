@@ -155,11 +155,15 @@ interface Tc {
   content: string;
   bottom?: string;
   textDirection?: string;
+  /** Cell shading (w:shd fill, hex). */
+  fill?: string;
 }
 interface Tr {
   cells: Tc[];
   header: boolean;
   height?: number;
+  /** "exact": the row keeps its height and LibreOffice clips what does not fit. */
+  hRule?: "atLeast" | "exact";
 }
 interface Tbl {
   /** tblPr children other than tblW and tblBorders. */
@@ -201,12 +205,13 @@ function serializeTbl(t: Tbl): string {
         c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "",
         c.vmerge === "restart" ? `<w:vMerge w:val="restart"/>` : c.vmerge === "continue" ? "<w:vMerge/>" : "",
         c.bottom ? `<w:tcBorders>${c.bottom}</w:tcBorders>` : "",
+        c.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.fill}"/>` : "",
         c.textDirection ? `<w:textDirection w:val="${c.textDirection}"/>` : "",
         `<w:vAlign w:val="center"/>`,
       ].join("");
       return `<w:tc><w:tcPr>${pr}</w:tcPr>${c.content}</w:tc>`;
     });
-    const trPr = `<w:trPr><w:cantSplit/>${r.height ? `<w:trHeight w:val="${r.height}" w:hRule="atLeast"/>` : ""}${r.header ? "<w:tblHeader/>" : ""}</w:trPr>`;
+    const trPr = `<w:trPr><w:cantSplit/>${r.height ? `<w:trHeight w:val="${r.height}" w:hRule="${r.hRule ?? "atLeast"}"/>` : ""}${r.header ? "<w:tblHeader/>" : ""}</w:trPr>`;
     return `<w:tr>${trPr}${tcs.join("")}</w:tr>`;
   });
   return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/>${t.pr.replace("<w:jc w:val=\"center\"/>", `<w:jc w:val="center"/>${t.borders}`)}</w:tblPr><w:tblGrid>${t.grid.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${rows.join("")}</w:tbl>`;
@@ -297,6 +302,91 @@ function pageBreakBeforeT3(xml: string): string {
 
 function zeroRunsToBlank(t: Tbl): void {
   for (const r of t.rows) for (const c of r.cells) c.content = c.content.replace(`<w:r><w:t xml:space="preserve">0</w:t></w:r>`, "");
+}
+
+
+// ─── Word/WPS habits (the wps-* variants) ───
+
+/** Header rows of each table: 表二's "信息内容" rows, 表三's and 表四's first rows. */
+function headerRows(t: Tbl, index: number): Set<number> {
+  if (index !== 0) return new Set(Array.from({ length: HEADER_ROWS[index] ?? 1 }, (_, k) => k));
+  const out = new Set<number>();
+  t.rows.forEach((r, i) => {
+    const first = cellText(r.cells[0] ?? { span: 1, vmerge: "", content: "" });
+    if (first === "信息内容" || first.startsWith("第二十条")) out.add(i);
+  });
+  return out;
+}
+
+const isValueText = (text: string) => /^[\d.,/]*$/.test(text);
+
+/** Adds paragraph properties (after the style) to every paragraph of a cell. */
+function addPPr(c: Tc, xml: string): void {
+  c.content = c.content.replace(/(<w:pStyle w:val="[^"]+"\/>)/g, `$1${xml}`);
+}
+
+/** Adds run properties to every run of a cell. */
+function addRPr(c: Tc, xml: string): void {
+  c.content = c.content.replace(/<w:r><w:rPr>/g, `<w:r><w:rPr>${xml}`).replace(/<w:r><w:t/g, `<w:r><w:rPr>${xml}</w:rPr><w:t`);
+}
+
+/** 分散对齐: short labels and header words spread over their cell (w:jc distribute), header runs
+ * expanded by 1 pt (w:spacing), as Word/WPS users lay out 规章, 自然人, 总计. */
+function distribute(t: Tbl, index: number): void {
+  const heads = headerRows(t, index);
+  t.rows.forEach((r, i) => {
+    for (const c of r.cells) {
+      const text = cellText(c);
+      if (text === "" || isValueText(text)) continue;
+      if (heads.has(i)) addRPr(c, `<w:spacing w:val="20"/>`);
+      if (text.length <= 7 && !text.startsWith("第二十条")) addPPr(c, `<w:jc w:val="distribute"/>`);
+    }
+  });
+}
+
+/** Grey header rows (filled rectangles behind the text), a double frame, dashed inner rules. */
+function shadedDashed(t: Tbl, index: number): void {
+  const side = (s: string, val: string) => `<w:${s} w:val="${val}" w:sz="4" w:space="0" w:color="000000"/>`;
+  t.borders = `<w:tblBorders>${["top", "left", "bottom", "right"].map((s) => side(s, "double")).join("")}${side("insideH", "dashed")}${side("insideV", "dashed")}</w:tblBorders>`;
+  const heads = headerRows(t, index);
+  t.rows.forEach((r, i) => {
+    if (heads.has(i)) for (const c of r.cells) c.fill = "D9D9D9";
+  });
+}
+
+/** Counts of 1000 and more written with thousands separators (1,234), values right-aligned. */
+function thousandsRight(t: Tbl): void {
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      const text = cellText(c);
+      if (text === "" || !/^[\d.]+$/.test(text)) continue;
+      c.content = c.content.replace(/>(\d{4,})((?:\.\d+)?)<\/w:t>/, (_m, int: string, dec: string) => `>${int.replace(/\B(?=(\d{3})+$)/g, ",")}${dec}</w:t>`);
+      addPPr(c, `<w:jc w:val="right"/>`);
+    }
+}
+
+/** Manual line breaks (w:br) inside header words, as typed in Word: 法人或↵其他组织. */
+const BREAKS: Record<string, string> = {
+  法人或其他组织: "法人或|其他组织",
+  社会公益组织: "社会公益|组织",
+  法律服务机构: "法律服务|机构",
+  本年制发件数: "本年制发|件数",
+  本年废止件数: "本年废止|件数",
+  现行有效件数: "现行有效|件数",
+  本年新制作数量: "本年新制作|数量",
+  本年新公开数量: "本年新公开|数量",
+  对外公开总数量: "对外公开|总数量",
+  未经复议直接起诉: "未经复议|直接起诉",
+  "一、本年新收政府信息公开申请数量": "一、本年新收政府|信息公开申请数量",
+  "二、上年结转政府信息公开申请数量": "二、上年结转政府|信息公开申请数量",
+  "四、结转下年度继续办理": "四、结转下年度|继续办理",
+};
+function manualBreaks(t: Tbl): void {
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      const to = BREAKS[cellText(c)];
+      if (to) c.content = c.content.replace(/<w:t xml:space="preserve">[^<]*<\/w:t>/, to.split("|").map((p) => `<w:t xml:space="preserve">${p}</w:t>`).join("<w:br/>"));
+    }
 }
 
 function editDocx(bytes: Uint8Array, edit: DocxEdit): Uint8Array {
@@ -411,6 +501,74 @@ const LO_VARIANTS: LoVariant[] = [
     picks: ["lz24", "zs22"],
     edit: { table: (t) => zeroRunsToBlank(t) },
     zerosBlank: true,
+  },
+  {
+    name: "wps-distribute",
+    what: "分散对齐 (w:jc distribute) in short labels and header words (规章, 自然人, 总计 spread over the cell, one run per character), header runs expanded 1 pt (w:spacing); tables in 仿宋_GB2312",
+    picks: ["lps23", "lps20", "zjj23"],
+    edit: { table: distribute, styles: (s) => replaceFonts(s, { 宋体: "仿宋_GB2312" }) },
+  },
+  {
+    name: "wps-distribute-open",
+    what: "分散对齐 labels and header words (as wps-distribute) in 三线表 (no verticals): the spread characters are the only clue to where one label ends; 黑体 throughout",
+    picks: ["gz24", "lpsga19"],
+    edit: {
+      table: (t, i) => {
+        applyBorders(t, i, "three-line");
+        distribute(t, i);
+      },
+      styles: (s) => replaceFonts(s, SANS),
+    },
+  },
+  {
+    name: "wps-shaded",
+    what: "grey header rows (w:shd: filled rectangles behind the text), double frame, dashed inner rules; 7.5 pt tables, values right-aligned with thousands separators (1,234)",
+    picks: ["gz24", "pzscjg22", "gy24"],
+    edit: {
+      table: (t, i) => {
+        shadedDashed(t, i);
+        thousandsRight(t);
+      },
+      styles: (s) => s.replaceAll(`<w:sz w:val="18"/>`, `<w:sz w:val="15"/>`),
+    },
+  },
+  {
+    name: "wps-shaded-open",
+    what: "no rules at all, grey header rows (filled rectangles the only drawing), 8 pt tables, values right-aligned with thousands separators; 黑体 throughout",
+    picks: ["zjj23", "gy24"],
+    edit: {
+      table: (t, i) => {
+        applyBorders(t, i, "none");
+        const heads = headerRows(t, i);
+        t.rows.forEach((r, k) => {
+          if (heads.has(k)) for (const c of r.cells) c.fill = "D9D9D9";
+        });
+        thousandsRight(t);
+      },
+      styles: (s) => replaceFonts(s, SANS).replaceAll(`<w:sz w:val="18"/>`, `<w:sz w:val="16"/>`),
+    },
+  },
+  {
+    name: "wps-wide-exact",
+    what: "tables wider than the text block (over both margins), rows of exact height: wrapped labels are clipped to their first line",
+    picks: ["lps23", "sc21", "jy19"],
+    edit: {
+      table: (t, i) => {
+        t.grid = scaleGrid(t.grid, PORTRAIT_WIDTH + 1100);
+        const heads = headerRows(t, i);
+        t.rows.forEach((r, k) => {
+          if (heads.has(k)) return;
+          r.height = 300;
+          r.hRule = "exact";
+        });
+      },
+    },
+  },
+  {
+    name: "wps-breaks",
+    what: "manual line breaks (w:br) in header words and long labels (法人或↵其他组织); title in 方正小标宋_GBK and tables in FangSong_GB2312, fonts the machine lacks (fallback to 黑体)",
+    picks: ["gz24", "lpsga19", "pzzrzy22"],
+    edit: { table: manualBreaks, styles: (s) => replaceFonts(s, { 宋体: "FangSong_GB2312", 方正小标宋简体: "方正小标宋_GBK" }) },
   },
 ];
 
@@ -711,6 +869,10 @@ function main(): void {
       "libreoffice/label-wrap-520200-gov-2020",
       "libreoffice/vertical-groups-520200-gov-2023",
       "libreoffice/zeros-blank-520203-gov-2024",
+      "libreoffice/wps-distribute-520200-gov-2023",
+      "libreoffice/wps-shaded-520100-gov-2024",
+      "libreoffice/wps-breaks-520000-gov-2024",
+      "libreoffice/wps-distribute-open-520200-ga-2019",
       "chromium/cms-portrait-520200-gov-2023",
       "chromium/cms-fixed-wrap-520000-gov-2024",
     ].map((from) => ({ family: "pdftotext-layout" as const, from })),

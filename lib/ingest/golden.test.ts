@@ -21,6 +21,8 @@ import { scoreFixture } from "./golden";
  * when it starts passing), so this map only shrinks; empty is the goal.
  */
 const KNOWN: Record<string, string> = {
+  "producers/pdftotext-layout/lo-wps-distribute-open-520200-ga-2019":
+    "pdftotext -layout writes the spread (分散对齐) headings of a 三线表 one space apart and re-lays them at other character columns than the values; with the 总计 column blank the six values' columns cannot be told, so 表三 is left unread, with an issue (37 of 198, none wrong)",
   "producers/pdftotext-layout/lo-zeros-blank-520203-gov-2024":
     "pdftotext -layout re-lays rows that have blank cells at other character columns than the header; rows whose columns cannot be told are left unread, with an issue (178 of 200)",
   "producers/libreoffice/real-shanghai-md-pdf-2024":

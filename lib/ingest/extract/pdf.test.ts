@@ -242,6 +242,37 @@ describe("unruled tables: layoutPdf lines read by the table reader", () => {
     expect(cell(r, "t3.other_misc.total")).toBe(1);
   });
 
+  it("names columns from headings spread over their cells (分散对齐) when the 总计 column is blank", () => {
+    // Positions as LibreOffice prints a 三线表 with distributed headings (9 pt, narrow columns):
+    // two characters a line, the gap inside a cell (7.4 pt) about the gap between cells (5.6 pt),
+    // so only the value columns below tell where one heading ends.
+    const chars = (y: number, at: [string, number][]) => at.map(([ch, x]) => run(ch, x, y, 9));
+    const r = readLaidOut([
+      page(1, [
+        run("三、收到和处理政府信息公开申请情况", 112, 780, 16),
+        ...chars(758, [["申", 306.7], ["请", 357.4], ["人", 408.2], ["情", 458.9], ["况", 509.7]]),
+        ...chars(742, [["法", 337.8], ["人", 361.2], ["或", 384.7], ["其", 408.1], ["他", 431.6], ["组", 455], ["织", 478.5]]),
+        ...chars(726, [["自", 306.7], ["然", 323.1], ["社", 400], ["会", 416.4], ["法", 431], ["律", 447.4]]),
+        ...chars(718, [["商", 337.8], ["业", 354.2], ["科", 368.9], ["研", 385.3], ["总", 493.2], ["计", 509.7]]),
+        ...chars(710, [["人", 306.7], ["公", 400], ["益", 416.4], ["服", 431], ["务", 447.4], ["其", 462.1], ["他", 478.5]]),
+        ...chars(702, [["企", 337.8], ["业", 354.2], ["机", 368.9], ["构", 385.3]]),
+        ...chars(694, [["组", 400], ["织", 416.4], ["机", 431], ["构", 447.4]]),
+        run("一、本年新收政府信息公开申请数量", 82, 678, 9),
+        ...[21, 3, 0, 1, 2, 4].map((v, i) => run(String(v), [314, 347.8, 378.9, 410, 441, 472.1][i] as number, 678, 9)),
+        run("二、上年结转政府信息公开申请数量", 82, 662, 9),
+        ...[5, 0, 0, 0, 0, 1].map((v, i) => run(String(v), [317, 347.8, 378.9, 410, 441, 472.1][i] as number, 662, 9)),
+      ]),
+    ]);
+    expect(r.t3?.issues.map((i) => i.message)).toEqual([]);
+    expect(cell(r, "t3.new_received.natural_person")).toBe(21);
+    expect(cell(r, "t3.new_received.commercial_enterprise")).toBe(3);
+    expect(cell(r, "t3.new_received.public_interest_org")).toBe(1);
+    expect(cell(r, "t3.new_received.legal_service_org")).toBe(2);
+    expect(cell(r, "t3.new_received.other_org")).toBe(4);
+    expect(cell(r, "t3.carried_over.other_org")).toBe(1);
+    expect(cell(r, "t3.new_received.total") ?? null).toBeNull();
+  });
+
   it("continues a table on the next page and drops page furniture", () => {
     const r = readLaidOut([
       page(1, [run("前言段落。", 60, 780), run("三、收到和处理政府信息公开申请情况", 60, 400), ...t3Header(370), run("一、本年新收政府信息公开申请数量", 60, 120), ...values(120, [33, 0, 0, 0, 0, 0, 33]), run("- 1 -", 280, 30)]),
@@ -283,6 +314,56 @@ describe("unruled tables: layoutPdf lines read by the table reader", () => {
       page(2, [run("某某市人民政府", 270, 815, 8), run("续完。", 60, 790), run("新的一段。", 80, 760), run("- 2 -", 280, 30)]),
     ]);
     expect(texts(blocks)).toEqual([full + full + "续完。", "新的一段。"]);
+  });
+});
+
+describe("ruled tables as Word and WPS users lay them out", () => {
+  /** A ruled grid: horizontal rules at ys, vertical rules at xs, spanning the whole table. */
+  function ruled(n: number, xs: number[], ys: number[], runs: PdfRun[]): PdfPageGeometry {
+    const [x1, x2] = [Math.min(...xs), Math.max(...xs)];
+    const [y1, y2] = [Math.min(...ys), Math.max(...ys)];
+    return { ...page(n, runs), hRules: ys.map((y) => ({ y, x1, x2 })), vRules: xs.map((x) => ({ x, y1, y2 })) };
+  }
+  /** 分散对齐: each character its own run, spread over the cell from x0 to x1. */
+  const spread = (t: string, x0: number, x1: number, y: number): PdfRun[] => {
+    const chars = Array.from(t);
+    const step = (x1 - x0 - FS) / (chars.length - 1);
+    return chars.map((ch, i) => run(ch, x0 + i * step, y));
+  };
+
+  it("keeps a grid whose labels are spread over their cells (分散对齐) as one table with whole labels", () => {
+    const xs = [60, 200, 300, 400, 500];
+    const ys = [700, 680, 660, 640];
+    const g = ruled(1, xs, ys, [
+      ...spread("信息内容", 64, 196, 686),
+      run("本年制发件数", 204, 686),
+      ...spread("本年增/减", 304, 396, 686),
+      run("现行有效件数", 404, 686),
+      ...spread("规章", 64, 196, 666),
+      run("1", 245, 666),
+      run("0", 345, 666),
+      run("17", 445, 666),
+      ...spread("行政规范性文件", 64, 196, 646),
+      run("4", 245, 646),
+      run("10", 345, 646),
+      run("223", 445, 646),
+    ]);
+    const [t] = tables({ blocks: layoutPdf([g]) });
+    expect(t?.gridKnown).toBe(true);
+    const rows = [0, 1, 2].map((r) => t?.cells.filter((c) => c.row === r).map((c) => c.text));
+    expect(rows).toEqual([
+      ["信息内容", "本年制发件数", "本年增/减", "现行有效件数"],
+      ["规章", "1", "0", "17"],
+      ["行政规范性文件", "4", "10", "223"],
+    ]);
+  });
+
+  it("still takes a box that holds a label and its values apart by gaps for rows ruled between, not a grid", () => {
+    // Rules between rows only, and a frame: each row is one box, its values set apart by gaps.
+    const g = ruled(1, [60, 500], [700, 680, 660], [run("规章", 64, 686), run("1", 245, 686), run("17", 445, 686), run("行政许可", 64, 666), run("0", 245, 666), run("3", 445, 666)]);
+    const blocks = layoutPdf([g]);
+    expect(tables({ blocks })).toEqual([]);
+    expect(texts(blocks).map((t) => t.replace(/\s+/g, ""))).toEqual(expect.arrayContaining(["规章117", "行政许可03"]));
   });
 });
 

@@ -679,12 +679,19 @@ function wrappedTokenWidth(line: Line): number {
   return Array.from(m[1] ?? "").length * first.fs + (m[2] ?? "").length * 0.55 * first.fs;
 }
 
-/** True when runs on one line of a cell are set apart by a column gap (≥ 1.5 em). */
+/**
+ * True when runs on one line of a cell are set apart by a column gap (≥ 1.5 em) next to a value
+ * ("规章 1 0 17" in one box: a grid ruled between rows only). Words spread over their cell
+ * (分散对齐, "规　　　章", "信  息  内  容": each character its own run, wide gaps) are one label,
+ * not columns, so a gap between two pieces of text (or a "/" inside words: 本年增/减) does not count.
+ */
 function hasColumnGap(runs: PdfRun[]): boolean {
   return groupLines(runs).some((line) =>
     line.runs.some((r, i) => {
       const prev = line.runs[i - 1];
-      return prev !== undefined && r.x - (prev.x + prev.w) >= 1.5 * Math.min(prev.fs, r.fs);
+      if (prev === undefined || r.x - (prev.x + prev.w) < 1.5 * Math.min(prev.fs, r.fs)) return false;
+      // A number beside the gap, or a "/" beside another value ("本年增/减" spread out is text).
+      return NUMERIC.test(prev.text.trim()) || NUMERIC.test(r.text.trim()) || (isValueText(prev.text) && isValueText(r.text));
     }),
   );
 }

@@ -115,15 +115,98 @@ export function segmentRows(rows: readonly Positioned[]): { segments: Segment[];
   return { segments, segmentOf };
 }
 
+const SLASH = /^[/／]$/u;
+
+/** A piece of a word spread over its cell: one character of text, or the "/" of 增/减. (Two-character
+ * pieces are whole words as often as halves: "社会" "法律" of headings wrapped side by side.) */
+function isSpreadPiece(t: LToken): boolean {
+  const text = t.text.trim();
+  return t.x0 !== null && t.x1 !== null && ((t.kind === "label" && Array.from(text).length === 1 && !/\d/u.test(text)) || SLASH.test(text));
+}
+
+/**
+ * Words spread over their cell (分散对齐: "自  然  人", "信   息   内   容", each character its own
+ * piece with wide gaps) joined back into one label, so a heading is matched by its text. A
+ * sequence of pieces is cut where a gap is much wider than those beside it, and — when the value
+ * columns are given — joined only within one column's cell: single characters standing one above
+ * each narrow column ("结 结 其 尚 总", headings written one character per line) stay separate
+ * headings, and the evenly set words of neighbouring narrow cells ("社会" "法律") stay apart.
+ */
+export function joinSpreadPieces(tokens: readonly LToken[], unit: string | null, cols?: readonly Column[]): LToken[] {
+  const out: LToken[] = [];
+  let run: LToken[] = [];
+  const minTol = unit === "ch" ? 1.01 : 1.5;
+  const flush = () => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const join = (pieces: LToken[]) => {
+      const a = pieces[0];
+      const b = pieces[pieces.length - 1];
+      if (a && b && pieces.length >= 2 && pieces.some((t) => !SLASH.test(t.text.trim()))) out.push({ ...a, kind: "label", text: pieces.map((t) => t.text.trim()).join(""), x1: b.x1 });
+      else out.push(...pieces);
+    };
+    if (first && last && cols && cols.filter((c) => c.mid >= (first.x0 ?? 0) && c.mid <= (last.x1 ?? 0)).length > 1) {
+      // Over several columns: join only the pieces within one column's cell ("社会" "法律" of
+      // 社会公益组织 and 法律服务机构 side by side, each wrapped two characters a line).
+      let part: LToken[] = [];
+      let at = -2;
+      for (const t of run) {
+        const c = columnOf(cols, ((t.x0 ?? 0) + (t.x1 ?? 0)) / 2);
+        if (c !== at) {
+          join(part);
+          part = [];
+          at = c;
+        }
+        part.push(t);
+      }
+      join(part);
+    } else join(run);
+    run = [];
+  };
+  // Maximal sequences of pieces, cut at a gap wider than twice the gaps beside it (the step over
+  // an empty cell: "人 ‖ 公 益 服 务 其 他", "自 然 ‖ 社 会 法 律"); a lone gap joins ("规    章").
+  // Words of neighbouring cells that stay in one sequence are parted by the columns below, or
+  // (表二, no columns given) found in the joined text by their names.
+  const cutSequence = (seq: LToken[]) => {
+    const gaps = seq.slice(1).map((t, i) => (t.x0 ?? 0) - ((seq[i] as LToken).x1 ?? 0));
+    seq.forEach((t, i) => {
+      if (i > 0) {
+        const g = gaps[i - 1] as number;
+        const beside = [gaps[i - 2], gaps[i]].filter((x): x is number => x !== undefined);
+        const peak = beside.length > 0 && beside.every((x) => g > 2 * x + minTol);
+        if (peak) flush();
+      }
+      run.push(t);
+    });
+    flush();
+  };
+  let seq: LToken[] = [];
+  for (const t of tokens) {
+    const prev = seq[seq.length - 1];
+    if (!isSpreadPiece(t) || (prev && (t.x0 ?? 0) <= (prev.x1 ?? 0))) {
+      cutSequence(seq);
+      seq = [];
+      if (!isSpreadPiece(t)) {
+        out.push(t);
+        continue;
+      }
+    }
+    seq.push(t);
+  }
+  cutSequence(seq);
+  return out;
+}
+
 /**
  * Column headings from header lines: label pieces stacked by horizontal overlap, narrow pieces
- * first, so a wide piece over several stacks (a group heading) is left out.
+ * first, so a wide piece over several stacks (a group heading) is left out. Words spread over
+ * their cell are joined first (joinSpreadPieces, over the value columns `cols` when given).
  */
-export function headerStacks(header: readonly LLine[], unit: string): { stacks: HeaderStack[]; groups: HeaderStack[] } {
+export function headerStacks(header: readonly LLine[], unit: string, cols?: readonly Column[]): { stacks: HeaderStack[]; groups: HeaderStack[] } {
   const pieces: { t: LToken; line: number }[] = [];
   header.forEach((line, li) => {
     if (line.unit !== unit) return;
-    for (const t of line.tokens) if (t.kind === "label" && t.x0 !== null && t.x1 !== null && t.text.trim()) pieces.push({ t, line: li });
+    for (const t of joinSpreadPieces(line.tokens, unit, cols)) if (t.kind === "label" && t.x0 !== null && t.x1 !== null && t.text.trim()) pieces.push({ t, line: li });
   });
   pieces.sort((a, b) => ((a.t.x1 ?? 0) - (a.t.x0 ?? 0)) - ((b.t.x1 ?? 0) - (b.t.x0 ?? 0)));
   const stacks: { x0: number; x1: number; parts: { line: number; x: number; text: string }[] }[] = [];

@@ -21,7 +21,7 @@ import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey, stripParenthetical } from "../normalize";
 import { dice, matchT2Col, matchT3Col, matchT4Group, matchT4Leaf, type TableId } from "./labels";
 import { headerOrder } from "./tables";
-import { completeKeys, headerStacks, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
+import { completeKeys, headerStacks, joinSpreadPieces, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
 import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
 import type { ExtractedDocument } from "../extract/types";
 
@@ -212,7 +212,7 @@ function layoutColumns(
   const unit = sharedUnit(rows.map((r) => r.line));
   if (!unit) return null;
   const { segments, segmentOf } = segmentRows(rows);
-  const { stacks } = headerStacks(header, unit);
+  const { stacks } = headerStacks(header, unit, segments[0]?.cols);
   const headerPage = header[header.length - 1]?.page ?? null;
   let warnedOfficial = false;
   segments.forEach((seg, si) => {
@@ -756,7 +756,7 @@ function t2ColumnsFor(r: ValueRow, rowDef: RowDef, lines: readonly LLine[], form
   const byIndex = new Map(lines.map((l) => [l.index, l] as const));
   const colsOf = (line: LLine): string[] => {
     const found: string[] = [];
-    for (const t of line.tokens) {
+    for (const t of joinSpreadPieces(line.tokens, line.unit)) {
       if (t.kind !== "label") continue;
       const key = labelKey(t.text);
       const c = matchT2Col(key, format);
@@ -875,7 +875,7 @@ function readT4CellByCell(lines: readonly LLine[], rows: readonly ValueRow[]): L
  * cannot be read is taken in the official order, with an issue.
  */
 function nameT4Segment(seg: Segment, header: readonly LLine[], unit: string, sink: Sink, loc: SourceLoc): void {
-  const { stacks } = headerStacks(header, unit);
+  const { stacks } = headerStacks(header, unit, seg.cols);
   const leaves = keysFromHeader(seg, stacks, (k) => matchT4Leaf(k)?.key ?? null);
   const groupHeads: { x0: number; x1: number; g: string }[] = [];
   for (const line of header) {
