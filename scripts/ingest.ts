@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] [--workers N] [--no-wait] <file|dir>...
+ * npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] [--workers N] [--no-wait] [--verbose] <file|dir>...
  *
  * Thin CLI over lib/ingest (pure analysis, in an isolated process per parse) and the ingest jobs
  * (db/jobs): every file becomes one job, run by this process's runners (--workers, default 2)
@@ -31,6 +31,8 @@ const argsSchema = z.object({
   json: z.boolean(),
   /** Return once the jobs are queued (PostgreSQL, with `npm run worker` processes running). */
   noWait: z.boolean(),
+  /** One line per file even when there are more than 200 and no terminal (logs, harnesses that follow the load). */
+  verbose: z.boolean(),
   /** Job runners in this process (each parses in its own isolated process). */
   workers: z.coerce.number().int().min(1).max(32).default(2),
   agency: z.string().min(2).optional(),
@@ -39,15 +41,16 @@ const argsSchema = z.object({
 });
 type Args = z.infer<typeof argsSchema>;
 
-const USAGE = "usage: npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] [--workers N] [--no-wait] <file|dir>...";
+const USAGE = "usage: npm run ingest -- [--dry-run] [--json] [--agency NAME] [--year N] [--workers N] [--no-wait] [--verbose] <file|dir>...";
 
 function parseArgs(argv: string[]): Args {
-  const raw: Record<string, unknown> = { dryRun: false, json: false, noWait: false, paths: [] as string[] };
+  const raw: Record<string, unknown> = { dryRun: false, json: false, noWait: false, verbose: false, paths: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--dry-run") raw.dryRun = true;
     else if (a === "--json") raw.json = true;
     else if (a === "--no-wait") raw.noWait = true;
+    else if (a === "--verbose") raw.verbose = true;
     else if (a === "--agency" || a === "--year" || a === "--workers") raw[a.slice(2)] = argv[++i];
     else if (a.startsWith("--agency=") || a.startsWith("--year=") || a.startsWith("--workers=")) raw[a.slice(2, a.indexOf("="))] = a.slice(a.indexOf("=") + 1);
     else if (a === "--help" || a === "-h") {
@@ -171,7 +174,7 @@ async function ingest(files: string[], args: Args): Promise<number> {
     return 0;
   }
   const touched = new Set<string>();
-  const progress = createProgress(files.length, "ingest");
+  const progress = createProgress(files.length, "ingest", process.stderr, { everyLine: args.verbose });
   const summary = { created: 0, skipped: 0, failed: 0 };
   const failures: string[] = [];
   for (const r of refused) {

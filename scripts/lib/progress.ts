@@ -10,7 +10,8 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(total: number, title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `everyLine`: print every per-item line, also past 200 items without a terminal. */
+export function createProgress(total: number, title: string, stream: NodeJS.WriteStream = process.stderr, opts: { everyLine?: boolean } = {}): Progress {
   const tty = stream.isTTY === true;
   const started = Date.now();
   let n = 0;
@@ -35,7 +36,7 @@ export function createProgress(total: number, title: string, stream: NodeJS.Writ
     log(line) {
       if (tty) stream.write(`\r\x1b[2K`);
       // Per-item lines go to stdout so they can be piped; the bar stays on stderr.
-      if (tty || total <= 200) console.log(line);
+      if (tty || total <= 200 || opts.everyLine) console.log(line);
     },
     done() {
       if (tty) stream.write(`\r\x1b[2K`);
