@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   try {
     console.log(`PGlite: ${reports} reports, ${kills} kills`);
     const r = await crashLoad({ reports, kills, target: { kind: "pglite", dataDir: dir }, log: console.log });
-    console.log(`PGlite: ${r.problems.length ? `PROBLEMS:\n  ${r.problems.join("\n  ")}` : `${kills} kills survived, ${r.stored}/${r.reports} reports at the end`}`);
+    console.log(`PGlite: ${r.problems.length ? `PROBLEMS:\n  ${r.problems.join("\n  ")}` : `${r.kills.filter((k) => k.killed).length} kills survived (${r.kills.filter((k) => !k.killed).length} runs finished first), ${r.stored}/${r.reports} reports at the end`}`);
     if (r.problems.length) failed++;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     try {
       console.log(`\nPostgreSQL: ${reports} reports, ${kills} kills`);
       const r = await crashLoad({ reports, kills, target: { kind: "postgres", url: db.url! }, log: console.log });
-      console.log(`PostgreSQL: ${r.problems.length ? `PROBLEMS:\n  ${r.problems.join("\n  ")}` : `${kills} kills survived, ${r.stored}/${r.reports} reports at the end`}`);
+      console.log(`PostgreSQL: ${r.problems.length ? `PROBLEMS:\n  ${r.problems.join("\n  ")}` : `${r.kills.filter((k) => k.killed).length} kills survived (${r.kills.filter((k) => !k.killed).length} runs finished first), ${r.stored}/${r.reports} reports at the end`}`);
       if (r.problems.length) failed++;
     } finally {
       await db.close();

@@ -27,7 +27,8 @@ export interface CrashLoadOptions {
 
 export interface CrashLoadResult {
   reports: number;
-  kills: { afterCreated: number; storedAfter: number }[];
+  /** Each run: where it was to be killed, whether it was (a run may finish first), what was stored after. */
+  kills: { afterCreated: number; killed: boolean; storedAfter: number }[];
   stored: number;
   problems: string[];
 }
@@ -62,7 +63,9 @@ function runIngest(dir: string, target: DbTarget, killAfter: number | null, rand
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       out += text;
-      created += (text.match(/created {2}/gu) ?? []).length;
+      // A file stored by this run ("created") or found stored ("skipped": before, or by a job the
+      // killed run left queued, which this run's runners finish first).
+      created += (text.match(/(?:created|skipped) {2}/gu) ?? []).length;
       if (killAfter !== null && !killed && created >= killAfter) {
         killed = true;
         setTimeout(() => child.kill("SIGKILL"), Math.floor(rand() * 40));
@@ -151,15 +154,16 @@ export async function crashLoad({ reports: n, kills, target, seed = 7, log = () 
     const result: CrashLoadResult = { reports: manifest.size, kills: [], stored: 0, problems: [] };
     let killedRuns = 0;
     for (let k = 0; k < kills; k++) {
-      // Kill somewhere in the part of the load not yet done (re-runs skip what is stored).
+      // Kill somewhere in the part of the load not yet done: a re-run first reports the files already
+      // stored (skipped), so the kill comes after those and some new ones.
       const done = result.kills.at(-1)?.storedAfter ?? 0;
-      const afterCreated = 1 + Math.floor(rand() * Math.max(1, manifest.size - done - 1));
+      const afterCreated = done + 1 + Math.floor(rand() * Math.max(1, manifest.size - done - 1));
       const run = await runIngest(filesDir, target, afterCreated, rand);
       if (run.killed) killedRuns++;
       const check = await checkTarget(target, manifest);
-      result.kills.push({ afterCreated, storedAfter: check.stored });
+      result.kills.push({ afterCreated, killed: run.killed, storedAfter: check.stored });
       for (const p of check.problems) result.problems.push(`after kill ${k + 1}: ${p}`);
-      log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] kill ${k + 1}/${kills}: ${run.killed ? `SIGKILL after ${afterCreated} created` : `finished before the kill (exit ${run.code})`}; ${check.stored} report(s) stored; ${check.problems.length ? check.problems.join("; ") : "consistent"}`);
+      log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] kill ${k + 1}/${kills}: ${run.killed ? `SIGKILL after ${afterCreated} files reported stored` : `finished before the kill (exit ${run.code})`}; ${check.stored} report(s) stored; ${check.problems.length ? check.problems.join("; ") : "consistent"}`);
     }
     // A harness that cannot follow the load never kills it: say so rather than report "consistent".
     if (kills > 0 && killedRuns === 0) result.problems.push(`none of the ${kills} runs was killed: the ingest CLI's per-file lines were not seen`);
