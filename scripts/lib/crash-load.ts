@@ -157,7 +157,9 @@ export async function crashLoad({ reports: n, kills, target, seed = 7, log = () 
       // Kill somewhere in the part of the load not yet done: a re-run first reports the files already
       // stored (skipped), so the kill comes after those and some new ones.
       const done = result.kills.at(-1)?.storedAfter ?? 0;
-      const afterCreated = done + 1 + Math.floor(rand() * Math.max(1, manifest.size - done - 1));
+      // The kills left share what is left of the load, so all of them land inside it.
+      const share = Math.max(1, Math.floor((manifest.size - done - 1) / (kills - k)));
+      const afterCreated = done + 1 + Math.floor(rand() * share);
       const run = await runIngest(filesDir, target, afterCreated, rand);
       if (run.killed) killedRuns++;
       const check = await checkTarget(target, manifest);
