@@ -53,28 +53,46 @@ function childEnv(target: DbTarget): NodeJS.ProcessEnv {
   return target.kind === "postgres" ? { ...base, DATABASE_URL: target.url, PGLITE_DIR: "" } : { ...base, DATABASE_URL: "", PGLITE_DIR: target.dataDir ?? "" };
 }
 
-/** Runs the ingest CLI on `dir`; kills it with SIGKILL once it has created `killAfter` reports (plus a random few ms). */
-function runIngest(dir: string, target: DbTarget, killAfter: number | null, rand: () => number): Promise<{ killed: boolean; code: number | null; out: string }> {
+/**
+ * Runs the ingest CLI on `dir` and kills it with SIGKILL: once it has reported `kill.afterLines`
+ * files stored (plus a random few ms), or `kill.afterMs` after it started. A re-run's runners first
+ * finish the jobs a killed run left queued, which print no line, so re-runs are killed by time.
+ */
+function runIngest(
+  dir: string,
+  target: DbTarget,
+  kill: { afterLines?: number; afterMs?: number } | null,
+  rand: () => number,
+): Promise<{ killed: boolean; code: number | null; out: string; lines: number; firstLineMs: number | null; ms: number }> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ingest.ts", "--verbose", dir], { env: childEnv(target), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
-    let created = 0;
+    let lines = 0;
+    let firstLineMs: number | null = null;
     let killed = false;
+    const killNow = () => {
+      if (killed) return;
+      killed = true;
+      child.kill("SIGKILL");
+    };
+    const timer = kill?.afterMs !== undefined ? setTimeout(killNow, kill.afterMs) : null;
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       out += text;
-      // A file stored by this run ("created") or found stored ("skipped": before, or by a job the
-      // killed run left queued, which this run's runners finish first).
-      created += (text.match(/(?:created|skipped) {2}/gu) ?? []).length;
-      if (killAfter !== null && !killed && created >= killAfter) {
-        killed = true;
-        setTimeout(() => child.kill("SIGKILL"), Math.floor(rand() * 40));
-      }
+      // A file stored by this run ("created") or found stored ("skipped").
+      const seen = (text.match(/(?:created|skipped) {2}/gu) ?? []).length;
+      if (seen > 0 && firstLineMs === null) firstLineMs = Date.now() - started;
+      lines += seen;
+      if (kill?.afterLines !== undefined && !killed && lines >= kill.afterLines) setTimeout(killNow, Math.floor(rand() * 40));
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (c: Buffer) => (out += c.toString("utf8")));
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ killed, code, out: out.slice(-2000) }));
+    child.on("exit", (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ killed, code, out: out.slice(-2000), lines, firstLineMs, ms: Date.now() - started });
+    });
   });
 }
 
@@ -153,19 +171,28 @@ export async function crashLoad({ reports: n, kills, target, seed = 7, log = () 
     const t0 = Date.now();
     const result: CrashLoadResult = { reports: manifest.size, kills: [], stored: 0, problems: [] };
     let killedRuns = 0;
+    // The first run is a fresh load: killed after a random number of stored files. It also measures
+    // how long the CLI takes to start and to store a report, to place later kills in time.
+    let startMs = 0;
+    let msPerReport = 0;
     for (let k = 0; k < kills; k++) {
-      // Kill somewhere in the part of the load not yet done: a re-run first reports the files already
-      // stored (skipped), so the kill comes after those and some new ones.
       const done = result.kills.at(-1)?.storedAfter ?? 0;
       // The kills left share what is left of the load, so all of them land inside it.
       const share = Math.max(1, Math.floor((manifest.size - done - 1) / (kills - k)));
-      const afterCreated = done + 1 + Math.floor(rand() * share);
-      const run = await runIngest(filesDir, target, afterCreated, rand);
+      const afterLines = done + 1 + Math.floor(rand() * share);
+      const kill = k === 0 ? { afterLines } : { afterMs: Math.round(startMs + rand() * share * msPerReport) };
+      const run = await runIngest(filesDir, target, kill, rand);
+      if (k === 0 && run.firstLineMs !== null) {
+        startMs = run.firstLineMs;
+        msPerReport = Math.max(1, (run.ms - run.firstLineMs) / Math.max(1, run.lines - 1));
+      }
       if (run.killed) killedRuns++;
       const check = await checkTarget(target, manifest);
-      result.kills.push({ afterCreated, killed: run.killed, storedAfter: check.stored });
+      // What the CLI had reported stored when it was killed must all be there.
+      result.kills.push({ afterCreated: run.lines, killed: run.killed, storedAfter: check.stored });
       for (const p of check.problems) result.problems.push(`after kill ${k + 1}: ${p}`);
-      log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] kill ${k + 1}/${kills}: ${run.killed ? `SIGKILL after ${afterCreated} files reported stored` : `finished before the kill (exit ${run.code})`}; ${check.stored} report(s) stored; ${check.problems.length ? check.problems.join("; ") : "consistent"}`);
+      const when = "afterMs" in kill ? `${((kill.afterMs ?? 0) / 1000).toFixed(1)} s in` : `${afterLines} files in`;
+      log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] kill ${k + 1}/${kills}: ${run.killed ? `SIGKILL ${when} (${run.lines} reported stored)` : `finished before the kill (exit ${run.code})`}; ${check.stored} report(s) stored; ${check.problems.length ? check.problems.join("; ") : "consistent"}`);
     }
     // A harness that cannot follow the load never kills it: say so rather than report "consistent".
     if (kills > 0 && killedRuns === 0) result.problems.push(`none of the ${kills} runs was killed: the ingest CLI's per-file lines were not seen`);
