@@ -242,6 +242,9 @@ function localName(name: string): string {
   return i === -1 ? name : name.slice(i + 1);
 }
 
+/** The elements between a paragraph and a picture's wp:docPr / v:imagedata (runs, wrappers, drawings). */
+const PICTURE_PATH = new Set(["r", "hyperlink", "smartTag", "sdt", "sdtContent", "ins", "customXml", "fldSimple", "AlternateContent", "Choice", "drawing", "inline", "anchor", "pict", "object", "shape", "group"]);
+
 class DocxWalker {
   readonly blocks: Block[] = [];
   /** Pictures in the body's paragraphs (tables pasted as screenshots), in reading order. */
@@ -258,7 +261,7 @@ class DocxWalker {
           const name = Object.entries(child.attrs).find(([k]) => localName(k) === "name" || localName(k) === "title")?.[1] ?? "";
           const alt = Object.entries(child.attrs).find(([k]) => localName(k) === "descr")?.[1] ?? "";
           if (this.images.length < 200) this.images.push({ src: (name || `图片 ${this.images.length + 1}`).slice(0, 100), alt: alt.slice(0, 100), block: this.blocks.length });
-        } else if (local !== "txbxContent") visit(child);
+        } else if (PICTURE_PATH.has(local)) visit(child);
       }
     };
     visit(p);
