@@ -53,6 +53,8 @@ describe("readMeta", () => {
     expect(read("本报告根据《中华人民共和国政府信息公开条例》要求，由盘州市教育局编制。")).toBe("盘州市教育局");
     // What is captured must look like a name: a clause that ends otherwise is not one.
     expect(read("根据《条例》规定，我们认真编制了本报告。")).toBeNull();
+    expect(read("本报告根据《条例》要求，由本单位办公室编制。")).toBeNull();
+    expect(read("本报告由我局办公室负责解释。")).toBeNull();
   });
 
   it("takes the agency from a byline under a title that names none, never from a sentence", () => {

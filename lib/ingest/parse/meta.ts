@@ -48,7 +48,8 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
 ];
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
-const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|报告|条例/u;
+// Self-references (本单位办公室, 我局) end like a name but are not one; 本溪市 is a place, so only these.
+const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^(?:本机关|本单位|本部门|本局|本委|本院|本厅|我局|我委|我院|我厅|我单位|我市|我县|我区)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
