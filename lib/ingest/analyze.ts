@@ -169,8 +169,9 @@ function tablesFromPdfText(extracted: ExtractedDocument, parsed: ParsedReport, o
 const TABLE_ISSUE = /^(table_|column_|unknown_|unparsable_number|duplicate_row|row_|format_|unit_in_cell|ocr_low_confidence|tables_as_images|zero_report)/u;
 
 /**
- * A PDF whose tables are pictures (pasted into Word as screenshots, then exported): its text layer
- * holds the narrative, agency and year, and no table. When OCR is installed the pages are
+ * A PDF whose tables are pictures (pasted into Word as screenshots, then exported), or the Word
+ * file itself (laid out by LibreOffice first): its text holds the narrative, agency and year, and
+ * no table. When OCR is installed the pages are
  * recognised and the tables are taken from that reading — every figure with its confidence, the
  * unsure ones named — while the agency, year and narrative stay those of the text layer, which is
  * exact. Only when the text layer left a table missing, the PDF holds pictures big enough to be
@@ -187,13 +188,18 @@ async function tablesFromPictures(
   if (!parsed.issues.some((i) => i.code === "tables_as_images")) return null;
   const missing = TABLE_IDS.filter((id) => parsed.tables[id] === "missing");
   if (missing.length === 0) return null;
-  // Word files with pasted screenshots could be laid out by LibreOffice and read the same way, but
-  // screenshots re-laid by LibreOffice read poorly by OCR (10 of 200 figures on the sample): they
-  // keep the tables_as_images error, which says what to upload instead.
-  if (extracted.format !== "pdf") return null;
+  const word = extracted.format !== "pdf";
   let scanned: ExtractedDocument;
   try {
-    scanned = await ocrPdf(bytes, extracted.meta.pages ?? 0, tools.ocr, extracted.meta);
+    let pdf = bytes;
+    let pages = extracted.meta.pages ?? 0;
+    if (word) {
+      // A Word file's pasted pictures are laid out on its pages by LibreOffice, then read like a PDF's.
+      if (!tools.office || !isOfficeFormat(extracted.format)) return null;
+      pdf = await tools.office.convertToPdf(bytes, extracted.format);
+      pages = (await extractDocument(pdf, "converted.pdf", tools.pdf ? { tools: { pdf: tools.pdf } } : {})).meta.pages ?? 0;
+    }
+    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta);
   } catch {
     return null;
   }
@@ -204,7 +210,7 @@ async function tablesFromPictures(
   const notice = issue(
     "tables_as_images",
     "warning",
-    `PDF 中的表格是图片（${missing.map((id) => TABLE_LABEL[id]).join("、")}）：已用 OCR 从页面图像识别，请核对标为不确定的数字。 The PDF's tables are pictures: they were read by OCR from the page images; check the figures marked unsure.`,
+    `${word ? "文件" : "PDF "}中的表格是图片（${missing.map((id) => TABLE_LABEL[id]).join("、")}）：已用 OCR 从页面图像识别，请核对标为不确定的数字。 The ${word ? "document" : "PDF"}'s tables are pictures: they were read by OCR from the page images; check the figures marked unsure.`,
     null,
   );
   return {
@@ -220,6 +226,11 @@ async function tablesFromPictures(
     },
     ocr: scanned.meta.ocr,
   };
+}
+
+const OFFICE_FORMATS = ["docx", "doc", "wps", "rtf", "odt"] as const;
+function isOfficeFormat(f: SurfaceFormat): f is (typeof OFFICE_FORMATS)[number] {
+  return (OFFICE_FORMATS as readonly string[]).includes(f);
 }
 
 const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;

@@ -163,7 +163,27 @@ export async function samplePicturedPdf(chromiumPath: string): Promise<Uint8Arra
   return (await samplePictured(chromiumPath, true)).pdf as Uint8Array;
 }
 
-async function samplePictured(chromiumPath: string, print: boolean): Promise<{ html: string; pdf: Uint8Array | null }> {
+/**
+ * The same pictured page saved as Word by LibreOffice (HTML import, then DOCX export): a Word file
+ * whose tables are pasted screenshots, each scaled to fit the page's text area as Word does.
+ */
+export async function samplePicturedDocx(chromiumPath: string): Promise<Uint8Array> {
+  const { html } = await samplePictured(chromiumPath, false, 600);
+  const dir = mkdtempSync(path.join(tmpdir(), "gongkai-fixture-"));
+  try {
+    writeFileSync(path.join(dir, "report.html"), html);
+    await runProcess(
+      "soffice",
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", path.join(dir, "out"), path.join(dir, "report.html")],
+      { timeoutMs: 120_000, env: { ...process.env, HOME: dir }, cwd: dir },
+    );
+    return new Uint8Array(readFileSync(path.join(dir, "out", "report.docx")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function samplePictured(chromiumPath: string, print: boolean, maxWidth = Infinity): Promise<{ html: string; pdf: Uint8Array | null }> {
   const { chromium } = await import("@playwright/test");
   const html = new TextDecoder().decode(renderReport(sampleReportModel(), "html"));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
@@ -175,7 +195,9 @@ async function samplePictured(chromiumPath: string, print: boolean): Promise<{ h
     for (let i = 0; i < (await tables.count()); i++) {
       const t = tables.nth(i);
       const box = await t.boundingBox();
-      shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round(box?.width ?? 700), height: Math.round(box?.height ?? 300) });
+      // Word shrinks a pasted picture to fit the page: at most maxWidth wide and 1.45 × that tall.
+      const scale = Math.min(1, maxWidth / (box?.width ?? 700), (1.45 * maxWidth) / (box?.height ?? 300));
+      shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round((box?.width ?? 700) * scale), height: Math.round((box?.height ?? 300) * scale) });
     }
     let k = 0;
     const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, () => {
