@@ -76,6 +76,25 @@ describe("padding on lines of its own", () => {
   });
 });
 
+describe("rows opened by a pipe of their own", () => {
+  it("drops the lone pipe that opens each row, keeps a blank cell before it", () => {
+    const lines = ["|", "第二十条第(一)项 | |||", "|", "规章 |", "0 |", "0 |", "|", "|", "行政规范性文件 |", "5 |", "12 |", "8 |", "|", "第二十条第(五)项 | |||", "|", "信息内容 |", "本年处理决定数量 | ||", "|"];
+    const doc = extractFromText(lines.join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["第二十条第(一)项", "规章", "0", "0", "", "行政规范性文件", "5", "12", "8", "第二十条第(五)项", "信息内容", "本年处理决定数量"]);
+  });
+  it("keeps a lone pipe as a blank corner cell when rows do not open that way", () => {
+    const doc = extractFromText(["|", "申请人情况 | ||||||||", "自然人 |", "总计 | ||"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["", "申请人情况", "自然人", "总计"]);
+  });
+});
+
+describe("empty cells before a row label", () => {
+  it("drops the group placeholders before a label, keeps a leading blank value", () => {
+    const doc = extractFromText(["| | 2.其他法律行政法规禁止公开 | | 0 |", "| | 0 | 1 |"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["2.其他法律行政法规禁止公开", "", "0", "", "0", "1"]);
+  });
+});
+
 describe("decoding", () => {
   it("strips a UTF-8 BOM", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("一、总体情况\n")]);

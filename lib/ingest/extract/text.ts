@@ -62,6 +62,8 @@ function firstNonSpaceByte(bytes: Uint8Array): number {
 }
 
 const CELL_LINE = /\|[\s|]*$/u;
+/** A row label, not a value: two Han characters or more ("无", "—" and numbers are values). */
+const LABEL_TEXT = /\p{Script=Han}.*\p{Script=Han}/u;
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}/u;
 
 /** Split one table line into cells (see the rule at the top of the file). */
@@ -75,7 +77,14 @@ export function splitCellLine(line: string): { text: string; start: number }[] {
     }
   }
   // A "|" before content opens a markdown-like row, it does not close an empty cell.
-  if (parts.length > 1 && parts[0]?.text === "" && parts.some((p) => p.text !== "")) parts.shift();
+  if (parts.length > 1 && parts[0]?.text === "" && parts.some((p) => p.text !== "")) {
+    parts.shift();
+    // "| | 2.其他法律行政法规禁止公开 | 0 |": the empty cells before a row's label stand under the
+    // group cells of the rows above ((三)不予公开 spans them); they are no values of this row, nor
+    // trailing values of the previous one. Only before a label: "| | 0 | 0 |" keeps its blank value.
+    const first = parts.findIndex((p) => p.text !== "");
+    if (first > 0 && LABEL_TEXT.test((parts[first] as { text: string }).text)) parts.splice(0, first);
+  }
   let last = parts.length - 1;
   while (last > 0 && (parts[last] as { text: string }).text === "") last--;
   return parts.slice(0, last + 1);
@@ -99,13 +108,33 @@ function cellLine(trimmed: string, line: number, offset: number): CellLine {
   return { cells, line, offset, pipeOnly, pipes, inlinePadding: !pipeOnly && pipes > cells.length };
 }
 
+/**
+ * Lone pipes that open a row: right after a line that closed its row with inline padding
+ * ("第二十条第(一)项 | |||") and right before the next row's first cell. Some sites write each
+ * table row as "|" on a line of its own, then one cell per line ("|" / "规章 |" / "0 |" …); a
+ * closed row cannot take a blank cell, so such a pipe opens the next row. Counted, since one
+ * could be a blank corner cell.
+ */
+function rowOpeners(lines: readonly CellLine[]): number {
+  let n = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const l = lines[i] as CellLine;
+    if (l.pipeOnly && l.pipes === 1 && (lines[i - 1] as CellLine).inlinePadding && !(lines[i + 1] as CellLine).pipeOnly) n++;
+  }
+  return n;
+}
+
 /** The cells of one run of table lines (see the rule at the top of the file). */
 function tableBlock(lines: readonly CellLine[]): TableBlock | null {
   const separatePadding = !lines.some((l) => l.inlinePadding) && lines.some((l) => l.pipeOnly && l.pipes > 1);
+  const opensRows = rowOpeners(lines) >= 2;
   const cells: TableCell[] = [];
   lines.forEach((l, i) => {
-    // In a table whose padding stands alone, a pipe-only line right before more cells closes the row.
-    if (separatePadding && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    // In a table whose padding stands alone, a pipe-only line right before more cells closes the row;
+    // in one whose rows open with a pipe of their own, it opens the next row. Either way, no cell.
+    if ((separatePadding || opensRows) && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    // The last pipe of such a table opens a row the page cut off (an excerpt's end).
+    if (opensRows && l.pipeOnly && i === lines.length - 1) return;
     for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
   });
   const first = lines[0];
