@@ -70,6 +70,10 @@ describe("padding on lines of its own", () => {
     const doc = extractFromText(["信息内容 |", "本年处理决定数量 |", "|||", "行政许可 |", "|", "|||", "行政处罚 |", "|"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "本年处理决定数量", "行政许可", "", "行政处罚", ""]);
   });
+  it("takes several pipes on a line of their own as padding, also after the last row", () => {
+    const doc = extractFromText(["第二十条第(九)项 |", "||||", "信息内容 |", "采购项目数量 |", "采购总金额 |", "||", "政府集中采购 |", "0 |", "|", "||"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "0", ""]);
+  });
   it("keeps every pipe-only line as a blank where padding is inline", () => {
     const doc = extractFromText(["自然人 |", "总计 | ||", "一、本年新收 |", "|", "3 |", "| ||", "二、上年结转 |"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["自然人", "总计", "一、本年新收", "", "3", "", "二、上年结转"]);

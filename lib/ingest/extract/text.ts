@@ -133,6 +133,9 @@ function tableBlock(lines: readonly CellLine[]): TableBlock | null {
     // In a table whose padding stands alone, a pipe-only line right before more cells closes the row;
     // in one whose rows open with a pipe of their own, it opens the next row. Either way, no cell.
     if ((separatePadding || opensRows) && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    // Where padding stands alone, several pipes on a line are padding wherever they stand (a blank
+    // cell stands alone as "|"), also after the table's last row.
+    if (separatePadding && l.pipeOnly && l.pipes > 1) return;
     // The last pipe of such a table opens a row the page cut off (an excerpt's end).
     if (opensRows && l.pipeOnly && i === lines.length - 1) return;
     for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });

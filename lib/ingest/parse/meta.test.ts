@@ -23,6 +23,11 @@ describe("readMeta", () => {
     expect(m.issues).toEqual([]);
   });
 
+  it("reads the agency of '特编制X2023年政府信息公开工作年度报告' without the verb", () => {
+    const m = meta("根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。\n一、总体情况\n");
+    expect([m.agency?.written, m.year]).toEqual(["湛江市人民政府地方志办公室", 2023]);
+  });
+
   it("reads a title in either order, also over two lines", () => {
     expect(meta("贵阳市财政局2023年政府信息公开工作年度报告\n一、总体情况\n").agency?.canonical).toBe("贵阳市财政局");
     const m = meta("2023年贵阳市财政局政府信息公开工作年度报告\n一、总体情况\n");
