@@ -277,6 +277,41 @@ describe("web pages flattened to pipe text", () => {
     expect(line.null_reasons["t2.regulation.in_force"]).toBe("blank");
   });
 
+  it("one cell per line, blank cells as a lone pipe, each row's padding on a line of its own", async () => {
+    // "一、本年新收… |" / "|" ×6 / "0 |" / "||": the zeros under 法人或其他组织 left blank, the padding
+    // after the row's last cell making up the grid's width (10 for 表三).
+    const blankCols = new Set(["commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org"]);
+    const isBlank = (k: string): boolean => k.startsWith("t3.") && blankCols.has(k.split(".")[2] ?? "") && v(k) === 0;
+    const rowsOf = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = grid - cells.length;
+        return [...cells.map((c) => (c === "" ? "|" : `${c} |`)), ...(pad > 0 ? ["|".repeat(pad)] : [])];
+      });
+    const { t2, t3, t4 } = flatRows();
+    const t3Blanked = t3.map((r) => {
+      const row = T3_ROWS.find(([, label]) => r.cells.includes(label))?.[0];
+      if (!row) return r.cells;
+      const label = r.cells.length - COLS.length;
+      return r.cells.map((c, i) => (i >= label && isBlank(`t3.${row}.${COLS[i - label] ?? ""}`) ? "" : c));
+    });
+    const text = [
+      "盘州市人民政府2024年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      ...rowsOf(t2, 4),
+      "三、收到和处理政府信息公开申请情况",
+      ...rowsOf(t3Blanked, 9),
+      "四、政府信息公开行政复议、行政诉讼情况",
+      ...rowsOf(t4, 15),
+    ].join("\n");
+    const line = await dry("grid-lines.txt", text);
+    expect(wrongCells(line, isBlank)).toEqual([]);
+    const blanks = Object.keys(EXPECTED.cells).filter(isBlank);
+    expect(blanks.length).toBeGreaterThan(100);
+    expect(blanks.filter((k) => line.cells[k] !== null || line.null_reasons[k] !== "blank")).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
   it("markdown-like rows whose group cells are left as empty cells before the label (| | 2.其他… | 0 |)", async () => {
     const md = (rows: string[][]): string[] => rows.map((r) => `| ${r.join(" | ")} |`);
     const line = await dry("md-groups.txt", flatText(md));

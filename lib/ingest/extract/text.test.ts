@@ -70,6 +70,12 @@ describe("padding on lines of its own", () => {
     const doc = extractFromText(["信息内容 |", "本年处理决定数量 |", "|||", "行政许可 |", "|", "|||", "行政处罚 |", "|"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "本年处理决定数量", "行政许可", "", "行政处罚", ""]);
   });
+  it("counts a row's cells against the grid: lone pipes before its last value are blanks", () => {
+    // A 5-wide grid: "申请人情况" and four pipes; each row's label, three values, then its padding.
+    const lines = ["申请人情况 |", "||||", "一、本年新收 |", "|", "|", "3 |", "|", "二、上年结转 |", "|", "|", "|", "|", "三、办理结果 |", "(一)予以公开 |", "|", "|", "2 |"];
+    const doc = extractFromText(lines.join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["申请人情况", "一、本年新收", "", "", "3", "二、上年结转", "", "", "", "三、办理结果", "(一)予以公开", "", "", "2"]);
+  });
   it("takes several pipes on a line of their own as padding, also after the last row", () => {
     const doc = extractFromText(["第二十条第(九)项 |", "||||", "信息内容 |", "采购项目数量 |", "采购总金额 |", "||", "政府集中采购 |", "0 |", "|", "||"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "0", ""]);

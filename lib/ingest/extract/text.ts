@@ -17,6 +17,10 @@
  *     stands on its own lines (no line carries padding after content, and some pipe-only line
  *     has several pipes): there the last line of each run of pipe-only lines before more cells
  *     is the padding and gives no cell ("MINUS ONE": a run of k such lines is k − 1 blanks).
+ *     Where the rows add up to one grid width, cells are counted instead (paddingByGrid): a lone
+ *     pipe is padding only where it completes its row, several pipes on a line always are.
+ *   - Rows can also open with a lone pipe of their own (rowOpeners), and "| | label | …" lines
+ *     carry empty cells under the group cells of the rows above: neither gives a cell.
  *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
  *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
  */
@@ -124,12 +128,55 @@ function rowOpeners(lines: readonly CellLine[]): number {
   return n;
 }
 
+/**
+ * The padding lines of a table whose padding stands on lines of its own, told apart from blank
+ * cells by counting cells against the grid: each row's cells and padding fill the grid's width, the
+ * first row giving that width ("申请人情况 |" then "||||||||": 10). Several pipes on a line are
+ * padding; a lone pipe is a blank cell unless it is the one pipe that completes its row. So
+ * "一、本年新收 |", six "|", "0 |", "||" is a row of seven values, the six blanks included, where
+ * the rule "last pipe before more cells is padding" made it six. Null when the lines do not add up
+ * to one width (the caller falls back to that rule).
+ */
+function paddingByGrid(lines: readonly CellLine[]): Set<number> | null {
+  let before = 0;
+  let width = 0;
+  for (const l of lines) {
+    if (l.pipeOnly && l.pipes > 1) {
+      width = before + l.pipes;
+      break;
+    }
+    before += l.pipeOnly ? 1 : l.cells.length;
+  }
+  if (width < 2) return null;
+  const padding = new Set<number>();
+  let pos = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as CellLine;
+    if (l.pipeOnly && (l.pipes > 1 || (pos > 0 && pos + 1 === width))) {
+      if (pos + l.pipes !== width) return null;
+      padding.add(i);
+      pos = 0;
+      continue;
+    }
+    pos += l.pipeOnly ? 1 : l.cells.length;
+    if (pos > width) return null;
+    if (pos === width) pos = 0;
+  }
+  return padding;
+}
+
 /** The cells of one run of table lines (see the rule at the top of the file). */
 function tableBlock(lines: readonly CellLine[]): TableBlock | null {
   const separatePadding = !lines.some((l) => l.inlinePadding) && lines.some((l) => l.pipeOnly && l.pipes > 1);
   const opensRows = rowOpeners(lines) >= 2;
+  const padding = separatePadding ? paddingByGrid(lines) : null;
   const cells: TableCell[] = [];
   lines.forEach((l, i) => {
+    if (padding) {
+      if (padding.has(i)) return;
+      for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
+      return;
+    }
     // In a table whose padding stands alone, a pipe-only line right before more cells closes the row;
     // in one whose rows open with a pipe of their own, it opens the next row. Either way, no cell.
     if ((separatePadding || opensRows) && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
