@@ -312,6 +312,19 @@ describe("web pages flattened to pipe text", () => {
     expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
   });
 
+  it("rows on one line whose closing pipe wrapped onto the next line (规章 | 0 | 0 | 0 / |)", async () => {
+    // A full row's closing pipe wraps; a row with padding ends in its pipes ("行政许可 | 0 | ||").
+    const wrapped = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = grid - cells.length;
+        return pad > 0 ? [`${cells.join(" | ")} | ${"|".repeat(pad)}`] : [cells.join(" | "), "|"];
+      });
+    const line = await dry("wrapped.txt", flatText(wrapped));
+    expect(wrongCells(line)).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
   it("markdown-like rows whose group cells are left as empty cells before the label (| | 2.其他… | 0 |)", async () => {
     const md = (rows: string[][]): string[] => rows.map((r) => `| ${r.join(" | ")} |`);
     const line = await dry("md-groups.txt", flatText(md));

@@ -98,6 +98,14 @@ describe("rows opened by a pipe of their own", () => {
   });
 });
 
+describe("a row's closing pipe on the next line", () => {
+  it("reads 'label | a | b' then '|' as one row of cells", () => {
+    const doc = extractFromText(["信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "规章 | 0 | 0 | 0", "|", "行政规范性文件 | 1 | 2 | 3", "|"].join("\n"));
+    expect(doc.blocks).toHaveLength(1);
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0", "行政规范性文件", "1", "2", "3"]);
+  });
+});
+
 describe("empty cells before a row label", () => {
   it("drops the group placeholders before a label, keeps a leading blank value", () => {
     const doc = extractFromText(["| | 2.其他法律行政法规禁止公开 | | 0 |", "| | 0 | 1 |"].join("\n"));

@@ -241,7 +241,16 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     const end = nl === -1 ? text.length : nl;
     const raw = text.slice(offset, end);
     lineNo++;
-    const trimmed = raw.trim();
+    let trimmed = raw.trim();
+    let closedBelow = false;
+    // "规章 | 0 | 0 | 0" then "|": a row whose closing pipe wrapped onto a line of its own.
+    if (trimmed.includes("|") && !CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed) && nl !== -1) {
+      const next = text.indexOf("\n", nl + 1);
+      if (text.slice(nl + 1, next === -1 ? text.length : next).trim() === "|") {
+        trimmed = `${trimmed} |`;
+        closedBelow = true;
+      }
+    }
     if (trimmed.length > 0) {
       const lead = raw.length - raw.trimStart().length;
       if (CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed)) {
@@ -255,6 +264,13 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     }
     if (nl === -1) break;
     offset = nl + 1;
+    if (closedBelow) {
+      // The closing pipe's line is read with its row.
+      const skip = text.indexOf("\n", offset);
+      lineNo++;
+      if (skip === -1) break;
+      offset = skip + 1;
+    }
   }
   flush();
   const outIssues = [...issues];

@@ -26,6 +26,8 @@ describe("readMeta", () => {
   it("reads the agency of '特编制X2023年政府信息公开工作年度报告' without the verb", () => {
     const m = meta("根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。\n一、总体情况\n");
     expect([m.agency?.written, m.year]).toEqual(["湛江市人民政府地方志办公室", 2023]);
+    const formed = meta("现形成《海城市卫生健康局2025年政府信息公开工作年度报告》,本报告中所列数据的统计期限从2025年1月1日至12月31日。\n一、总体情况\n");
+    expect([formed.agency?.written, formed.year]).toEqual(["海城市卫生健康局", 2025]);
   });
 
   it("reads a title in either order, also over two lines", () => {

@@ -35,7 +35,7 @@ const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s*年?度?[)）]?$`, "u");
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写)?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 // Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
 // "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
