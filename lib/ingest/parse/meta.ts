@@ -45,11 +45,15 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:根据|依据|按照)[^。]{0,60}?(?:编制|编写|制作)/u,
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:编制|编写)了?(?:本|\d{4})/u,
   /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
+  // "编制万源市玉带乡2024年政府信息公开工作年度报告": the report's own name after the verb.
+  new RegExp(`(?:编制|编写)《?([^，,。；;、《》\\d]{2,40}?)\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
 ];
+/** A township's name ends in 乡/镇/街道, which AGENCY_LINE leaves out (a heading can end so too). */
+const TOWNSHIP = /^[\p{Script=Han}]{2,20}(?:市|县|区|旗)[\p{Script=Han}]{1,10}(?:乡|镇|街道)$/u;
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
 // Self-references (本单位办公室, 我局) end like a name but are not one; 本溪市 is a place, so only these.
-const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^(?:本机关|本单位|本部门|本局|本委|本院|本厅|我局|我委|我院|我厅|我单位|我市|我县|我区)|报告|条例/u;
+const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
@@ -228,7 +232,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     for (const re of PREAMBLE_LOOSE) {
       if (agency) break;
       const name = re.exec(t)?.[1]?.replace(/\s+/gu, "");
-      if (name && AGENCY_LINE.test(name)) agency = cleanAgency(name, b.loc);
+      if (name && (AGENCY_LINE.test(name) || TOWNSHIP.test(name))) agency = cleanAgency(name, b.loc);
     }
   }
 
