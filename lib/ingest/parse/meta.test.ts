@@ -23,13 +23,15 @@ describe("readMeta", () => {
     expect(m.issues).toEqual([]);
   });
 
-  it("reads the agency of '特编制X2023年政府信息公开工作年度报告' without the verb", () => {
+  it("reads the agency as real pages write it: 特编制X…, 编制X乡…, 现形成《X…, a page caption, never 我办", () => {
     const m = meta("根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。\n一、总体情况\n");
     expect([m.agency?.written, m.year]).toEqual(["湛江市人民政府地方志办公室", 2023]);
     // "现将我办2022年度…情况报告如下": 我办 is the agency speaking of itself, no name.
     expect(meta("根据《条例》要求,现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n").agency?.written ?? null).toBeNull();
     const township = meta("根据《条例》等相关规定,编制万源市玉带乡2024年政府信息公开工作年度报告,所列数据统计期限为2024年1月1日至2024年12月31日。\n一、总体情况\n");
     expect([township.agency?.written, township.year]).toEqual(["万源市玉带乡", 2024]);
+    const paged = meta("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\nP. 8\n四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n");
+    expect([paged.agency?.written, paged.year]).toEqual(["威海市文登区信访局", 2022]);
     const formed = meta("现形成《海城市卫生健康局2025年政府信息公开工作年度报告》,本报告中所列数据的统计期限从2025年1月1日至12月31日。\n一、总体情况\n");
     expect([formed.agency?.written, formed.year]).toEqual(["海城市卫生健康局", 2025]);
   });

@@ -159,7 +159,11 @@ function balanced(s: string): boolean {
 }
 
 function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
-  const written = raw.trim().replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
+  // "Page 8 - 威海市文登区信访局…": a page viewer's caption before the title is no part of the name.
+  const written = raw
+    .trim()
+    .replace(/^[A-Za-z][\x20-\x7e]*?[-–—:：]\s*(?=\p{Script=Han})/u, "")
+    .replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
   const canonical = canonicalAgency(written);
   // A piece of a wrapped line ("民政府办公厅)") is not a name.
   if (!balanced(written) || canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
