@@ -44,6 +44,13 @@ describe("readMeta", () => {
     expect([two.agency?.canonical, two.year, two.yearSource]).toEqual(["六盘水市人民政府", 2023, "title"]);
   });
 
+  it("reads a title with the year between 政府信息公开工作 and 年度报告", () => {
+    const m = meta("汉中市汉台区教育体育局政府信息公开工作2022年度报告\n一、总体情况\n");
+    expect([m.agency?.written, m.year, m.yearSource]).toEqual(["汉中市汉台区教育体育局", 2022, "title"]);
+    const two = meta("重庆市大足区人民政府外事办公室\n政府信息公开工作2022年度报告\n一、总体情况\n");
+    expect([two.agency?.written, two.year]).toEqual(["重庆市大足区人民政府外事办公室", 2022]);
+  });
+
   it("reads titles as agencies write them: 关于, a year in Chinese numerals, the year after the title, 情况的报告", () => {
     const read = (t: string) => {
       const m = meta(`${t}\n一、总体情况\n2024年，本机关认真贯彻《条例》。\n`);

@@ -33,6 +33,8 @@ const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL
 const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 // "政府信息公开工作年度报告（2024年）", "XX局政府信息公开工作年度报告(2024年度)".
 const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s*年?度?[)）]?$`, "u");
+// "X政府信息公开工作2022年度报告": the year between the subject and 年度报告.
+const TITLE_YEAR_INSIDE = /^(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(\d{4})\s*年度?(?:报告|年报)$/u;
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
 const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
@@ -203,14 +205,15 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     const a = TITLE_AGENCY_FIRST.exec(t);
     const b = a ? null : TITLE_YEAR_FIRST.exec(t);
     const after = a || b ? null : TITLE_YEAR_AFTER.exec(t);
-    const yOnly = a || b || after ? null : YEAR_ONLY_TITLE.exec(t);
-    const y = Number(a?.[2] ?? b?.[1] ?? after?.[2] ?? yOnly?.[1] ?? NaN);
+    const inside = a || b || after ? null : TITLE_YEAR_INSIDE.exec(t);
+    const yOnly = a || b || after || inside ? null : YEAR_ONLY_TITLE.exec(t);
+    const y = Number(a?.[2] ?? b?.[1] ?? after?.[2] ?? inside?.[2] ?? yOnly?.[1] ?? NaN);
     if (!year && validYear(y)) {
       year = y;
       yearSource = "title";
     }
     if (!agency) {
-      const name = a?.[1] ?? b?.[2] ?? (after?.[1] || null);
+      const name = a?.[1] ?? b?.[2] ?? inside?.[1] ?? (after?.[1] || null);
       if (name) agency = cleanAgency(name, loc);
       else if (yOnly || after) agency = bylineAgency(titleCandidates, i, lead);
     }
