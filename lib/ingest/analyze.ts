@@ -75,6 +75,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   const pictured = await tablesFromPictures(bytes, extracted, fromText, parseOptions, opts.tools);
   const parsed = pictured?.parsed ?? fromText;
   const ocr = pictured?.ocr ?? extracted.meta.ocr ?? null;
+  if (ocr) unreadOcrMisreads(parsed);
   const agency = parsed.agencyName ? classifyAgency(parsed.agencyName, opts.regions) : null;
   const validationInput = validationInputFromParsed(parsed, agency?.kind);
   const findings = validationInput ? validateReport(validationInput) : [];
@@ -182,10 +183,14 @@ async function tablesFromPictures(
   options: ParseDocumentOptions,
   tools: ExtractTools | undefined,
 ): Promise<{ parsed: ParsedReport; ocr: OcrSummary } | null> {
-  if (extracted.format !== "pdf" || extracted.meta.ocr || !tools?.ocr) return null;
+  if (extracted.meta.ocr || !tools?.ocr) return null;
   if (!parsed.issues.some((i) => i.code === "tables_as_images")) return null;
   const missing = TABLE_IDS.filter((id) => parsed.tables[id] === "missing");
   if (missing.length === 0) return null;
+  // Word files with pasted screenshots could be laid out by LibreOffice and read the same way, but
+  // screenshots re-laid by LibreOffice read poorly by OCR (10 of 200 figures on the sample): they
+  // keep the tables_as_images error, which says what to upload instead.
+  if (extracted.format !== "pdf") return null;
   let scanned: ExtractedDocument;
   try {
     scanned = await ocrPdf(bytes, extracted.meta.pages ?? 0, tools.ocr, extracted.meta);
@@ -235,6 +240,22 @@ export function failedAnalysis(bytes: Uint8Array, fileName: string, code: "too_l
   }
   const parsed = parseDocument(failedDocument(format, issue(code, "error", message)), {});
   return { fileName, surfaceFormat: format, encoding: null, mediaType: null, ocr: null, parsed, agency: null, validationInput: null, findings: [], derived: {}, error: { code, message } };
+}
+
+/**
+ * A recognised "1.8" or "3000000000" in a count cell is a misreading (a dot of dust, two numbers
+ * run together), not a figure the agency wrote: on OCR'd text such a cell is left unread and named,
+ * instead of refusing the whole report as value_out_of_range does for typed text.
+ */
+function unreadOcrMisreads(parsed: ParsedReport): void {
+  const recognised: Record<string, number | null> = {};
+  for (const [k, c] of Object.entries(parsed.cells)) if (c.source?.confidence !== undefined) recognised[k] = c.value;
+  for (const bad of unstorableValues(recognised)) {
+    const cell = parsed.cells[bad.key];
+    if (!cell?.source) continue;
+    parsed.cells[bad.key] = { ...cell, value: null, nullReason: "text", source: { ...cell.source, confidence: 0 } };
+    parsed.issues.push(issue("unparsable_number", "warning", `${bad.key}: OCR read “${cell.source.raw.trim()}”, which this cell cannot hold (${bad.reason.en}); left unread`, cell.source.loc));
+  }
 }
 
 /**

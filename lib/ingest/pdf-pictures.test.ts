@@ -69,3 +69,4 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDF whose tables are pictures", () => 
     180_000,
   );
 });
+
