@@ -348,12 +348,13 @@ export function toDryRunLine(file: string, a: AnalyzedDocument): DryRunLine {
   const { parsed } = a;
   const cells: Record<string, number | null> = {};
   const nullReasons: Record<string, string> = {};
-  if (parsed.formatVersion) {
-    for (const def of readCells(parsed.formatVersion)) {
-      const c = parsed.cells[def.key];
-      cells[def.key] = c?.value ?? null;
-      if (c?.value == null) nullReasons[def.key] = c?.nullReason ?? "absent";
-    }
+  // Every key of the detected format; with no format known, the keys both formats share (表四's,
+  // most of 表三's), so what was read of them is still printed.
+  const keys = parsed.formatVersion ? readCells(parsed.formatVersion).map((d) => d.key) : Object.keys(parsed.cells);
+  for (const key of keys) {
+    const c = parsed.cells[key];
+    cells[key] = c?.value ?? null;
+    if (c?.value == null) nullReasons[key] = c?.nullReason ?? "absent";
   }
   const narrative: Record<string, number> = {};
   for (const [k, f] of Object.entries(parsed.narrative)) if (f) narrative[k] = f.value;

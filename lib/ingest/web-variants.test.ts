@@ -332,3 +332,19 @@ describe("web pages flattened to pipe text", () => {
     expect(line.coverage.t3.status).toBe("complete");
   });
 });
+
+describe("an excerpt whose format cannot be told", () => {
+  it("prints what it read of the cells both formats share: an excerpt holding only 表四", async () => {
+    const lines = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8").split("\n");
+    const from = lines.findIndex((l) => l.startsWith("四、政府信息公开行政复议"));
+    const to = lines.findIndex((l, i) => i > from && l.startsWith("五、"));
+    const text = ["盘州市人民政府2024年政府信息公开工作年度报告", ...lines.slice(from, to)].join("\n");
+    const line = toDryRunLine("excerpt.txt", await analyzeDocument(new TextEncoder().encode(text), "excerpt.txt"));
+    expect(line.format_version).toBeNull();
+    expect(line.coverage.t4?.read).toBe(15);
+    const t4 = Object.keys(EXPECTED.cells).filter((k) => k.startsWith("t4."));
+    expect(Object.fromEntries(t4.map((k) => [k, line.cells[k]]))).toEqual(Object.fromEntries(t4.map((k) => [k, v(k)])));
+    // Nothing of a format-specific table is claimed.
+    expect(Object.keys(line.cells).some((k) => k.startsWith("t2."))).toBe(false);
+  });
+});
