@@ -91,6 +91,12 @@ export interface RuleOptions {
   maxGap: number;
   /** Thickest rule, in pixels. */
   maxThickness: number;
+  /** Largest gap between the dashes of a dashed rule, in pixels (default: no dashed rules). */
+  dashGap?: number;
+  /** Shortest dash, in pixels. */
+  minDash?: number;
+  /** Share of a rule's length that must be ink (dashes leave gaps; a row of glyph strokes more). */
+  minFill?: number;
 }
 
 export function ruleOptionsForDpi(dpi: number): RuleOptions {
@@ -98,6 +104,11 @@ export function ruleOptionsForDpi(dpi: number): RuleOptions {
     minLength: Math.round(dpi * 0.4), // about 29 pt: longer than a character stroke, even in a title
     maxGap: Math.max(2, Math.round(dpi / 100)),
     maxThickness: Math.max(3, Math.round(dpi / 30)), // about 2.4 pt
+    // WPS's dashed borders: ~3 pt dashes, ~1 pt gaps. Dust and character strokes are shorter
+    // than a dash or leave more than a third of the length empty.
+    dashGap: Math.max(3, Math.round(dpi / 20)),
+    minDash: Math.max(4, Math.round(dpi / 30)),
+    minFill: 0.6,
   };
 }
 
@@ -105,30 +116,63 @@ interface Segment {
   pos: number; // row (for horizontal) or column
   a: number;
   b: number;
+  /** Chained from dashes across gaps wider than `maxGap`. */
+  dashed?: boolean;
 }
+/** A dashed rule has clean space on both sides except where rules cross it; glyph rows do not. */
+const MAX_CROSSED_DASHED = 0.1;
 
-/** Long ink runs along one axis. `get(line, i)` reads the ink bit at position i on a line. */
+/**
+ * Long ink runs along one axis. `get(line, i)` reads the ink bit at position i on a line. Runs
+ * broken by gaps of at most `maxGap` are one piece; pieces at least `minDash` long separated by
+ * gaps of at most `dashGap` chain into one dashed rule (WPS and Word draw dashed table borders),
+ * when ink fills at least `minFill` of its length.
+ */
 function segments(lines: number, length: number, get: (line: number, i: number) => number, opts: RuleOptions): Segment[] {
   const out: Segment[] = [];
+  const dashGap = opts.dashGap ?? opts.maxGap;
+  const minDash = opts.minDash ?? Infinity;
+  const minFill = opts.minFill ?? 0;
   for (let line = 0; line < lines; line++) {
+    let chain: { a: number; b: number; ink: number; last: number; dashed: boolean } | null = null;
+    const emit = () => {
+      if (chain && chain.b - chain.a + 1 >= opts.minLength && chain.ink >= minFill * (chain.b - chain.a + 1)) out.push({ pos: line, a: chain.a, b: chain.b, ...(chain.dashed ? { dashed: true } : {}) });
+      chain = null;
+    };
+    const piece = (a: number, b: number, ink: number) => {
+      const len = b - a + 1;
+      if (chain && a - chain.b - 1 <= dashGap && len >= minDash && chain.last >= minDash) {
+        chain.b = b;
+        chain.ink += ink;
+        chain.last = len;
+        chain.dashed = true;
+      } else {
+        emit();
+        chain = { a, b, ink, last: len, dashed: false };
+      }
+    };
     let start = -1;
     let lastInk = -1;
+    let ink = 0;
     for (let i = 0; i <= length; i++) {
       const on = i < length && get(line, i) === 1;
       if (on) {
         if (start < 0) start = i;
         lastInk = i;
+        ink++;
       } else if (start >= 0 && i - lastInk > opts.maxGap) {
-        if (lastInk - start + 1 >= opts.minLength) out.push({ pos: line, a: start, b: lastInk });
+        piece(start, lastInk, ink);
         start = -1;
+        ink = 0;
       }
     }
+    emit();
   }
   return out;
 }
 
 /** Stacks segments on adjacent lines that overlap into rules of some thickness. */
-function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: number; b: number; thickness: number }> {
+function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: number; b: number; thickness: number; dashed: boolean }> {
   interface Open {
     first: number;
     last: number;
@@ -136,6 +180,7 @@ function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: numb
     b: number;
     weight: number;
     sum: number;
+    dashed: boolean;
   }
   const open: Open[] = [];
   const done: Open[] = [];
@@ -155,15 +200,16 @@ function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: numb
       match.a = Math.min(match.a, s.a);
       match.b = Math.max(match.b, s.b);
       match.weight += len;
+      match.dashed ||= s.dashed === true;
       match.sum += len * s.pos;
     } else {
-      open.push({ first: s.pos, last: s.pos, a: s.a, b: s.b, weight: len, sum: len * s.pos });
+      open.push({ first: s.pos, last: s.pos, a: s.a, b: s.b, weight: len, sum: len * s.pos, dashed: s.dashed === true });
     }
   }
   done.push(...open);
   return done
     .filter((o) => o.last - o.first + 1 <= opts.maxThickness)
-    .map((o) => ({ pos: o.sum / o.weight, a: o.a, b: o.b, thickness: o.last - o.first + 1 }));
+    .map((o) => ({ pos: o.sum / o.weight, a: o.a, b: o.b, thickness: o.last - o.first + 1, dashed: o.dashed }));
 }
 
 /**
@@ -183,7 +229,7 @@ function rulesAlong(lines: number, length: number, get: (line: number, i: number
     }
     return hits / (r.b - r.a + 1);
   };
-  const all = stack(segments(lines, length, get, short), opts).filter((r) => crossed(r) <= MAX_CROSSED);
+  const all = stack(segments(lines, length, get, short), opts).filter((r) => crossed(r) <= (r.dashed ? MAX_CROSSED_DASHED : MAX_CROSSED));
   const long = all.filter((r) => r.b - r.a + 1 >= opts.minLength);
   const slack = opts.minLength;
   return all.filter(
