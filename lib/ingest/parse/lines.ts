@@ -146,6 +146,7 @@ function positionedLines(block: Extract<Block, { kind: "text" }>, bi: number, ou
         tokens.push(makeToken(piece.text, piece.x0, piece.x1, loc, tok.conf));
       }
     }
+    if (pl.unit === "pt") glueNumbering(tokens, pl.fs);
     out.push(
       finishLine({
         index: out.length,
@@ -158,6 +159,23 @@ function positionedLines(block: Extract<Block, { kind: "text" }>, bi: number, ou
         loc: { ...block.loc, ...(pl.page !== undefined ? { page: pl.page } : {}) },
       }),
     );
+  }
+}
+
+/**
+ * A number set right against the label after it ("1." of "1.属于国家秘密" that OCR read as "1.3",
+ * or split off as its own word) is the label's numbering, not a value: values stand apart from
+ * labels by a column gap. Merged into the label in place.
+ */
+function glueNumbering(tokens: LToken[], fs: number): void {
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const t = tokens[i] as LToken;
+    const next = tokens[i + 1] as LToken;
+    if (t.kind === "label" || t.kind === "blank" || next.kind !== "label" || !/[\u3400-\u9fff]/u.test(next.text)) continue;
+    if (t.x1 === null || next.x0 === null || next.x0 - t.x1 > 0.5 * fs) continue;
+    const conf = t.confidence === undefined ? next.confidence : next.confidence === undefined ? t.confidence : Math.min(t.confidence, next.confidence);
+    const merged = makeToken(t.text.trim() + next.text.trim(), t.x0, next.x1, t.loc, conf);
+    if (merged.kind === "label") tokens.splice(i, 2, merged);
   }
 }
 
