@@ -94,7 +94,8 @@ function normalizeWord(text: string): { text: string; conf: number | null } {
   }
   // Chinese punctuation back to full width where the report text uses it.
   // Brackets OCR confuses with parentheses ({七）总计, 【二）部分公开) read as the report's （）.
-  t = t.replace(/[({[【〔]/g, "（").replace(/[)}\]】〕]/g, "）");
+  // 〈 is the （ of 六盘水市人民政府〈市人民政府办公室） misread (the report writes 〈〉 only inside 《》).
+  t = t.replace(/[({[【〔〈]/g, "（").replace(/[)}\]】〕〉]/g, "）");
   return { text: t, conf: null };
 }
 

@@ -36,6 +36,24 @@ describe("readMeta", () => {
     expect([formed.agency?.written, formed.year]).toEqual(["海城市卫生健康局", 2025]);
   });
 
+  it("reads a name as OCR leaves it: a bracket never closed, menu items joined by read separators, a misread place", () => {
+    const open = meta("贵州省人民政府（省人民政府办公厅2024年\n政府信息公开工作年度报告\n一、总体情况\n");
+    expect([open.agency?.canonical, open.year]).toEqual(["贵州省人民政府", 2024]);
+    // A CMS page's menu bar above the title is no part of the name.
+    const menu = meta('首页"政务公开"政务服务"互动交流"专题专栏\n六盘水市人民政府（市人民政府办公室）2023年政府信息公开工作年度报\n告\n一、总体情况\n');
+    expect(menu.agency?.canonical).toBe("六盘水市人民政府");
+    // 准安 for 淮安: the text names the agency correctly more often than as read — but only OCR'd text is corrected.
+    const text = "准安市人民政府\n2024年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。淮安市人民政府门户网站。\n一、总体情况\n";
+    const doc = extractFromText(text);
+    expect(readMeta(doc, findSections(doc)).agency?.canonical).toBe("准安市人民政府");
+    const ocrDoc = { ...doc, meta: { ...doc.meta, ocr: { engine: "t", pages: 1, dpi: 300, meanConfidence: 90, skew: [0] } } };
+    expect(readMeta(ocrDoc, findSections(ocrDoc)).agency?.canonical).toBe("淮安市人民政府");
+    // Read once, named once otherwise: no majority, the reading stays.
+    const tie = extractFromText("准安市人民政府\n2024年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。\n一、总体情况\n");
+    const tieOcr = { ...tie, meta: { ...tie.meta, ocr: { engine: "t", pages: 1, dpi: 300, meanConfidence: 90, skew: [0] } } };
+    expect(readMeta(tieOcr, findSections(tieOcr)).agency?.canonical).toBe("准安市人民政府");
+  });
+
   it("reads a title in either order, also over two lines", () => {
     expect(meta("贵阳市财政局2023年政府信息公开工作年度报告\n一、总体情况\n").agency?.canonical).toBe("贵阳市财政局");
     const m = meta("2023年贵阳市财政局政府信息公开工作年度报告\n一、总体情况\n");

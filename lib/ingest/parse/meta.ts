@@ -151,6 +151,19 @@ export function expandAbbreviation(name: string): string {
   return name;
 }
 
+/** Where the first bracket that is never closed opens (−1 when all close). */
+function unclosedAt(s: string): number {
+  const opens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === "(" || ch === "（") opens.push(i);
+    else if ((ch === ")" || ch === "）") && opens.length > 0) opens.pop();
+  }
+  return opens[0] ?? -1;
+}
+
+const MENU_SEPARATOR = /\p{Script=Han}["|｜]\p{Script=Han}/u;
+
 function balanced(s: string): boolean {
   let depth = 0;
   for (const ch of s.normalize("NFKC")) {
@@ -166,10 +179,15 @@ function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
     .trim()
     .replace(/^[A-Za-z][\x20-\x7e]*?[-–—:：]\s*(?=\p{Script=Han})/u, "")
     .replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
-  const canonical = canonicalAgency(written);
-  // A piece of a wrapped line ("民政府办公厅)") is not a name.
-  if (!balanced(written) || canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
-  return { written, canonical, loc };
+  // A bracket opened and never closed ("贵州省人民政府（省人民政府办公厅2024年": OCR lost the
+  // "）") opens the drafting office's part: the name is what comes before it.
+  const open = unclosedAt(written);
+  const kept = open > 0 ? written.slice(0, open).trimEnd() : written;
+  const canonical = canonicalAgency(kept);
+  // A piece of a wrapped line ("民政府办公厅)") is not a name; nor is a run of web-page menu
+  // items that OCR joined with the quote marks or bars it read for their separators.
+  if (!balanced(kept) || canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical) || MENU_SEPARATOR.test(kept)) return null;
+  return { written: kept, canonical, loc };
 }
 
 /** Read agency, year, scope and publication date. */
@@ -278,6 +296,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   agency ??= publisherAgency(doc);
   agency ??= signatureAgency(textBlocks);
 
+  if (agency && doc.meta.ocr) agency = spelledAsElsewhere(agency, textBlocks.map((b) => b.text).join("\n"));
   if (agency) agency = { ...agency, canonical: expandAbbreviation(agency.canonical) };
 
   let scope: ReportScope = agency ? "self" : "unknown";
@@ -289,6 +308,34 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   if (!agency) issues.push(issue("agency_missing", "warning", "No agency name found in the title or preamble", textBlocks[0]?.loc ?? null));
   if (!year) issues.push(issue("year_missing", "warning", "No report year found in the title, preamble or statistical period", textBlocks[0]?.loc ?? null));
   return { agency, year, yearSource, scope, publishedOn, issues };
+}
+
+/**
+ * OCR misreads a character of a place name now and then (准安市 for 淮安市, 入盘水市 for 六盘水市);
+ * the report names itself again in its text. When the place part of the name read (the characters
+ * before its first 省/市/县/区/州/旗/盟) is written with one character different more often than as
+ * read, that spelling is the name. The written form keeps what was read.
+ */
+function spelledAsElsewhere(agency: AgencyName, text: string): AgencyName {
+  const name = agency.canonical;
+  const placeEnd = name.search(/(?<=.)[省市县区州旗盟]/u);
+  if (placeEnd < 1) return agency;
+  const flat = text.normalize("NFKC").replace(/\s+/gu, "");
+  const count = (s: string) => flat.split(s).length - 1;
+  const asRead = count(name);
+  let best: { name: string; n: number } | null = null;
+  for (let i = 0; i < placeEnd; i++) {
+    if (!/\p{Script=Han}/u.test(name[i] ?? "")) continue;
+    const re = new RegExp(`${escapeRe(name.slice(0, i))}(\\p{Script=Han})${escapeRe(name.slice(i + 1))}`, "gu");
+    const seen = new Map<string, number>();
+    for (const m of flat.matchAll(re)) if (m[0] !== name) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
+    for (const [alt, n] of seen) if (n > asRead && (!best || n > best.n)) best = { name: alt, n };
+  }
+  return best ? { ...agency, canonical: best.name } : agency;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /**
