@@ -62,6 +62,26 @@ describe("rules from the raster", () => {
     expect(estimateSkew(page)).toBe(0);
   });
 
+  it("finds dashed rules (WPS borders) but not a row of evenly spaced strokes crossed by stems", () => {
+    const img = canvas(1000, 600);
+    // Dashes 12 px long with 4 px gaps at 200 dpi (≈ 3.6 pt and 1.2 pt), a grid of 3 × 2.
+    const dashedH = (y: number) => {
+      for (let x = 100; x < 900; x += 16) box(img, x, y, Math.min(x + 12, 900), y + 2);
+    };
+    const dashedV = (x: number) => {
+      for (let y = 200; y < 400; y += 16) box(img, x, y, x + 2, Math.min(y + 12, 400));
+    };
+    [200, 300, 398].forEach(dashedH);
+    [100, 500, 898].forEach(dashedV);
+    // A line of dots (······) is no rule: too little ink.
+    for (let x = 100; x < 900; x += 12) box(img, x, 500, x + 3, 502);
+    const { h, v } = detectRules(img, ruleOptionsForDpi(DPI));
+    expect(h.map((r) => Math.round(r.y)).sort((a, b) => a - b)).toEqual([201, 301, 399]);
+    expect(v.map((r) => Math.round(r.x)).sort((a, b) => a - b)).toEqual([101, 501, 899]);
+    const clean = eraseRules(img, { h, v });
+    expect(clean.data[201 * 1000 + 300]).toBe(255);
+  });
+
   it("dust is removed, full stops and strokes are kept", () => {
     const img = canvas(100, 100);
     box(img, 10, 10, 11, 11); // a one-pixel speck

@@ -33,7 +33,7 @@ function engine(answers: string[]): OcrEngine & { asked: number[]; widths: numbe
 const page: GrayImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(255) };
 
 describe("second reading of unsure numbers", () => {
-  it("re-reads only unsure number-like words (工 and 丨 included), not sure ones or words", () => {
+  it("replaces only unsure number-like words (工 and 丨 included), not sure ones or words", () => {
     expect(wantsReread(word("11", 46))).toBe(true);
     expect(wantsReread(word("工", 47))).toBe(true);
     expect(wantsReread(word("12", 96))).toBe(false);
@@ -66,12 +66,13 @@ describe("second reading of unsure numbers", () => {
     const row = [word("规范性文件", 94, 20), word("了", 94, 300), word("5", 97, 420), word("-了", 63, 520)];
     // A lone 7 enlarged twice reads as nothing; at its own size it reads as 7. A 2× reading
     // that saw something is taken over the 1× one.
-    const e = engine([answer("", 0), answer("-2", 88), answer("7", 91), answer("-7", 95)]);
+    // The sure 5 is read again too, only to check it.
+    const e = engine([answer("", 0), answer("5", 96), answer("-2", 88), answer("7", 91), answer("5", 95), answer("-7", 95)]);
     const out = await rereadNumbers(page, row, 300, e);
-    expect(e.asked).toEqual([4]);
+    expect(e.asked).toEqual([6]);
     expect(out[1]).toMatchObject({ text: "7", conf: DISPUTED_CONFIDENCE });
     expect(out[3]).toMatchObject({ text: "-2", conf: DISPUTED_CONFIDENCE });
-    expect(out[2]).toBe(row[2]);
+    expect(out[2]).toMatchObject({ text: "5", conf: 97 });
     // A guess below MIN_FIGURE_CONFIDENCE does not turn a character into a figure.
     const guess = await rereadNumbers(page, [word("上", 90, 100), word("0", 96, 300)], 300, engine([answer("1", MIN_FIGURE_CONFIDENCE - 1)]));
     expect(guess[0]).toMatchObject({ text: "上", conf: 90 });
@@ -81,19 +82,30 @@ describe("second reading of unsure numbers", () => {
   });
 
   it("agreement raises the confidence; disagreement takes the digits reading and marks it", async () => {
-    // Three targets, each read at 2× and at 1× in one call: the 1× readings come after the 2× ones.
-    const e = engine([answer("11", 89), answer("11", 33), answer("", 0), answer("1", 90), answer("1", 90), answer("", 0)]);
+    // Four targets (the sure 0 only to check it), each read at 2× and at 1× in one call: the 1×
+    // readings come after the 2× ones.
+    const e = engine([answer("11", 89), answer("11", 33), answer("0", 93), answer("", 0), answer("1", 90), answer("1", 90), answer("0", 90), answer("", 0)]);
     const words = [word("11", 46), word("1", 71, 200), word("0", 97, 300), word("7", 50, 350)];
     const out = await rereadNumbers(page, words, 300, e);
-    expect(e.asked).toEqual([6]);
-    expect(e.widths).toEqual([[160, 160, 160, 80, 80, 80]]);
+    expect(e.asked).toEqual([8]);
+    expect(e.widths).toEqual([[160, 160, 160, 160, 80, 80, 80, 80]]);
     expect(out[0]).toMatchObject({ text: "11", conf: 89 });
     expect(out[1]).toMatchObject({ text: "11", conf: 33 });
-    expect(out[2]).toBe(words[2]);
+    expect(out[2]).toMatchObject({ text: "0", conf: 97 });
     // No second reading at either size: the first stands as it was.
     expect(out[3]).toMatchObject({ text: "7", conf: 50 });
     const disputed = await rereadNumbers(page, [word("8", 75)], 300, engine([answer("3", 95)]));
     expect(disputed[0]).toMatchObject({ text: "3", conf: DISPUTED_CONFIDENCE });
+  });
+
+  it("a sure number the digits model reads otherwise keeps its reading and is marked; a guess or nothing leaves it", async () => {
+    // The page model read a clear 26 as 20 at 91 %.
+    const sure = await rereadNumbers(page, [word("20", 91)], 300, engine([answer("26", 95)]));
+    expect(sure[0]).toMatchObject({ text: "20", conf: DISPUTED_CONFIDENCE });
+    const guess = await rereadNumbers(page, [word("20", 91)], 300, engine([answer("26", MIN_FIGURE_CONFIDENCE - 1)]));
+    expect(guess[0]).toMatchObject({ text: "20", conf: 91 });
+    const none = await rereadNumbers(page, [word("20", 91)], 300, engine([answer("", 0)]));
+    expect(none[0]).toMatchObject({ text: "20", conf: 91 });
   });
 
   it("crops with room for a digit the first reading dropped, clipped to the page", () => {

@@ -3,7 +3,9 @@
  * (with a margin) and read again on its own, as one line, digits only, by another model (Tesseract's
  * `eng`: the page is read with `chi_sim`, which confuses 11 with 1 and 1 with 工). Two readings that
  * agree make a figure trustworthy; readings that disagree take the digits-only one and mark it for a
- * person to check (confidence capped below LOW_CONFIDENCE). Pure apart from the injected engine.
+ * person to check (confidence capped below LOW_CONFIDENCE). Numbers read with high confidence are
+ * read again too, only to check them: a disagreement keeps the page's reading and marks it. Pure
+ * apart from the injected engine.
  */
 import type { OcrEngine } from "../extract/tools";
 import { LOW_CONFIDENCE } from "./confidence";
@@ -102,9 +104,19 @@ export async function readDigits(page: GrayImage, boxes: readonly OcrWord[], dpi
   });
 }
 
-/** Indexes of the words to read a second time: unsure numbers and lone look-alikes. */
+/** A number the page model was sure of: read again only to check it, never replaced. */
+const SURE_NUMBER = /^\d[\d.,，]*$/;
+
+function checkOnly(w: OcrWord): boolean {
+  return !wantsReread(w) && SURE_NUMBER.test(w.text);
+}
+
+/**
+ * Indexes of the words to read a second time: unsure numbers and lone look-alikes, and numbers the
+ * page model was sure of (it reads a clear 26 as 20 at 91 %: its confidence is no proof).
+ */
 export function rereadTargets(words: readonly OcrWord[]): number[] {
-  return words.flatMap((w, i) => (wantsReread(w) || loneLookalike(words, i) ? [i] : []));
+  return words.flatMap((w, i) => (wantsReread(w) || loneLookalike(words, i) || checkOnly(w) ? [i] : []));
 }
 
 /** Reconciles the page reading of each target with its second reading; other words pass through unchanged. */
@@ -118,6 +130,10 @@ export function reconcile(words: readonly OcrWord[], targets: readonly number[],
     const conf = Math.min(...parts.map((p) => p.conf));
     if (!wantsReread(first) && conf < MIN_FIGURE_CONFIDENCE) return;
     if (text === first.text) out[index] = { ...first, conf: Math.max(first.conf, conf) };
+    // A sure reading the digits model reads otherwise: kept as read, marked for checking.
+    else if (checkOnly(first)) {
+      if (FIGURE.test(text)) out[index] = { ...first, conf: Math.min(first.conf, DISPUTED_CONFIDENCE) };
+    }
     // Disagreement: the digits-only reading wins (the page model's typical slip is a dropped or
     // letter-like digit), and the figure is marked for checking either way.
     else out[index] = { ...first, text: FIGURE.test(text) ? text : first.text, conf: Math.min(first.conf, conf, DISPUTED_CONFIDENCE) };
