@@ -13,7 +13,7 @@ import { layoutPdf, type PdfPageGeometry } from "../extract/pdf";
 import type { OcrEngine } from "../extract/tools";
 import type { ExtractedDocument, OcrSummary } from "../extract/types";
 import { issue, type ParseIssue } from "../issues";
-import { binarize, decodeImage, declaredDpi, ImageDecodeError, imageKind, resize, rotate, type GrayImage } from "./image";
+import { binarize, decodeImage, otsuThreshold, declaredDpi, ImageDecodeError, imageKind, resize, rotate, type GrayImage } from "./image";
 import { detectRules, eraseRules, estimateSkew, inkToImage, removeSpecks, ruleOptionsForDpi } from "./raster";
 import { lostInkWords, recoveredNumbers } from "./lost-ink";
 import { readDigits, reconcile, rereadTargets } from "./reread";
@@ -26,6 +26,10 @@ export const OCR_LIMITS = {
   pdfDpi: 300,
   /** Images below this resolution are scaled up before recognition. */
   minImageDpi: 250,
+  /** A page whose words Tesseract is on average less sure of (%) is read again with faint ink kept… */
+  retryFaintBelow: 82,
+  /** …cut at this gray level (0 black – 255 white) instead of the page's Otsu threshold. */
+  faintInk: 190,
 } as const;
 
 export { LOW_CONFIDENCE };
@@ -49,17 +53,46 @@ export async function ocrPage(img: GrayImage, dpi: number, page: number, engine:
   const straightInk = straight === img ? ink : binarize(straight);
   const rules = detectRules(straight, ruleOptionsForDpi(dpi), straightInk);
   // Tesseract gets a clean black-on-white page: rules painted out, dust removed.
-  const clean = eraseRules(inkToImage(straightInk, straight.width, straight.height), rules);
-  const cleanInk = binarize(clean, 128);
-  removeSpecks(cleanInk, clean.width, clean.height, speckArea(dpi));
-  const page_ = inkToImage(cleanInk, clean.width, clean.height);
-  const first = parseTesseractTsv(await engine.recognize(page_, { dpi }));
+  const prepare = (textInk: Uint8Array) => {
+    const clean = eraseRules(inkToImage(textInk, straight.width, straight.height), rules);
+    const cleanInk = binarize(clean, 128);
+    removeSpecks(cleanInk, clean.width, clean.height, speckArea(dpi));
+    return { cleanInk, image: inkToImage(cleanInk, clean.width, clean.height) };
+  };
+  let prepared = prepare(straightInk);
+  let first = parseTesseractTsv(await engine.recognize(prepared.image, { dpi }));
+  // A page read poorly may be set in thin or light type (a web page's gray digits): at the page's
+  // Otsu threshold their hairlines vanish and 0 reads as "()". Read it again with the ink cut at a
+  // lighter gray, and keep whichever reading Tesseract is surer of.
+  const before = meanConfidence(first);
+  if (before < OCR_LIMITS.retryFaintBelow && otsuThreshold(straight) < OCR_LIMITS.faintInk) {
+    const faint = prepare(binarize(straight, OCR_LIMITS.faintInk));
+    const words = parseTesseractTsv(await engine.recognize(faint.image, { dpi }));
+    if (meanConfidence(words) > before) {
+      prepared = faint;
+      first = words;
+    }
+  }
+  const { cleanInk, image: page_ } = prepared;
+  const clean = page_;
   // One digits-model process for both second readings: unsure numbers and ink no word covers.
   const targets = rereadTargets(first);
   const lost = lostInkWords(cleanInk, clean.width, clean.height, first);
   const readings = await readDigits(page_, [...targets.map((i) => first[i] as OcrWord), ...lost], dpi, engine);
   const words = [...reconcile(first, targets, readings.slice(0, targets.length)), ...recoveredNumbers(lost, readings.slice(targets.length))];
   return { geometry: ocrPageGeometry(words, rules, { page, width: img.width, height: img.height, dpi }), skew, words };
+}
+
+/** Mean confidence of the words, weighted by their length. */
+function meanConfidence(words: readonly OcrWord[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const w of words) {
+    const k = Array.from(w.text).length;
+    sum += w.conf * k;
+    n += k;
+  }
+  return n > 0 ? sum / n : 0;
 }
 
 function summary(engine: OcrEngine, dpi: number, results: OcrPageResult[]): OcrSummary {
