@@ -82,6 +82,15 @@ describe("rules from the raster", () => {
     expect(clean.data[201 * 1000 + 300]).toBe(255);
   });
 
+  it("finds both lines of a double border (Word/WPS outer frame), two pixels apart", () => {
+    const img = canvas(1000, 600);
+    for (const y of [200, 204, 396, 400]) box(img, 100, y, 900, y + 2);
+    for (const x of [100, 104, 896, 900]) box(img, x, 200, x + 2, 402);
+    const { h, v } = detectRules(img, ruleOptionsForDpi(DPI));
+    expect(h.map((r) => Math.round(r.y)).sort((a, b) => a - b)).toEqual([201, 205, 397, 401]);
+    expect(v.map((r) => Math.round(r.x)).sort((a, b) => a - b)).toEqual([101, 105, 897, 901]);
+  });
+
   it("dust is removed, full stops and strokes are kept", () => {
     const img = canvas(100, 100);
     box(img, 10, 10, 11, 11); // a one-pixel speck

@@ -219,8 +219,9 @@ function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: numb
 function rulesAlong(lines: number, length: number, get: (line: number, i: number) => number, opts: RuleOptions) {
   const short = { ...opts, minLength: Math.max(8, Math.round(opts.minLength / 3)) };
   // A rule has clear space on both sides; a row of character strokes is crossed by their stems.
-  const crossed = (r: { pos: number; a: number; b: number; thickness: number }) => {
-    const off = Math.ceil(r.thickness / 2) + 2;
+  // A double border (two thin lines a few pixels apart) touches itself at the near offset but is
+  // clear beyond its partner; stems crossing a row of strokes reach far past both offsets.
+  const crossedAt = (r: { pos: number; a: number; b: number; thickness: number }, off: number) => {
     const above = Math.round(r.pos) - off;
     const below = Math.round(r.pos) + off;
     let hits = 0;
@@ -228,6 +229,11 @@ function rulesAlong(lines: number, length: number, get: (line: number, i: number
       if ((above >= 0 && get(above, i) === 1) || (below < lines && get(below, i) === 1)) hits++;
     }
     return hits / (r.b - r.a + 1);
+  };
+  const crossed = (r: { pos: number; a: number; b: number; thickness: number }) => {
+    const off = Math.ceil(r.thickness / 2) + 2;
+    const near = crossedAt(r, off);
+    return near <= MAX_CROSSED_DASHED ? near : Math.min(near, crossedAt(r, off + opts.maxThickness));
   };
   const all = stack(segments(lines, length, get, short), opts).filter((r) => crossed(r) <= (r.dashed ? MAX_CROSSED_DASHED : MAX_CROSSED));
   const long = all.filter((r) => r.b - r.a + 1 >= opts.minLength);
