@@ -88,11 +88,156 @@ const NAME = /^<(\/?)([a-z_]+)/u;
 const TRANSFORM = / transform="([^"]*)"/u;
 const TRM = / trm="([^"]*)"/u;
 
+/** The first token of the long-lived tracer's compact record (lib/system/pdf-trace-server.ts). */
+export const COMPACT_TRACE_HEADER = "%gongkai-trace-1";
+
+/**
+ * Page geometries from a trace: `mutool trace` XML, or the compact record (its first token says
+ * which). Both give the same runs and rules; the compact numbers carry MuPDF's full float
+ * precision where the XML rounds them to the shortest form that reads back the same.
+ */
+export function traceToGeometry(trace: string): PdfPageGeometry[] {
+  return trace.startsWith(COMPACT_TRACE_HEADER) ? compactToGeometry(trace) : xmlTraceToGeometry(trace);
+}
+
+/**
+ * The page count of a document the tracer only counted, being over the page limit it was given
+ * (a compact record "C n"); null when the trace drew the pages.
+ */
+export function countedPages(trace: string): number | null {
+  const head = `${COMPACT_TRACE_HEADER} C `;
+  if (!trace.startsWith(head)) return null;
+  const n = Number.parseInt(trace.slice(head.length, head.length + 20), 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Numbers following a record's letter in the compact record. */
+const ARITY: Record<string, number> = { C: 1, P: 5, T: 6, S: 4, F: 6, K: 6, m: 2, l: 2, c: 2, h: 0, E: 0, e: 0 };
+
+/**
+ * The compact record: space-separated tokens, each record a letter and its numbers, a glyph four
+ * numbers (see TRACE_SCRIPT in lib/system/pdf-trace-server.ts). The same state machine as the XML
+ * reader below: glyphs count inside filled or invisible text, points inside filled or stroked
+ * paths.
+ */
+function compactToGeometry(trace: string): PdfPageGeometry[] {
+  const pages: PdfPageGeometry[] = [];
+  let page: PdfPageGeometry | null = null;
+  let height = 0;
+  let mode: "text" | "fill" | "stroke" | null = null;
+  let ctm: M = [1, 0, 0, 1, 0, 0];
+  let sx = 1;
+  let sy = 1;
+  let glyphs: Glyph[] = [];
+  let path: [number, number][][] = [];
+  let segments: { h: HRule[]; v: VRule[] } = { h: [], v: [] };
+  const finishPage = () => {
+    if (!page) return;
+    page.hRules = segments.h;
+    page.vRules = segments.v;
+    pages.push(page);
+    page = null;
+  };
+  const t = trace.split(" ");
+  const num = (i: number) => Number(t[i]);
+  const matrixAt = (i: number): M => {
+    const m: M = [num(i), num(i + 1), num(i + 2), num(i + 3), num(i + 4), num(i + 5)];
+    return m.every(Number.isFinite) ? m : [1, 0, 0, 1, 0, 0];
+  };
+  let i = 1;
+  while (i < t.length) {
+    const tok = t[i] as string;
+    const c = tok.charCodeAt(0);
+    // A glyph: code point, x, y, advance.
+    if (c >= 48 && c <= 57) {
+      if (mode === "text") {
+        const code = num(i);
+        const [gx, gy] = apply(ctm, num(i + 1), num(i + 2));
+        if (code > 0 && code <= 0x10ffff && Number.isFinite(gx) && Number.isFinite(gy)) {
+          glyphs.push({ ch: String.fromCodePoint(code), x: gx, y: gy, w: num(i + 3) * sx, fs: sy || sx || 10 });
+        }
+      }
+      i += 4;
+      continue;
+    }
+    if (tok === "Z") break;
+    const arity = ARITY[tok];
+    if (arity === undefined) throw new Error(`unexpected token in the PDF trace: ${tok.slice(0, 20)}`);
+    switch (tok) {
+      case "m":
+      case "l":
+      case "c":
+        if (mode === "fill" || mode === "stroke") {
+          const pt = apply(ctm, num(i + 1), num(i + 2));
+          if (tok === "m") path.push([pt]);
+          else path[path.length - 1]?.push(pt);
+        }
+        break;
+      case "h":
+        if (mode === "fill" || mode === "stroke") {
+          const sub = path[path.length - 1];
+          if (sub && sub[0]) sub.push(sub[0]);
+        }
+        break;
+      case "S":
+        if (mode === "text") {
+          // Font size and advance: the text matrix's scale times the CTM's.
+          sy = Math.hypot(num(i + 3), num(i + 4)) * Math.hypot(ctm[2], ctm[3]);
+          sx = Math.hypot(num(i + 1), num(i + 2)) * Math.hypot(ctm[0], ctm[1]);
+        }
+        break;
+      case "T":
+        if (page) {
+          mode = "text";
+          ctm = matrixAt(i + 1);
+          glyphs = [];
+        }
+        break;
+      case "E":
+        if (page && mode === "text") glyphsToRuns(glyphs, height, page.runs);
+        glyphs = [];
+        mode = null;
+        break;
+      case "F":
+      case "K":
+        if (page) {
+          mode = tok === "F" ? "fill" : "stroke";
+          ctm = matrixAt(i + 1);
+          path = [];
+        }
+        break;
+      case "e":
+        if (page && (mode === "fill" || mode === "stroke")) {
+          const rules = rulesFromSegments(path, mode === "fill");
+          for (const h of rules.h) segments.h.push({ y: height - h.y, x1: h.x1, x2: h.x2 });
+          for (const v of rules.v) segments.v.push({ x: v.x, y1: height - v.y2, y2: height - v.y1 });
+        }
+        mode = null;
+        path = [];
+        break;
+      case "P": {
+        finishPage();
+        const n = num(i + 1);
+        const box = [num(i + 2), num(i + 3), num(i + 4), num(i + 5)];
+        const [x0, y0, x1, y1] = box.every(Number.isFinite) ? box : [0, 0, 595, 842];
+        height = Math.abs((y1 as number) - (y0 as number));
+        page = { page: Number.isFinite(n) ? n : pages.length + 1, box: { left: 0, bottom: 0, right: Math.abs((x1 as number) - (x0 as number)), top: height }, runs: [], hRules: [], vRules: [] };
+        segments = { h: [], v: [] };
+        mode = null;
+        break;
+      }
+    }
+    i += 1 + arity;
+  }
+  finishPage();
+  return pages;
+}
+
 /**
  * Page geometries from `mutool trace` output. The trace puts one element per line; glyphs and
  * path points (nearly all of it) are read by fixed patterns, other elements by name.
  */
-export function traceToGeometry(trace: string): PdfPageGeometry[] {
+function xmlTraceToGeometry(trace: string): PdfPageGeometry[] {
   const pages: PdfPageGeometry[] = [];
   let page: PdfPageGeometry | null = null;
   let height = 0;
