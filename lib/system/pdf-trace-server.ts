@@ -362,6 +362,8 @@ export function createTraceServer(opts: TraceServerOptions): TraceServer {
       const r = running;
       if (!r || r.dead) return;
       const exited = new Promise<void>((resolve) => r.child.once("exit", () => resolve()));
+      // Held while it goes: an idle (unreferenced) process would let Node exit before "exit".
+      setRef(r, true);
       stop(r, true);
       await exited;
     },
