@@ -27,6 +27,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDF_LIMITS } from "../ingest/extract/pdf";
 import { COMPACT_TRACE_HEADER } from "../ingest/extract/pdf-trace";
 import { PdfTraceError, type PdfTracer } from "../ingest/extract/tools";
 
@@ -60,18 +61,28 @@ var glyphs = {
     out.push(ucs, trm[4], trm[5], font.advanceGlyph(gid, wmode ? 1 : 0));
   }
 };
+// Path points drawn on the page so far: past the cap the page is art, not a form, and the rest of
+// its paths are left out (the pdf.js reader stops at the same count), which keeps a page of a
+// million strokes from costing seconds here.
+var pagePoints = 0;
 var points = {
-  moveTo: function (x, y) { out.push("m", x, y); },
-  lineTo: function (x, y) { out.push("l", x, y); },
-  curveTo: function (x1, y1, x2, y2, x3, y3) { out.push("c", x3, y3); },
+  moveTo: function (x, y) { if (++pagePoints <= ${PDF_LIMITS.maxPathOpsPerPage}) out.push("m", x, y); },
+  lineTo: function (x, y) { if (++pagePoints <= ${PDF_LIMITS.maxPathOpsPerPage}) out.push("l", x, y); },
+  curveTo: function (x1, y1, x2, y2, x3, y3) { if (++pagePoints <= ${PDF_LIMITS.maxPathOpsPerPage}) out.push("c", x3, y3); },
   closePath: function () { out.push("h"); }
 };
+function path(kind, p, m) {
+  if (pagePoints > ${PDF_LIMITS.maxPathOpsPerPage}) return;
+  out.push(kind, m[0], m[1], m[2], m[3], m[4], m[5]);
+  p.walk(points);
+  out.push("e");
+}
 function text(t, m) { out.push("T", m[0], m[1], m[2], m[3], m[4], m[5]); t.walk(glyphs); out.push("E"); }
 var device = {
   fillText: function (t, m) { text(t, m); },
   ignoreText: function (t, m) { text(t, m); },
-  fillPath: function (p, evenOdd, m) { out.push("F", m[0], m[1], m[2], m[3], m[4], m[5]); p.walk(points); out.push("e"); },
-  strokePath: function (p, stroke, m) { out.push("K", m[0], m[1], m[2], m[3], m[4], m[5]); p.walk(points); out.push("e"); }
+  fillPath: function (p, evenOdd, m) { path("F", p, m); },
+  strokePath: function (p, stroke, m) { path("K", p, m); }
 };
 // Type 3 glyph programs are drawings; MuPDF runs every one of them when it loads the font (to
 // learn its box), which for a Chromium print's hundred Type 3 fonts is 80 % of the trace. The
@@ -105,6 +116,7 @@ function trace(maxPages, file) {
     var page = doc.loadPage(i);
     var b = page.bound();
     out.push("P", i + 1, b[0], b[1], b[2], b[3]);
+    pagePoints = 0;
     page.run(device, Identity);
   }
 }
