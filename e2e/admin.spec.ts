@@ -87,7 +87,11 @@ test("an admin sees a locked account, unlocks it, finds accounts and moves one t
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-users-en-390.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
     await row(page, email).getByRole("link", { name: `Change role or scope ${email}` }).click();
-    await expect(page.getByRole("searchbox", { name: "Filter agencies" })).toBeVisible();
+    // The create form below has its own agency filter: look inside the edit form, which opens
+    // after the link's navigation (before it, only the create form's filter exists).
+    await expect(page).toHaveURL(/edit=/);
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save" }) });
+    await expect(form.getByRole("searchbox", { name: "Filter agencies" })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-edit-en-1440.png`, fullPage: true });
     await page.context().clearCookies({ name: "lang" });
   });

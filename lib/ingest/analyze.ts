@@ -8,6 +8,7 @@ import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
 import { computeDerived, validateReport, validationInputFromParsed, type Finding, type ValidationInput } from "../validate";
 import { extractDocument, sniffFormat, type ExtractTools, type OcrSummary, type SurfaceFormat } from "./extract";
+import { ocrPdf } from "./ocr/extract";
 import { assembleDocument, failedDocument } from "./extract/detect";
 import { markdownBlocks } from "./extract/markdown";
 import { extractFromText } from "./extract/text";
@@ -70,7 +71,11 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     ...(opts.agencyName ? { agencyName: opts.agencyName } : {}),
     ...(opts.year ? { year: opts.year } : {}),
   };
-  const parsed = tablesFromPdfText(extracted, parseDocument(extracted, parseOptions), parseOptions);
+  const fromText = tablesFromPdfText(extracted, parseDocument(extracted, parseOptions), parseOptions);
+  const pictured = await tablesFromPictures(bytes, extracted, fromText, parseOptions, opts.tools);
+  const parsed = pictured?.parsed ?? fromText;
+  const ocr = pictured?.ocr ?? extracted.meta.ocr ?? null;
+  if (ocr) unreadOcrMisreads(parsed);
   const agency = parsed.agencyName ? classifyAgency(parsed.agencyName, opts.regions) : null;
   const validationInput = validationInputFromParsed(parsed, agency?.kind);
   const findings = validationInput ? validateReport(validationInput) : [];
@@ -84,7 +89,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     surfaceFormat: extracted.format,
     encoding: extracted.meta.encoding ?? null,
     mediaType: extracted.meta.mediaType ?? null,
-    ocr: extracted.meta.ocr ?? null,
+    ocr,
     parsed,
     agency,
     validationInput,
@@ -160,6 +165,66 @@ function tablesFromPdfText(extracted: ExtractedDocument, parsed: ParsedReport, o
   return alt;
 }
 
+/** Issues about the tables (kept from the reading the tables come from), as opposed to the whole document's. */
+const TABLE_ISSUE = /^(table_|column_|unknown_|unparsable_number|duplicate_row|row_|format_|unit_in_cell|ocr_low_confidence|tables_as_images|zero_report)/u;
+
+/**
+ * A PDF whose tables are pictures (pasted into Word as screenshots, then exported): its text layer
+ * holds the narrative, agency and year, and no table. When OCR is installed the pages are
+ * recognised and the tables are taken from that reading — every figure with its confidence, the
+ * unsure ones named — while the agency, year and narrative stay those of the text layer, which is
+ * exact. Only when the text layer left a table missing, the PDF holds pictures big enough to be
+ * tables, and the OCR reading reads more cells. Null when nothing changes.
+ */
+async function tablesFromPictures(
+  bytes: Uint8Array,
+  extracted: ExtractedDocument,
+  parsed: ParsedReport,
+  options: ParseDocumentOptions,
+  tools: ExtractTools | undefined,
+): Promise<{ parsed: ParsedReport; ocr: OcrSummary } | null> {
+  if (extracted.meta.ocr || !tools?.ocr) return null;
+  if (!parsed.issues.some((i) => i.code === "tables_as_images")) return null;
+  const missing = TABLE_IDS.filter((id) => parsed.tables[id] === "missing");
+  if (missing.length === 0) return null;
+  // Word files with pasted screenshots could be laid out by LibreOffice and read the same way, but
+  // screenshots re-laid by LibreOffice read poorly by OCR (10 of 200 figures on the sample): they
+  // keep the tables_as_images error, which says what to upload instead.
+  if (extracted.format !== "pdf") return null;
+  let scanned: ExtractedDocument;
+  try {
+    scanned = await ocrPdf(bytes, extracted.meta.pages ?? 0, tools.ocr, extracted.meta);
+  } catch {
+    return null;
+  }
+  if (!scanned.meta.ocr) return null;
+  const read = parseDocument(scanned, { ...options, ...(parsed.agencyName ? { agencyName: parsed.agencyName } : {}), ...(parsed.year !== null ? { year: parsed.year } : {}) });
+  if (cellsRead(read) <= cellsRead(parsed)) return null;
+  const tableIssues = read.issues.filter((i) => TABLE_ISSUE.test(i.code) && i.code !== "tables_as_images");
+  const notice = issue(
+    "tables_as_images",
+    "warning",
+    `PDF 中的表格是图片（${missing.map((id) => TABLE_LABEL[id]).join("、")}）：已用 OCR 从页面图像识别，请核对标为不确定的数字。 The PDF's tables are pictures: they were read by OCR from the page images; check the figures marked unsure.`,
+    null,
+  );
+  return {
+    parsed: {
+      ...parsed,
+      formatVersion: read.formatVersion ?? parsed.formatVersion,
+      complete: read.complete,
+      coverage: read.coverage,
+      tables: read.tables,
+      cells: read.cells,
+      issues: [notice, ...parsed.issues.filter((i) => !TABLE_ISSUE.test(i.code)), ...tableIssues],
+      ...(read.otherAsOneRow ? { otherAsOneRow: read.otherAsOneRow } : {}),
+    },
+    ocr: scanned.meta.ocr,
+  };
+}
+
+const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;
+const TABLE_IDS = ["t2", "t3", "t4"] as const;
+
 /**
  * The analysis of a file that could not be read at all for a reason found outside the pipeline
  * (its parse was stopped at the memory or time limit): the same shape, with that reason as its
@@ -175,6 +240,22 @@ export function failedAnalysis(bytes: Uint8Array, fileName: string, code: "too_l
   }
   const parsed = parseDocument(failedDocument(format, issue(code, "error", message)), {});
   return { fileName, surfaceFormat: format, encoding: null, mediaType: null, ocr: null, parsed, agency: null, validationInput: null, findings: [], derived: {}, error: { code, message } };
+}
+
+/**
+ * A recognised "1.8" or "3000000000" in a count cell is a misreading (a dot of dust, two numbers
+ * run together), not a figure the agency wrote: on OCR'd text such a cell is left unread and named,
+ * instead of refusing the whole report as value_out_of_range does for typed text.
+ */
+function unreadOcrMisreads(parsed: ParsedReport): void {
+  const recognised: Record<string, number | null> = {};
+  for (const [k, c] of Object.entries(parsed.cells)) if (c.source?.confidence !== undefined) recognised[k] = c.value;
+  for (const bad of unstorableValues(recognised)) {
+    const cell = parsed.cells[bad.key];
+    if (!cell?.source) continue;
+    parsed.cells[bad.key] = { ...cell, value: null, nullReason: "text", source: { ...cell.source, confidence: 0 } };
+    parsed.issues.push(issue("unparsable_number", "warning", `${bad.key}: OCR read “${cell.source.raw.trim()}”, which this cell cannot hold (${bad.reason.en}); left unread`, cell.source.loc));
+  }
 }
 
 /**

@@ -98,7 +98,8 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
 
   if (!empty) append(issues, format.issues);
   append(issues, tables.issues);
-  const zero = !tables.anyTable && !empty && isZeroReport(doc, sections);
+  // Headings without tables are a 零报告 only when no picture stands where the tables belong.
+  const zero = !tables.anyTable && !empty && isZeroReport(doc, sections) && tablePictures(doc, sections).length === 0;
   if (zero) {
     issues.push(issue("zero_report", "warning", "Section headings without tables: a 零报告", sections.sections[0]?.loc ?? null));
   } else if (!empty && noReportTable(tables) && format.format === null && sections.sections.length < 3) {
@@ -192,5 +193,5 @@ function tablePictures(doc: ExtractedDocument, sections: SectionsResult): NonNul
   const images = (doc.meta.images ?? []).filter((im) => !/logo|icon|qrcode|二维码|\.gif(?:$|\?)|spacer|blank|banner|share|print/iu.test(`${im.src} ${im.alt}`));
   const inTables = sections.sections.filter((s) => s.number >= 2 && s.number <= 4);
   if (inTables.length === 0) return sections.sections.length > 0 ? [] : images;
-  return images.filter((im) => inTables.some((s) => im.block > s.blockStart && im.block <= s.blockEnd));
+  return images.filter((im) => im.block < 0 || inTables.some((s) => im.block > s.blockStart && im.block <= s.blockEnd));
 }

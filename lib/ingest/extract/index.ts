@@ -10,6 +10,7 @@
  */
 import { issue } from "../issues";
 import { ocrImageFile, ocrPdf } from "../ocr/extract";
+import { pdfPictures } from "./pdf-images";
 import { describeError, detectFormat, failedDocument } from "./detect";
 import { docxExtractor } from "./docx";
 import { htmlExtractor } from "./html";
@@ -75,6 +76,12 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
     doc = extractor.format === "pdf" && tools.pdf ? await extractPdfTraced(bytes, fileName, tools.pdf) : await extractor.extract(bytes, fileName);
   } catch (err) {
     return failedDocument(extractor.format, issue("extract_failed", "error", `The ${extractor.format.toUpperCase()} could not be read: ${describeError(err)}`));
+  }
+  if (extractor.format === "pdf" && !isScan(doc)) {
+    // Pictures big enough to be tables (tables pasted into Word as screenshots): the parser names
+    // them when a table is missing, and analyze reads them by OCR. Their page is not known here.
+    const pictures = pdfPictures(bytes);
+    if (pictures.length > 0) doc = { ...doc, meta: { ...doc.meta, images: pictures.map((p, i) => ({ src: `图片${i + 1}（${p.width}×${p.height}）`, alt: "", block: -1 })) } };
   }
   if (extractor.format === "pdf" && isScan(doc)) {
     const pages = doc.meta.pages ?? 0;

@@ -89,6 +89,7 @@ export interface ExtractedDocument {
     /**
      * Pictures in a web page, in reading order: `block` is the index of the first block after the
      * picture. Sites often post a report's tables as images; the parser says so when a table is missing.
+     * In a PDF (lib/ingest/extract/pdf-images.ts) the pictures' places are not known: `block` is -1.
      */
     images?: { src: string; alt: string; block: number }[];
   };

@@ -28,6 +28,11 @@ export interface Segment {
   rows: number[];
   /** How the columns were named. */
   naming: "header" | "inherited" | "official" | null;
+  /**
+   * Every catalog column the table's header names anywhere, set when the header was read: a column
+   * it names but no value sits under is printed and left blank; one it does not name is not printed.
+   */
+  headerNamed?: ReadonlySet<string>;
 }
 
 export interface HeaderStack {
@@ -255,6 +260,21 @@ export function keysFromHeader(seg: Segment, stacks: readonly HeaderStack[], mat
     }
     return null;
   });
+}
+
+/** Every key some stack of the header names (its whole text or its lower pieces). */
+export function keysNamedByHeader(stacks: readonly HeaderStack[], match: (key: string) => string | null): Set<string> {
+  const out = new Set<string>();
+  for (const s of stacks) {
+    for (let from = 0; from < s.parts.length; from++) {
+      const k = match(labelKey(s.parts.slice(from).join("")));
+      if (k) {
+        out.add(k);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -21,7 +21,7 @@ import { issue, type ParseIssue, type SourceLoc } from "../issues";
 import { labelKey, stripParenthetical } from "../normalize";
 import { dice, matchT2Col, matchT3Col, matchT4Group, matchT4Leaf, type TableId } from "./labels";
 import { headerOrder } from "./tables";
-import { completeKeys, headerStacks, joinSpreadPieces, keysFromHeader, placeValues, segmentRows, type Segment } from "./line-columns";
+import { completeKeys, headerStacks, joinSpreadPieces, keysFromHeader, keysNamedByHeader, placeValues, segmentRows, type Segment } from "./line-columns";
 import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
 import type { ExtractedDocument } from "../extract/types";
 
@@ -214,8 +214,10 @@ function layoutColumns(
   const { segments, segmentOf } = segmentRows(rows);
   const { stacks } = headerStacks(header, unit, segments[0]?.cols);
   const headerPage = header[header.length - 1]?.page ?? null;
+  const headerNamed = keysNamedByHeader(stacks, match);
   let warnedOfficial = false;
   segments.forEach((seg, si) => {
+    seg.headerNamed = headerNamed;
     const page = rows[seg.rows[0] ?? 0]?.line.page ?? null;
     if (si === 0 || (headerPage !== null && page === headerPage)) {
       const keys = keysFromHeader(seg, stacks, match);
@@ -261,6 +263,16 @@ class Sink {
       this.cells.set(key, { value: null, nullReason: "text", source });
       this.issues.push(issue("unparsable_number", "warning", `${key}: "${tok.text.trim()}" is not a number`, tok.loc));
     }
+  }
+
+  private readonly warnedAbsent = new Set<string>();
+
+  /** Once per table and column: the header prints no such column, so its cells are not read. */
+  absentColumns(table: string, cols: readonly string[], loc: SourceLoc): void {
+    const fresh = cols.filter((c) => !this.warnedAbsent.has(`${table}:${c}`));
+    if (fresh.length === 0) return;
+    for (const c of fresh) this.warnedAbsent.add(`${table}:${c}`);
+    this.add("column_count_mismatch", "warning", `${table}: the header prints no column for ${fresh.join(", ")}; those cells are left unread`, loc);
   }
 
   blank(key: string, loc: SourceLoc): void {
@@ -534,7 +546,16 @@ function rowValues(r: ValueRow, cols: readonly string[], seg: Segment | null, po
       return null;
     }
     const keys = new Set(seg.cols.map((c) => c.key));
-    for (const c of cols) if (!keys.has(c)) out.set(c, "blank");
+    // A column the header names with no value under it is printed blank; one the header does not
+    // name at all is not printed: its cells stay unread (coverage names them), never blank.
+    const absent: string[] = [];
+    for (const c of cols) {
+      if (keys.has(c)) continue;
+      // (表四's segments are named by group and leaf, without headerNamed: as before, blank.)
+      if (seg.naming === "official" || !seg.headerNamed || seg.headerNamed.has(c)) out.set(c, "blank");
+      else absent.push(c);
+    }
+    if (absent.length > 0) sink.absentColumns(label.split(" ")[0] ?? label, absent.map(columnLabel), r.line.loc);
     seg.cols.forEach((c, i) => {
       if (c.key && cols.includes(c.key)) out.set(c.key, placed.get(i) ?? "blank");
     });
@@ -549,6 +570,10 @@ function rowValues(r: ValueRow, cols: readonly string[], seg: Segment | null, po
   }
   cols.forEach((c, i) => out.set(c, values[i] as LToken));
   return out;
+}
+
+function columnLabel(key: string): string {
+  return T3_COLS.find((c) => c.key === key)?.label.zh ?? key;
 }
 
 function writeRow(sink: Sink, prefix: string, rowKey: string, vals: Map<string, LToken | "blank">, loc: SourceLoc): void {

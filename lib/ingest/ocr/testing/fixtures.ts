@@ -151,3 +151,41 @@ export function markedCells(a: AnalyzedDocument): Set<string> {
   }
   return out;
 }
+
+/**
+ * The sample as an agency's PDF whose tables were pasted as pictures: the sample's web page
+ * (lib/render html) opened in Chromium, each table replaced by a screenshot of itself (at twice
+ * screen resolution, as a Word paste of a screenshot keeps it), then printed to A4 PDF. The
+ * narrative stays text; the tables are only pixels. Needs Chromium (CHROMIUM_PATH or
+ * /usr/bin/chromium).
+ */
+export async function samplePicturedPdf(chromiumPath: string): Promise<Uint8Array> {
+  return (await samplePictured(chromiumPath, true)).pdf as Uint8Array;
+}
+
+async function samplePictured(chromiumPath: string, print: boolean): Promise<{ html: string; pdf: Uint8Array | null }> {
+  const { chromium } = await import("@playwright/test");
+  const html = new TextDecoder().decode(renderReport(sampleReportModel(), "html"));
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 760, height: 1000 }, deviceScaleFactor: 2 });
+    await page.setContent(html);
+    const tables = page.locator("table");
+    const shots: { png: string; width: number; height: number }[] = [];
+    for (let i = 0; i < (await tables.count()); i++) {
+      const t = tables.nth(i);
+      const box = await t.boundingBox();
+      shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round(box?.width ?? 700), height: Math.round(box?.height ?? 300) });
+    }
+    let k = 0;
+    const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, () => {
+      const s = shots[k++];
+      return s ? `<p><img src="data:image/png;base64,${s.png}" width="${s.width}" height="${s.height}" style="width:${s.width}px;height:${s.height}px" alt=""></p>` : "";
+    });
+    if (!print) return { html: pictured, pdf: null };
+    await page.setContent(pictured);
+    return { html: pictured, pdf: new Uint8Array(await page.pdf({ format: "A4", margin: { top: "2cm", bottom: "2cm", left: "2cm", right: "2cm" } })) };
+  } finally {
+    await browser.close();
+  }
+}
