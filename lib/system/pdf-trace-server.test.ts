@@ -162,6 +162,11 @@ describe.skipIf(!status.pdf.available)("the long-lived MuPDF tracer", () => {
     const next = await s.trace(read(LO));
     expect(traceToGeometry(next).length).toBe(5);
     expect(s.stats.started).toBe(2);
+    // Killed while idle, between two files: the next file is read by a fresh process.
+    process.kill(s.pid()!, "SIGKILL");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(traceToGeometry(await s.trace(read(LO))).length).toBe(5);
+    expect(s.stats.started).toBe(3);
     const crashing = { name: "crashing", trace: () => Promise.reject(new PdfTraceError("killed by SIGSEGV", "crashed")) };
     const a = await analyzeDocument(read(LO), "input.pdf", { tools: { pdf: crashing } });
     expect(a.error?.code).toBe("extract_failed");

@@ -170,7 +170,6 @@ interface Running {
   /** Called when the process exits; set while a document is out. */
   onExit: ((why: string) => void) | null;
   /** Characters of the answer received so far (the output cap). */
-  pending: string[];
   pendingBytes: number;
   dead: boolean;
 }
@@ -240,7 +239,7 @@ export function createTraceServer(opts: TraceServerOptions): TraceServer {
       cwd: dir,
     });
     stats.started++;
-    const r: Running = { child, ready: Promise.resolve(), dir, documents: 0, stderr: "", onLine: null, onExit: null, pending: [], pendingBytes: 0, dead: false };
+    const r: Running = { child, ready: Promise.resolve(), dir, documents: 0, stderr: "", onLine: null, onExit: null, pendingBytes: 0, dead: false };
     let buffer = "";
     let readyResolve: () => void = () => undefined;
     let readyReject: (e: Error) => void = () => undefined;
@@ -294,18 +293,37 @@ export function createTraceServer(opts: TraceServerOptions): TraceServer {
     return r;
   };
 
+  /** A process that has said it is ready, started when there is none (or it has done its share). */
+  const ready = async (): Promise<Running> => {
+    for (let attempt = 0; ; attempt++) {
+      if (!running || running.dead || running.documents >= maxDocuments) {
+        if (running) stop(running, false);
+        running = start();
+      }
+      const r = running;
+      setRef(r, true);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          r.ready,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(opts.timeoutMs / 1000)} s`)), opts.timeoutMs);
+          }),
+        ]);
+      } catch (err) {
+        stop(r, true);
+        throw new TraceServerStartError(err instanceof Error ? err.message : String(err));
+      } finally {
+        clearTimeout(timer);
+      }
+      // Died while idle since it was ready (killed from outside): once more with a fresh one.
+      if (!r.dead || attempt > 0) return r;
+    }
+  };
+
   const runJob = async (job: Job): Promise<string> => {
-    if (!running || running.dead || running.documents >= maxDocuments) {
-      if (running) stop(running, false);
-      running = start();
-    }
-    const r = running;
-    setRef(r, true);
-    try {
-      await r.ready;
-    } catch (err) {
-      throw new TraceServerStartError(err instanceof Error ? err.message : String(err));
-    }
+    const r = await ready();
+    if (r.dead) throw new PdfTraceError("MuPDF stopped before it could read the file", "crashed");
     r.documents++;
     stats.documents++;
     const file = path.join(r.dir, `in-${r.documents}.pdf`);
