@@ -111,14 +111,42 @@ export function countedPages(trace: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Numbers following a record's letter in the compact record. */
-const ARITY: Record<string, number> = { C: 1, P: 5, T: 6, S: 4, F: 6, K: 6, m: 2, l: 2, c: 2, h: 0, E: 0, e: 0 };
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const MAX_MANTISSA = (Number.MAX_SAFE_INTEGER - 9) / 10;
+
+/**
+ * The number written in `s` from `a` to `b`, as Number() reads it, without cutting the string: a
+ * plain decimal whose digits fit in 2^53 is its integer digits divided by a power of ten (both
+ * exact, so the quotient is the correctly rounded value Number() gives); anything else (exponent,
+ * NaN, more digits) goes through Number().
+ */
+function parseNumber(s: string, a: number, b: number): number {
+  let i = a;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  let n = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (n > MAX_MANTISSA) return Number(s.slice(a, b));
+      n = n * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) scale = 0;
+    else return Number(s.slice(a, b));
+  }
+  if (digits === 0 || scale > 22) return Number(s.slice(a, b));
+  const v = scale > 0 ? n / (POW10[scale] as number) : n;
+  return neg ? -v : v;
+}
 
 /**
  * The compact record: space-separated tokens, each record a letter and its numbers, a glyph four
  * numbers (see TRACE_SCRIPT in lib/system/pdf-trace-server.ts). The same state machine as the XML
  * reader below: glyphs count inside filled or invisible text, points inside filled or stroked
- * paths.
+ * paths. Read in place, token by token (no array of tokens: this runs for every PDF).
  */
 function compactToGeometry(trace: string): PdfPageGeometry[] {
   const pages: PdfPageGeometry[] = [];
@@ -138,75 +166,97 @@ function compactToGeometry(trace: string): PdfPageGeometry[] {
     pages.push(page);
     page = null;
   };
-  const t = trace.split(" ");
-  const num = (i: number) => Number(t[i]);
-  const matrixAt = (i: number): M => {
-    const m: M = [num(i), num(i + 1), num(i + 2), num(i + 3), num(i + 4), num(i + 5)];
+  const len = trace.length;
+  const first = trace.indexOf(" ");
+  let pos = first < 0 ? len : first + 1;
+  const tokenEnd = () => {
+    const e = trace.indexOf(" ", pos);
+    return e < 0 ? len : e;
+  };
+  const next = (): number => {
+    const end = tokenEnd();
+    const v = pos < end ? parseNumber(trace, pos, end) : Number.NaN;
+    pos = end + 1;
+    return v;
+  };
+  const matrix6 = (): M => {
+    const m: M = [next(), next(), next(), next(), next(), next()];
     return m.every(Number.isFinite) ? m : [1, 0, 0, 1, 0, 0];
   };
-  let i = 1;
-  while (i < t.length) {
-    const tok = t[i] as string;
-    const c = tok.charCodeAt(0);
+  records: while (pos < len) {
+    const c = trace.charCodeAt(pos);
     // A glyph: code point, x, y, advance.
     if (c >= 48 && c <= 57) {
-      if (mode === "text") {
-        const code = num(i);
-        const [gx, gy] = apply(ctm, num(i + 1), num(i + 2));
-        if (code > 0 && code <= 0x10ffff && Number.isFinite(gx) && Number.isFinite(gy)) {
-          glyphs.push({ ch: String.fromCodePoint(code), x: gx, y: gy, w: num(i + 3) * sx, fs: sy || sx || 10 });
-        }
+      const code = next();
+      const x = next();
+      const y = next();
+      const adv = next();
+      if (mode !== "text") continue;
+      const [gx, gy] = apply(ctm, x, y);
+      if (code > 0 && code <= 0x10ffff && Number.isFinite(gx) && Number.isFinite(gy)) {
+        glyphs.push({ ch: String.fromCodePoint(code), x: gx, y: gy, w: adv * sx, fs: sy || sx || 10 });
       }
-      i += 4;
       continue;
     }
-    if (tok === "Z") break;
-    const arity = ARITY[tok];
-    if (arity === undefined) throw new Error(`unexpected token in the PDF trace: ${tok.slice(0, 20)}`);
-    switch (tok) {
-      case "m":
-      case "l":
-      case "c":
-        if (mode === "fill" || mode === "stroke") {
-          const pt = apply(ctm, num(i + 1), num(i + 2));
-          if (tok === "m") path.push([pt]);
-          else path[path.length - 1]?.push(pt);
-        }
+    const end = tokenEnd();
+    if (end !== pos + 1) throw new Error(`unexpected token in the PDF trace: ${trace.slice(pos, Math.min(end, pos + 20))}`);
+    pos = end + 1;
+    switch (c) {
+      case 109: // m
+      case 108: // l
+      case 99: {
+        // c
+        const x = next();
+        const y = next();
+        if (mode !== "fill" && mode !== "stroke") break;
+        const pt = apply(ctm, x, y);
+        if (c === 109) path.push([pt]);
+        else path[path.length - 1]?.push(pt);
         break;
-      case "h":
-        if (mode === "fill" || mode === "stroke") {
-          const sub = path[path.length - 1];
-          if (sub && sub[0]) sub.push(sub[0]);
-        }
+      }
+      case 104: {
+        // h
+        if (mode !== "fill" && mode !== "stroke") break;
+        const sub = path[path.length - 1];
+        if (sub && sub[0]) sub.push(sub[0]);
         break;
-      case "S":
-        if (mode === "text") {
-          // Font size and advance: the text matrix's scale times the CTM's.
-          sy = Math.hypot(num(i + 3), num(i + 4)) * Math.hypot(ctm[2], ctm[3]);
-          sx = Math.hypot(num(i + 1), num(i + 2)) * Math.hypot(ctm[0], ctm[1]);
-        }
+      }
+      case 83: {
+        // S: font size and advance, the text matrix's scale times the CTM's.
+        const a = next();
+        const b = next();
+        const cc = next();
+        const d = next();
+        if (mode !== "text") break;
+        sy = Math.hypot(cc, d) * Math.hypot(ctm[2], ctm[3]);
+        sx = Math.hypot(a, b) * Math.hypot(ctm[0], ctm[1]);
         break;
-      case "T":
-        if (page) {
-          mode = "text";
-          ctm = matrixAt(i + 1);
-          glyphs = [];
-        }
+      }
+      case 84: {
+        // T
+        const m = matrix6();
+        if (!page) break;
+        mode = "text";
+        ctm = m;
+        glyphs = [];
         break;
-      case "E":
+      }
+      case 69: // E
         if (page && mode === "text") glyphsToRuns(glyphs, height, page.runs);
         glyphs = [];
         mode = null;
         break;
-      case "F":
-      case "K":
-        if (page) {
-          mode = tok === "F" ? "fill" : "stroke";
-          ctm = matrixAt(i + 1);
-          path = [];
-        }
+      case 70: // F
+      case 75: {
+        // K
+        const m = matrix6();
+        if (!page) break;
+        mode = c === 70 ? "fill" : "stroke";
+        ctm = m;
+        path = [];
         break;
-      case "e":
+      }
+      case 101: // e
         if (page && (mode === "fill" || mode === "stroke")) {
           const rules = rulesFromSegments(path, mode === "fill");
           for (const h of rules.h) segments.h.push({ y: height - h.y, x1: h.x1, x2: h.x2 });
@@ -215,10 +265,11 @@ function compactToGeometry(trace: string): PdfPageGeometry[] {
         mode = null;
         path = [];
         break;
-      case "P": {
+      case 80: {
+        // P
         finishPage();
-        const n = num(i + 1);
-        const box = [num(i + 2), num(i + 3), num(i + 4), num(i + 5)];
+        const n = next();
+        const box = [next(), next(), next(), next()];
         const [x0, y0, x1, y1] = box.every(Number.isFinite) ? box : [0, 0, 595, 842];
         height = Math.abs((y1 as number) - (y0 as number));
         page = { page: Number.isFinite(n) ? n : pages.length + 1, box: { left: 0, bottom: 0, right: Math.abs((x1 as number) - (x0 as number)), top: height }, runs: [], hRules: [], vRules: [] };
@@ -226,8 +277,14 @@ function compactToGeometry(trace: string): PdfPageGeometry[] {
         mode = null;
         break;
       }
+      case 67: // C: the page count of a document not drawn (countedPages).
+        next();
+        break;
+      case 90: // Z: the end.
+        break records;
+      default:
+        throw new Error(`unexpected token in the PDF trace: ${trace.slice(pos - 2, pos + 18)}`);
     }
-    i += 1 + arity;
   }
   finishPage();
   return pages;
