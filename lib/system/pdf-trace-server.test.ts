@@ -249,6 +249,15 @@ describe("the compact trace reader", () => {
     expect(page?.hRules).toEqual([{ y: 50, x1: 10, x2: 150 }]);
   });
 
+  it("reads every number as Number() does: signs, exponents, 17 digits, float32 values", () => {
+    const samples = ["0", "-0", "12", "-3.5", "706.1890258789063", "80.5999984741211", "0.22200000286102296", "1e-7", "-2.5e+21", "12345678901234567", "9007199254740993", "0.000001"];
+    for (let i = 0; i < 2000; i++) samples.push(String(Math.fround((Math.random() - 0.5) * 10 ** (Math.random() * 10 - 4))));
+    for (const x of samples) {
+      const [page] = traceToGeometry(`%gongkai-trace-1 P 1 0 0 ${x} 1 Z ok`);
+      expect(page?.box.right, x).toBe(Math.abs(Number(x)));
+    }
+  });
+
   it("ignores glyphs outside text and points outside paths, and stops at the end record", () => {
     const rec = "%gongkai-trace-1 P 1 0 0 100 100 20320 1 1 1 m 0 0 l 50 0 e Z ok P 2 0 0 1 1";
     const pages = traceToGeometry(rec);
