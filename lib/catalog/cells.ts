@@ -82,7 +82,7 @@ export const T3_LEGAL_PERSON_COLS = T3_APPLICANT_COLS.slice(1) as readonly strin
 export const T3_COLS: readonly ColDef[] = [
   { key: "natural_person", label: { zh: "自然人", en: "Natural persons" }, variants: [], unit: "count", integer: true, derived: false },
   { key: "commercial_enterprise", label: { zh: "商业企业", en: "Commercial enterprises" }, variants: [], group: "法人或其他组织", unit: "count", integer: true, derived: false },
-  { key: "research_institution", label: { zh: "科研机构", en: "Research institutions" }, variants: [], group: "法人或其他组织", unit: "count", integer: true, derived: false },
+  { key: "research_institution", label: { zh: "科研机构", en: "Research institutions" }, variants: ["科研企业"], group: "法人或其他组织", unit: "count", integer: true, derived: false },
   { key: "public_interest_org", label: { zh: "社会公益组织", en: "Public-interest organisations" }, variants: ["公益组织"], group: "法人或其他组织", unit: "count", integer: true, derived: false },
   { key: "legal_service_org", label: { zh: "法律服务机构", en: "Legal service organisations" }, variants: [], group: "法人或其他组织", unit: "count", integer: true, derived: false },
   { key: "other_org", label: { zh: "其他", en: "Other organisations" }, variants: ["其他组织"], group: "法人或其他组织", unit: "count", integer: true, derived: false },

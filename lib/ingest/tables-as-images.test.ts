@@ -57,7 +57,10 @@ describe("a web page whose tables are pictures", () => {
     expect(line.issues.filter((i) => i.code === "table_missing")).toHaveLength(3);
   });
 
-  it("a Word file whose tables are pasted screenshots says so, and what to upload instead", async () => {
+  it.each([
+    ["in the body", false],
+    ["inside a one-cell frame table (a web page saved as Word)", true],
+  ])("a Word file whose tables are pasted screenshots, %s, says so, and what to upload instead", async (_where, framed) => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"';
     const para = (t: string) => `<w:p><w:r><w:t>${t.replace(/&/gu, "&amp;").replace(/</gu, "&lt;")}</w:t></w:r></w:p>`;
     const picture = (n: number) => `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${n}" name="图片 ${n}" descr=""/></wp:inline></w:drawing></w:r></w:p>`;
@@ -75,12 +78,16 @@ describe("a web page whose tables are pictures", () => {
     }
     const docx = zipSync({
       "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-      "word/document.xml": strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body.join("")}</w:body></w:document>`),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document ${W}><w:body>${framed ? `<w:tbl><w:tr><w:tc>${body.join("")}</w:tc></w:tr></w:tbl>` : body.join("")}</w:body></w:document>`,
+      ),
     });
     const line = toDryRunLine("report.docx", await analyzeDocument(docx, "report.docx"));
     const pictures = line.issues.find((i) => i.code === "tables_as_images");
     expect(pictures?.message).toContain("图片 1、图片 2、图片 3");
     expect(pictures?.message).toMatch(/upload a version whose tables are text, or a scanned PDF/u);
     expect(line.agency.name).toBe("盘州市人民政府");
+    expect(line.year).toBe(2024);
+    expect(line.issues.map((i) => i.code)).not.toContain("zero_report");
   });
 });

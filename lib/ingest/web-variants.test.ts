@@ -189,3 +189,162 @@ describe("web pages as government sites publish them", () => {
     expect(line.issues.filter((i) => i.code === "unknown_column_label")).toEqual([]);
   });
 });
+
+/**
+ * The report's tables as rows of cells, the way a CMS page flattens them to text: 表二 on a
+ * 4-column grid, 表三 with its group cells (三、本年度办理结果, （三）不予公开 …) on the rows that open
+ * a group, 表四 on a 15-column grid. `lead` is how many group cells a row stands under.
+ */
+function flatRows(): { t2: string[][]; t3: { cells: string[]; lead: number }[]; t4: string[][] } {
+  const n = (k: string): string => String(v(k));
+  const t2 = [
+    ["第二十条第（一）项"],
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", ...["issued", "repealed", "in_force"].map((c) => n(`t2.regulation.${c}`))],
+    ["行政规范性文件", ...["issued", "repealed", "in_force"].map((c) => n(`t2.normative_doc.${c}`))],
+    ["第二十条第（五）项"],
+    ["信息内容", "本年处理决定数量"],
+    ["行政许可", n("t2.admin_license.decisions")],
+    ["第二十条第（六）项"],
+    ["信息内容", "本年处理决定数量"],
+    ["行政处罚", n("t2.admin_penalty.decisions")],
+    ["行政强制", n("t2.admin_coercion.decisions")],
+    ["第二十条第（八）项"],
+    ["信息内容", "本年收费金额（单位：万元）"],
+    ["行政事业性收费", n("t2.admin_fee.amount_10k_cny")],
+  ];
+  const groupOf: Record<string, string[]> = {
+    granted: ["三、本年度办理结果"],
+    denied_state_secret: ["（三）不予公开"],
+    unable_not_held: ["（四）无法提供"],
+    not_processed_petition: ["（五）不予处理"],
+    other_no_supplement: ["（六）其他处理"],
+  };
+  const depth: Record<string, number> = {};
+  for (const [row] of T3_ROWS) depth[row] = row.startsWith("denied_") || row.startsWith("unable_") || row.startsWith("not_processed_") || row.startsWith("other_") ? 2 : ["granted", "partially_granted", "handled_total"].includes(row) ? 1 : 0;
+  const t3 = [
+    { cells: ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], lead: 0 },
+    { cells: ["自然人", "法人或其他组织", "总计"], lead: 0 },
+    { cells: ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], lead: 0 },
+    ...T3_ROWS.map(([row, label]) => {
+      const group = groupOf[row] ?? [];
+      return { cells: [...group, label, ...COLS.map((c) => n(`t3.${row}.${c}`))], lead: (depth[row] ?? 0) - group.length };
+    }),
+  ];
+  const heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+  const t4 = [["行政复议", "行政诉讼"], [...heads, "未经复议直接起诉", "复议后起诉"], [...heads, ...heads], T4.map(n)];
+  return { t2, t3, t4 };
+}
+
+function flatText(table: (rows: string[][], grid: number) => string[]): string {
+  const { t2, t3, t4 } = flatRows();
+  return [
+    "盘州市人民政府2024年政府信息公开工作年度报告",
+    "本报告所列数据统计期限自2024年1月1日起至2024年12月31日止。",
+    "二、主动公开政府信息情况",
+    ...table(t2, 4),
+    "三、收到和处理政府信息公开申请情况",
+    ...table(t3.map((r) => [...Array<string>(r.lead).fill(""), ...r.cells]), 10),
+    "四、政府信息公开行政复议、行政诉讼情况",
+    ...table(t4, 15),
+  ].join("\n");
+}
+
+describe("web pages flattened to pipe text", () => {
+  it("each row opened by a pipe of its own, one cell per line, padding after the row's last cell", async () => {
+    // "|" / "规章 |" / "0 |" … "第二十条第（五）项 | |||": a site that writes each <tr> as a lone pipe.
+    const opener = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = Math.max(0, grid - cells.length);
+        return ["|", ...cells.map((c, i) => `${c} |${i === cells.length - 1 && pad > 0 ? ` ${"|".repeat(pad)}` : ""}`)];
+      });
+    const line = await dry("opener.txt", flatText(opener));
+    expect(wrongCells(line)).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
+  it("a blank in a row opened by its own pipe stays in its cell (规章 with 现行有效件数 left empty)", async () => {
+    const opener = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r[0] === "规章" ? [r[0], r[1], r[2], ""] : r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = Math.max(0, grid - cells.length);
+        return ["|", ...cells.map((c, i) => (c === "" ? "|" : `${c} |${i === cells.length - 1 && pad > 0 ? ` ${"|".repeat(pad)}` : ""}`))];
+      });
+    const line = await dry("opener-blank.txt", flatText(opener));
+    expect(wrongCells(line, (k) => k === "t2.regulation.in_force")).toEqual([]);
+    expect(line.cells["t2.regulation.in_force"]).toBeNull();
+    expect(line.null_reasons["t2.regulation.in_force"]).toBe("blank");
+  });
+
+  it("one cell per line, blank cells as a lone pipe, each row's padding on a line of its own", async () => {
+    // "一、本年新收… |" / "|" ×6 / "0 |" / "||": the zeros under 法人或其他组织 left blank, the padding
+    // after the row's last cell making up the grid's width (10 for 表三).
+    const blankCols = new Set(["commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org"]);
+    const isBlank = (k: string): boolean => k.startsWith("t3.") && blankCols.has(k.split(".")[2] ?? "") && v(k) === 0;
+    const rowsOf = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = grid - cells.length;
+        return [...cells.map((c) => (c === "" ? "|" : `${c} |`)), ...(pad > 0 ? ["|".repeat(pad)] : [])];
+      });
+    const { t2, t3, t4 } = flatRows();
+    const t3Blanked = t3.map((r) => {
+      const row = T3_ROWS.find(([, label]) => r.cells.includes(label))?.[0];
+      if (!row) return r.cells;
+      const label = r.cells.length - COLS.length;
+      return r.cells.map((c, i) => (i >= label && isBlank(`t3.${row}.${COLS[i - label] ?? ""}`) ? "" : c));
+    });
+    const text = [
+      "盘州市人民政府2024年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      ...rowsOf(t2, 4),
+      "三、收到和处理政府信息公开申请情况",
+      ...rowsOf(t3Blanked, 9),
+      "四、政府信息公开行政复议、行政诉讼情况",
+      ...rowsOf(t4, 15),
+    ].join("\n");
+    const line = await dry("grid-lines.txt", text);
+    expect(wrongCells(line, isBlank)).toEqual([]);
+    const blanks = Object.keys(EXPECTED.cells).filter(isBlank);
+    expect(blanks.length).toBeGreaterThan(100);
+    expect(blanks.filter((k) => line.cells[k] !== null || line.null_reasons[k] !== "blank")).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
+  it("rows on one line whose closing pipe wrapped onto the next line (规章 | 0 | 0 | 0 / |)", async () => {
+    // A full row's closing pipe wraps; a row with padding ends in its pipes ("行政许可 | 0 | ||").
+    const wrapped = (rows: string[][], grid: number): string[] =>
+      rows.flatMap((r) => {
+        const cells = r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+        const pad = grid - cells.length;
+        return pad > 0 ? [`${cells.join(" | ")} | ${"|".repeat(pad)}`] : [cells.join(" | "), "|"];
+      });
+    const line = await dry("wrapped.txt", flatText(wrapped));
+    expect(wrongCells(line)).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
+  it("markdown-like rows whose group cells are left as empty cells before the label (| | 2.其他… | 0 |)", async () => {
+    const md = (rows: string[][]): string[] => rows.map((r) => `| ${r.join(" | ")} |`);
+    const line = await dry("md-groups.txt", flatText(md));
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t3.status).toBe("complete");
+  });
+});
+
+describe("an excerpt whose format cannot be told", () => {
+  it("prints what it read of the cells both formats share: an excerpt holding only 表四", async () => {
+    const lines = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8").split("\n");
+    const from = lines.findIndex((l) => l.startsWith("四、政府信息公开行政复议"));
+    const to = lines.findIndex((l, i) => i > from && l.startsWith("五、"));
+    const text = ["盘州市人民政府2024年政府信息公开工作年度报告", ...lines.slice(from, to)].join("\n");
+    const line = toDryRunLine("excerpt.txt", await analyzeDocument(new TextEncoder().encode(text), "excerpt.txt"));
+    expect(line.format_version).toBeNull();
+    expect(line.coverage.t4?.read).toBe(15);
+    const t4 = Object.keys(EXPECTED.cells).filter((k) => k.startsWith("t4."));
+    expect(Object.fromEntries(t4.map((k) => [k, line.cells[k]]))).toEqual(Object.fromEntries(t4.map((k) => [k, v(k)])));
+    // Nothing of a format-specific table is claimed.
+    expect(Object.keys(line.cells).some((k) => k.startsWith("t2."))).toBe(false);
+  });
+});

@@ -18,7 +18,7 @@ import { accessSync, constants, mkdtempSync, openSync, closeSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
-import { PdfTraceError, type ConvertibleFormat, type ExtractTools, type OcrEngine, type OfficeConverter, type PdfTracer } from "../ingest/extract/tools";
+import { PdfTraceError, type ExtractTools, type OcrEngine, type OfficeConverter, type PdfTracer } from "../ingest/extract/tools";
 import { TOOL_INSTALL } from "../ingest/extract/tools";
 import { encodePgm, parsePnm, type GrayImage } from "../ingest/ocr/image";
 import { createTraceServer, TraceServerStartError, type TraceServer } from "./pdf-trace-server";
@@ -200,46 +200,47 @@ async function withProcessLock<T>(job: () => Promise<T>): Promise<T> {
 }
 
 export function libreOfficeConverter(soffice = probeTools().office.soffice ?? "soffice"): OfficeConverter {
+  const convert = (bytes: Uint8Array, from: string, to: "docx" | "pdf"): Promise<Uint8Array> =>
+    serialize(() =>
+      withProcessLock(async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "gongkai-convert-"));
+        try {
+          const input = path.join(dir, `input.${from}`);
+          const outDir = path.join(dir, "out");
+          writeFileSync(input, bytes);
+          await runProcess(
+            soffice,
+            [
+              `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+              "--headless",
+              "--norestore",
+              "--nolockcheck",
+              "--nodefault",
+              "--nologo",
+              "--convert-to",
+              to === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export",
+              "--outdir",
+              outDir,
+              input,
+            ],
+            { timeoutMs: TOOL_LIMITS.convertMs, env: { ...process.env, HOME: dir }, cwd: dir, maxOutputBytes: 1024 * 1024 },
+          );
+          let out: Buffer;
+          try {
+            out = readFileSync(path.join(outDir, `input.${to}`));
+          } catch {
+            throw new Error(`LibreOffice wrote no ${to.toUpperCase()} (the file is damaged, encrypted or not a text document)`);
+          }
+          return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    );
   return {
     name: "LibreOffice",
-    convertToDocx(bytes: Uint8Array, from: ConvertibleFormat): Promise<Uint8Array> {
-      return serialize(() =>
-        withProcessLock(async () => {
-          const dir = mkdtempSync(path.join(tmpdir(), "gongkai-convert-"));
-          try {
-            const input = path.join(dir, `input.${from}`);
-            const outDir = path.join(dir, "out");
-            writeFileSync(input, bytes);
-            await runProcess(
-              soffice,
-              [
-                `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-                "--headless",
-                "--norestore",
-                "--nolockcheck",
-                "--nodefault",
-                "--nologo",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                outDir,
-                input,
-              ],
-              { timeoutMs: TOOL_LIMITS.convertMs, env: { ...process.env, HOME: dir }, cwd: dir, maxOutputBytes: 1024 * 1024 },
-            );
-            let out: Buffer;
-            try {
-              out = readFileSync(path.join(outDir, "input.docx"));
-            } catch {
-              throw new Error("LibreOffice wrote no DOCX (the file is damaged, encrypted or not a text document)");
-            }
-            return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-          } finally {
-            rmSync(dir, { recursive: true, force: true });
-          }
-        }),
-      );
-    },
+    convertToDocx: (bytes, from) => convert(bytes, from, "docx"),
+    convertToPdf: (bytes, from) => convert(bytes, from, "pdf"),
   };
 }
 

@@ -364,14 +364,18 @@ class DocxWalker {
 
   table(tbl: XEl): void {
     // A table whose cells hold tables is page layout: its cells flow, the inner tables are the data.
-    if (tbl.hasTable) {
-      for (const tr of this.rows(tbl)) for (const tc of this.cells(tr)) this.flow(tc);
+    // So is a table of one cell: a frame around the whole text (a web page saved as Word keeps its
+    // layout table), whose paragraphs — title, preamble, pictures — are the document's own.
+    const rows = this.rows(tbl);
+    const oneCell = rows.length === 1 && this.cells(rows[0] as XEl).length === 1;
+    if (tbl.hasTable || oneCell) {
+      for (const tr of rows) for (const tc of this.cells(tr)) this.flow(tc);
       return;
     }
     const cells: TableCell[] = [];
     /** Open vertical merges by start column: the cell that a `vMerge` continue extends. */
     const open = new Map<number, TableCell>();
-    this.rows(tbl).forEach((tr, r) => {
+    rows.forEach((tr, r) => {
       const trPr = this.n.child(tr, "trPr");
       let col = trPr ? this.intVal(this.n.child(trPr, "gridBefore"), 0) : 0;
       let previous: TableCell | null = null;

@@ -70,9 +70,46 @@ describe("padding on lines of its own", () => {
     const doc = extractFromText(["信息内容 |", "本年处理决定数量 |", "|||", "行政许可 |", "|", "|||", "行政处罚 |", "|"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "本年处理决定数量", "行政许可", "", "行政处罚", ""]);
   });
+  it("counts a row's cells against the grid: lone pipes before its last value are blanks", () => {
+    // A 5-wide grid: "申请人情况" and four pipes; each row's label, three values, then its padding.
+    const lines = ["申请人情况 |", "||||", "一、本年新收 |", "|", "|", "3 |", "|", "二、上年结转 |", "|", "|", "|", "|", "三、办理结果 |", "(一)予以公开 |", "|", "|", "2 |"];
+    const doc = extractFromText(lines.join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["申请人情况", "一、本年新收", "", "", "3", "二、上年结转", "", "", "", "三、办理结果", "(一)予以公开", "", "", "2"]);
+  });
+  it("takes several pipes on a line of their own as padding, also after the last row", () => {
+    const doc = extractFromText(["第二十条第(九)项 |", "||||", "信息内容 |", "采购项目数量 |", "采购总金额 |", "||", "政府集中采购 |", "0 |", "|", "||"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "0", ""]);
+  });
   it("keeps every pipe-only line as a blank where padding is inline", () => {
     const doc = extractFromText(["自然人 |", "总计 | ||", "一、本年新收 |", "|", "3 |", "| ||", "二、上年结转 |"].join("\n"));
     expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["自然人", "总计", "一、本年新收", "", "3", "", "二、上年结转"]);
+  });
+});
+
+describe("rows opened by a pipe of their own", () => {
+  it("drops the lone pipe that opens each row, keeps a blank cell before it", () => {
+    const lines = ["|", "第二十条第(一)项 | |||", "|", "规章 |", "0 |", "0 |", "|", "|", "行政规范性文件 |", "5 |", "12 |", "8 |", "|", "第二十条第(五)项 | |||", "|", "信息内容 |", "本年处理决定数量 | ||", "|"];
+    const doc = extractFromText(lines.join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["第二十条第(一)项", "规章", "0", "0", "", "行政规范性文件", "5", "12", "8", "第二十条第(五)项", "信息内容", "本年处理决定数量"]);
+  });
+  it("keeps a lone pipe as a blank corner cell when rows do not open that way", () => {
+    const doc = extractFromText(["|", "申请人情况 | ||||||||", "自然人 |", "总计 | ||"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["", "申请人情况", "自然人", "总计"]);
+  });
+});
+
+describe("a row's closing pipe on the next line", () => {
+  it("reads 'label | a | b' then '|' as one row of cells", () => {
+    const doc = extractFromText(["信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "规章 | 0 | 0 | 0", "|", "行政规范性文件 | 1 | 2 | 3", "|"].join("\n"));
+    expect(doc.blocks).toHaveLength(1);
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0", "行政规范性文件", "1", "2", "3"]);
+  });
+});
+
+describe("empty cells before a row label", () => {
+  it("drops the group placeholders before a label, keeps a leading blank value", () => {
+    const doc = extractFromText(["| | 2.其他法律行政法规禁止公开 | | 0 |", "| | 0 | 1 |"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["2.其他法律行政法规禁止公开", "", "0", "", "0", "1"]);
   });
 });
 

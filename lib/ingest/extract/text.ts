@@ -17,6 +17,10 @@
  *     stands on its own lines (no line carries padding after content, and some pipe-only line
  *     has several pipes): there the last line of each run of pipe-only lines before more cells
  *     is the padding and gives no cell ("MINUS ONE": a run of k such lines is k − 1 blanks).
+ *     Where the rows add up to one grid width, cells are counted instead (paddingByGrid): a lone
+ *     pipe is padding only where it completes its row, several pipes on a line always are.
+ *   - Rows can also open with a lone pipe of their own (rowOpeners), and "| | label | …" lines
+ *     carry empty cells under the group cells of the rows above: neither gives a cell.
  *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
  *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
  */
@@ -62,6 +66,8 @@ function firstNonSpaceByte(bytes: Uint8Array): number {
 }
 
 const CELL_LINE = /\|[\s|]*$/u;
+/** A row label, not a value: two Han characters or more ("无", "—" and numbers are values). */
+const LABEL_TEXT = /\p{Script=Han}.*\p{Script=Han}/u;
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}/u;
 
 /** Split one table line into cells (see the rule at the top of the file). */
@@ -75,7 +81,14 @@ export function splitCellLine(line: string): { text: string; start: number }[] {
     }
   }
   // A "|" before content opens a markdown-like row, it does not close an empty cell.
-  if (parts.length > 1 && parts[0]?.text === "" && parts.some((p) => p.text !== "")) parts.shift();
+  if (parts.length > 1 && parts[0]?.text === "" && parts.some((p) => p.text !== "")) {
+    parts.shift();
+    // "| | 2.其他法律行政法规禁止公开 | 0 |": the empty cells before a row's label stand under the
+    // group cells of the rows above ((三)不予公开 spans them); they are no values of this row, nor
+    // trailing values of the previous one. Only before a label: "| | 0 | 0 |" keeps its blank value.
+    const first = parts.findIndex((p) => p.text !== "");
+    if (first > 0 && LABEL_TEXT.test((parts[first] as { text: string }).text)) parts.splice(0, first);
+  }
   let last = parts.length - 1;
   while (last > 0 && (parts[last] as { text: string }).text === "") last--;
   return parts.slice(0, last + 1);
@@ -99,13 +112,79 @@ function cellLine(trimmed: string, line: number, offset: number): CellLine {
   return { cells, line, offset, pipeOnly, pipes, inlinePadding: !pipeOnly && pipes > cells.length };
 }
 
+/**
+ * Lone pipes that open a row: right after a line that closed its row with inline padding
+ * ("第二十条第(一)项 | |||") and right before the next row's first cell. Some sites write each
+ * table row as "|" on a line of its own, then one cell per line ("|" / "规章 |" / "0 |" …); a
+ * closed row cannot take a blank cell, so such a pipe opens the next row. Counted, since one
+ * could be a blank corner cell.
+ */
+function rowOpeners(lines: readonly CellLine[]): number {
+  let n = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const l = lines[i] as CellLine;
+    if (l.pipeOnly && l.pipes === 1 && (lines[i - 1] as CellLine).inlinePadding && !(lines[i + 1] as CellLine).pipeOnly) n++;
+  }
+  return n;
+}
+
+/**
+ * The padding lines of a table whose padding stands on lines of its own, told apart from blank
+ * cells by counting cells against the grid: each row's cells and padding fill the grid's width, the
+ * first row giving that width ("申请人情况 |" then "||||||||": 10). Several pipes on a line are
+ * padding; a lone pipe is a blank cell unless it is the one pipe that completes its row. So
+ * "一、本年新收 |", six "|", "0 |", "||" is a row of seven values, the six blanks included, where
+ * the rule "last pipe before more cells is padding" made it six. Null when the lines do not add up
+ * to one width (the caller falls back to that rule).
+ */
+function paddingByGrid(lines: readonly CellLine[]): Set<number> | null {
+  let before = 0;
+  let width = 0;
+  for (const l of lines) {
+    if (l.pipeOnly && l.pipes > 1) {
+      width = before + l.pipes;
+      break;
+    }
+    before += l.pipeOnly ? 1 : l.cells.length;
+  }
+  if (width < 2) return null;
+  const padding = new Set<number>();
+  let pos = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as CellLine;
+    if (l.pipeOnly && (l.pipes > 1 || (pos > 0 && pos + 1 === width))) {
+      if (pos + l.pipes !== width) return null;
+      padding.add(i);
+      pos = 0;
+      continue;
+    }
+    pos += l.pipeOnly ? 1 : l.cells.length;
+    if (pos > width) return null;
+    if (pos === width) pos = 0;
+  }
+  return padding;
+}
+
 /** The cells of one run of table lines (see the rule at the top of the file). */
 function tableBlock(lines: readonly CellLine[]): TableBlock | null {
   const separatePadding = !lines.some((l) => l.inlinePadding) && lines.some((l) => l.pipeOnly && l.pipes > 1);
+  const opensRows = rowOpeners(lines) >= 2;
+  const padding = separatePadding ? paddingByGrid(lines) : null;
   const cells: TableCell[] = [];
   lines.forEach((l, i) => {
-    // In a table whose padding stands alone, a pipe-only line right before more cells closes the row.
-    if (separatePadding && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    if (padding) {
+      if (padding.has(i)) return;
+      for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
+      return;
+    }
+    // In a table whose padding stands alone, a pipe-only line right before more cells closes the row;
+    // in one whose rows open with a pipe of their own, it opens the next row. Either way, no cell.
+    if ((separatePadding || opensRows) && l.pipeOnly && i + 1 < lines.length && !(lines[i + 1] as CellLine).pipeOnly) return;
+    // Where padding stands alone, several pipes on a line are padding wherever they stand (a blank
+    // cell stands alone as "|"), also after the table's last row.
+    if (separatePadding && l.pipeOnly && l.pipes > 1) return;
+    // The last pipe of such a table opens a row the page cut off (an excerpt's end).
+    if (opensRows && l.pipeOnly && i === lines.length - 1) return;
     for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
   });
   const first = lines[0];
@@ -162,7 +241,16 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     const end = nl === -1 ? text.length : nl;
     const raw = text.slice(offset, end);
     lineNo++;
-    const trimmed = raw.trim();
+    let trimmed = raw.trim();
+    let closedBelow = false;
+    // "规章 | 0 | 0 | 0" then "|": a row whose closing pipe wrapped onto a line of its own.
+    if (trimmed.includes("|") && !CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed) && nl !== -1) {
+      const next = text.indexOf("\n", nl + 1);
+      if (text.slice(nl + 1, next === -1 ? text.length : next).trim() === "|") {
+        trimmed = `${trimmed} |`;
+        closedBelow = true;
+      }
+    }
     if (trimmed.length > 0) {
       const lead = raw.length - raw.trimStart().length;
       if (CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed)) {
@@ -176,6 +264,13 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     }
     if (nl === -1) break;
     offset = nl + 1;
+    if (closedBelow) {
+      // The closing pipe's line is read with its row.
+      const skip = text.indexOf("\n", offset);
+      lineNo++;
+      if (skip === -1) break;
+      offset = skip + 1;
+    }
   }
   flush();
   const outIssues = [...issues];

@@ -27,6 +27,8 @@ export interface OfficeConverter {
   readonly name: string;
   /** The document saved as DOCX (Office Open XML). Throws with a readable message on failure. */
   convertToDocx(bytes: Uint8Array, from: ConvertibleFormat): Promise<Uint8Array>;
+  /** The document laid out and exported as PDF (to read its pasted pictures by OCR). Throws like convertToDocx. */
+  convertToPdf(bytes: Uint8Array, from: ConvertibleFormat | "docx"): Promise<Uint8Array>;
 }
 
 /**

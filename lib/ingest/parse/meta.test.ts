@@ -23,12 +23,32 @@ describe("readMeta", () => {
     expect(m.issues).toEqual([]);
   });
 
+  it("reads the agency as real pages write it: 特编制X…, 编制X乡…, 现形成《X…, a page caption, never 我办", () => {
+    const m = meta("根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。\n一、总体情况\n");
+    expect([m.agency?.written, m.year]).toEqual(["湛江市人民政府地方志办公室", 2023]);
+    // "现将我办2022年度…情况报告如下": 我办 is the agency speaking of itself, no name.
+    expect(meta("根据《条例》要求,现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n").agency?.written ?? null).toBeNull();
+    const township = meta("根据《条例》等相关规定,编制万源市玉带乡2024年政府信息公开工作年度报告,所列数据统计期限为2024年1月1日至2024年12月31日。\n一、总体情况\n");
+    expect([township.agency?.written, township.year]).toEqual(["万源市玉带乡", 2024]);
+    const paged = meta("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\nP. 8\n四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n");
+    expect([paged.agency?.written, paged.year]).toEqual(["威海市文登区信访局", 2022]);
+    const formed = meta("现形成《海城市卫生健康局2025年政府信息公开工作年度报告》,本报告中所列数据的统计期限从2025年1月1日至12月31日。\n一、总体情况\n");
+    expect([formed.agency?.written, formed.year]).toEqual(["海城市卫生健康局", 2025]);
+  });
+
   it("reads a title in either order, also over two lines", () => {
     expect(meta("贵阳市财政局2023年政府信息公开工作年度报告\n一、总体情况\n").agency?.canonical).toBe("贵阳市财政局");
     const m = meta("2023年贵阳市财政局政府信息公开工作年度报告\n一、总体情况\n");
     expect([m.agency?.canonical, m.year]).toEqual(["贵阳市财政局", 2023]);
     const two = meta("六盘水市人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n");
     expect([two.agency?.canonical, two.year, two.yearSource]).toEqual(["六盘水市人民政府", 2023, "title"]);
+  });
+
+  it("reads a title with the year between 政府信息公开工作 and 年度报告", () => {
+    const m = meta("汉中市汉台区教育体育局政府信息公开工作2022年度报告\n一、总体情况\n");
+    expect([m.agency?.written, m.year, m.yearSource]).toEqual(["汉中市汉台区教育体育局", 2022, "title"]);
+    const two = meta("重庆市大足区人民政府外事办公室\n政府信息公开工作2022年度报告\n一、总体情况\n");
+    expect([two.agency?.written, two.year]).toEqual(["重庆市大足区人民政府外事办公室", 2022]);
   });
 
   it("reads titles as agencies write them: 关于, a year in Chinese numerals, the year after the title, 情况的报告", () => {

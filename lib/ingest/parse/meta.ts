@@ -33,9 +33,11 @@ const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL
 const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 // "政府信息公开工作年度报告（2024年）", "XX局政府信息公开工作年度报告(2024年度)".
 const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s*年?度?[)）]?$`, "u");
+// "X政府信息公开工作2022年度报告": the year between the subject and 年度报告.
+const TITLE_YEAR_INSIDE = /^(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(\d{4})\s*年度?(?:报告|年报)$/u;
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开)?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 // Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
 // "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
@@ -45,11 +47,15 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:根据|依据|按照)[^。]{0,60}?(?:编制|编写|制作)/u,
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:编制|编写)了?(?:本|\d{4})/u,
   /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
+  // "编制万源市玉带乡2024年政府信息公开工作年度报告": the report's own name after the verb.
+  new RegExp(`(?:编制|编写)《?([^，,。；;、《》\\d]{2,40}?)\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
 ];
+/** A township's name ends in 乡/镇/街道, which AGENCY_LINE leaves out (a heading can end so too). */
+const TOWNSHIP = /^[\p{Script=Han}]{2,20}(?:市|县|区|旗)[\p{Script=Han}]{1,10}(?:乡|镇|街道)$/u;
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
 // Self-references (本单位办公室, 我局) end like a name but are not one; 本溪市 is a place, so only these.
-const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^(?:本机关|本单位|本部门|本局|本委|本院|本厅|我局|我委|我院|我厅|我单位|我市|我县|我区)|报告|条例/u;
+const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
@@ -155,7 +161,11 @@ function balanced(s: string): boolean {
 }
 
 function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
-  const written = raw.trim().replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
+  // "Page 8 - 威海市文登区信访局…": a page viewer's caption before the title is no part of the name.
+  const written = raw
+    .trim()
+    .replace(/^[A-Za-z][\x20-\x7e]*?[-–—:：]\s*(?=\p{Script=Han})/u, "")
+    .replace(/^[\s,，、]+|[\s,，、]+$/gu, "");
   const canonical = canonicalAgency(written);
   // A piece of a wrapped line ("民政府办公厅)") is not a name.
   if (!balanced(written) || canonical.length < 2 || canonical.length > 40 || BAD_NAME.test(canonical)) return null;
@@ -195,14 +205,15 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     const a = TITLE_AGENCY_FIRST.exec(t);
     const b = a ? null : TITLE_YEAR_FIRST.exec(t);
     const after = a || b ? null : TITLE_YEAR_AFTER.exec(t);
-    const yOnly = a || b || after ? null : YEAR_ONLY_TITLE.exec(t);
-    const y = Number(a?.[2] ?? b?.[1] ?? after?.[2] ?? yOnly?.[1] ?? NaN);
+    const inside = a || b || after ? null : TITLE_YEAR_INSIDE.exec(t);
+    const yOnly = a || b || after || inside ? null : YEAR_ONLY_TITLE.exec(t);
+    const y = Number(a?.[2] ?? b?.[1] ?? after?.[2] ?? inside?.[2] ?? yOnly?.[1] ?? NaN);
     if (!year && validYear(y)) {
       year = y;
       yearSource = "title";
     }
     if (!agency) {
-      const name = a?.[1] ?? b?.[2] ?? (after?.[1] || null);
+      const name = a?.[1] ?? b?.[2] ?? inside?.[1] ?? (after?.[1] || null);
       if (name) agency = cleanAgency(name, loc);
       else if (yOnly || after) agency = bylineAgency(titleCandidates, i, lead);
     }
@@ -228,7 +239,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
     for (const re of PREAMBLE_LOOSE) {
       if (agency) break;
       const name = re.exec(t)?.[1]?.replace(/\s+/gu, "");
-      if (name && AGENCY_LINE.test(name)) agency = cleanAgency(name, b.loc);
+      if (name && (AGENCY_LINE.test(name) || TOWNSHIP.test(name))) agency = cleanAgency(name, b.loc);
     }
   }
 

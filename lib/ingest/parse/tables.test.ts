@@ -101,6 +101,22 @@ describe("stream variations", () => {
     expect(r.tables.t3).toBe("truncated");
   });
 
+  it("does not place a short row's values from the left when more labels follow it", () => {
+    // "(二)部分公开 | 0 |" then "(三)不予公开 | 1." where a page was cut: the table did not end inside
+    // 部分公开, so its lone value belongs to no known column.
+    const r = read(t3([row("一、本年新收政府信息公开申请数量", [33, 0, 0, 0, 0, 0, 33]), row("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", [0]), "（三）不予公开 |", "1. |"].join("\n")));
+    expect(value(r, "t3.new_received.total")).toBe(33);
+    expect(reason(r, "t3.partially_granted.natural_person")).toBe("absent");
+    expect(codes(r)).toContain("column_count_mismatch");
+  });
+
+  it("reads the 科研企业 heading some agencies write for 科研机构", () => {
+    const header = ["三、收到和处理政府信息公开申请情况", "申请人情况 |", "自然人 |", "法人或其他组织 |", "总计 |", "商业企业 |", "科研企业 |", "社会公益组织 |", "法律服务机构 |", "其他 |"].join("\n");
+    const r = read([header, row("一、本年新收政府信息公开申请数量", [7, 1, 2, 0, 0, 0, 10])].join("\n"));
+    expect(T3_COLS7.map((c) => value(r, `t3.new_received.${c}`))).toEqual([7, 1, 2, 0, 0, 0, 10]);
+    expect(codes(r)).not.toContain("unknown_column_label");
+  });
+
   it("flags a duplicate row and keeps the first", () => {
     const r = read(t3([row("一、本年新收政府信息公开申请数量", [1, 0, 0, 0, 0, 0, 1]), row("一、本年新收政府信息公开申请数量", [9, 9, 9, 9, 9, 9, 9])].join("\n")));
     expect(value(r, "t3.new_received.total")).toBe(1);

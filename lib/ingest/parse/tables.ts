@@ -332,6 +332,14 @@ class StreamRowWriter {
     return "full";
   }
 
+  /**
+   * More labels came after a short row: the table did not end inside it, so its values cannot be
+   * placed from the left ("(二)部分公开 | 0 |" then "(三)不予公开 |": one value for seven columns).
+   */
+  interrupt(): void {
+    this.dropPending();
+  }
+
   /** End of the table. True when it ended inside a row (the row's values are kept from the left). */
   finish(): boolean {
     const p = this.pending;
@@ -639,6 +647,7 @@ function readT3Stream(refs: readonly CellRef[], format: FormatVersion | null, ta
   let hybridOther: Record<string, number | null> | undefined;
   const writer = new StreamRowWriter(sink, padded);
   for (const run of toRuns(refs)) {
+    if (run.labels.length > 0) writer.interrupt();
     const { row, text, lead } = resolveT3Run(run.labels, ctx);
     if (!ctx.pastHeader) {
       if (!row) {
@@ -813,6 +822,7 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
   const read = new Set<string>();
   const writer = new StreamRowWriter(sink, padded);
   for (const run of toRuns(refs)) {
+    if (run.labels.length > 0) writer.interrupt();
     const hit = tailMatch(run.labels, (key, fuzzy) => matchT2Row(key, format, fuzzy));
     const lead = hit ? run.labels.length - hit.used : run.labels.length;
     const unknown: string[] = [];

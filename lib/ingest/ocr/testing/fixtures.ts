@@ -153,17 +153,37 @@ export function markedCells(a: AnalyzedDocument): Set<string> {
 }
 
 /**
- * The sample as an agency's PDF whose tables were pasted as pictures: the sample's web page
+ * The sample as an agency's PDF whose tables (all, or the `only` ones by index) were pasted as pictures: the sample's web page
  * (lib/render html) opened in Chromium, each table replaced by a screenshot of itself (at twice
  * screen resolution, as a Word paste of a screenshot keeps it), then printed to A4 PDF. The
  * narrative stays text; the tables are only pixels. Needs Chromium (CHROMIUM_PATH or
  * /usr/bin/chromium).
  */
-export async function samplePicturedPdf(chromiumPath: string): Promise<Uint8Array> {
-  return (await samplePictured(chromiumPath, true)).pdf as Uint8Array;
+export async function samplePicturedPdf(chromiumPath: string, only?: readonly number[]): Promise<Uint8Array> {
+  return (await samplePictured(chromiumPath, true, Infinity, only)).pdf as Uint8Array;
 }
 
-async function samplePictured(chromiumPath: string, print: boolean): Promise<{ html: string; pdf: Uint8Array | null }> {
+/**
+ * The same pictured page saved as Word by LibreOffice (HTML import, then DOCX export): a Word file
+ * whose tables are pasted screenshots, each scaled to fit the page's text area as Word does.
+ */
+export async function samplePicturedDocx(chromiumPath: string): Promise<Uint8Array> {
+  const { html } = await samplePictured(chromiumPath, false, 600);
+  const dir = mkdtempSync(path.join(tmpdir(), "gongkai-fixture-"));
+  try {
+    writeFileSync(path.join(dir, "report.html"), html);
+    await runProcess(
+      "soffice",
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", path.join(dir, "out"), path.join(dir, "report.html")],
+      { timeoutMs: 120_000, env: { ...process.env, HOME: dir }, cwd: dir },
+    );
+    return new Uint8Array(readFileSync(path.join(dir, "out", "report.docx")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function samplePictured(chromiumPath: string, print: boolean, maxWidth = Infinity, only?: readonly number[]): Promise<{ html: string; pdf: Uint8Array | null }> {
   const { chromium } = await import("@playwright/test");
   const html = new TextDecoder().decode(renderReport(sampleReportModel(), "html"));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
@@ -175,11 +195,15 @@ async function samplePictured(chromiumPath: string, print: boolean): Promise<{ h
     for (let i = 0; i < (await tables.count()); i++) {
       const t = tables.nth(i);
       const box = await t.boundingBox();
-      shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round(box?.width ?? 700), height: Math.round(box?.height ?? 300) });
+      // Word shrinks a pasted picture to fit the page: at most maxWidth wide and 1.45 × that tall.
+      const scale = Math.min(1, maxWidth / (box?.width ?? 700), (1.45 * maxWidth) / (box?.height ?? 300));
+      shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round((box?.width ?? 700) * scale), height: Math.round((box?.height ?? 300) * scale) });
     }
     let k = 0;
-    const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, () => {
-      const s = shots[k++];
+    const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, (table) => {
+      const i = k++;
+      const s = shots[i];
+      if (only && !only.includes(i)) return table;
       return s ? `<p><img src="data:image/png;base64,${s.png}" width="${s.width}" height="${s.height}" style="width:${s.width}px;height:${s.height}px" alt=""></p>` : "";
     });
     if (!print) return { html: pictured, pdf: null };
