@@ -200,7 +200,10 @@ async function tablesFromPictures(
       pdf = await tools.office.convertToPdf(bytes, extracted.format);
       pages = (await extractDocument(pdf, "converted.pdf", tools.pdf ? { tools: { pdf: tools.pdf } } : {})).meta.pages ?? 0;
     }
-    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta, word ? undefined : tablePages(parsed, pages));
+    const only = word ? undefined : tablePages(parsed, pages);
+    // Recognition costs ~4 s a page: past a dozen pages the tables_as_images error stands instead.
+    if ((only?.length ?? pages) > MAX_PICTURE_PAGES) return null;
+    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta, only);
   } catch {
     return null;
   }
@@ -263,6 +266,9 @@ async function tablesFromPictures(
 }
 
 const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;
+
+/** Most pages recognised to read pictured tables (a report's three tables fill two to five). */
+const MAX_PICTURE_PAGES = 12;
 
 /**
  * The pages where a text PDF's tables stand: from section 二's heading to the page where section
