@@ -200,7 +200,10 @@ async function tablesFromPictures(
       pdf = await tools.office.convertToPdf(bytes, extracted.format);
       pages = (await extractDocument(pdf, "converted.pdf", tools.pdf ? { tools: { pdf: tools.pdf } } : {})).meta.pages ?? 0;
     }
-    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta);
+    const only = word ? undefined : tablePages(parsed, pages);
+    // Recognition costs ~4 s a page: past a dozen pages the tables_as_images error stands instead.
+    if ((only?.length ?? pages) > MAX_PICTURE_PAGES) return null;
+    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta, only);
   } catch {
     return null;
   }
@@ -263,6 +266,21 @@ async function tablesFromPictures(
 }
 
 const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;
+
+/** Most pages recognised to read pictured tables (a report's three tables fill two to five). */
+const MAX_PICTURE_PAGES = 12;
+
+/**
+ * The pages where a text PDF's tables stand: from section 二's heading to the page where section
+ * 五 (or 六) begins, both included. Undefined (every page) when the headings are not placed.
+ */
+function tablePages(parsed: ParsedReport, pages: number): number[] | undefined {
+  const pageOf = (n: number) => parsed.sections.find((s) => s.number === n)?.loc?.page;
+  const from = pageOf(2);
+  const to = pageOf(5) ?? pageOf(6) ?? pages;
+  if (from === undefined || to < from) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 
 const OFFICE_FORMATS = ["docx", "doc", "wps", "rtf", "odt"] as const;
 function isOfficeFormat(f: SurfaceFormat): f is (typeof OFFICE_FORMATS)[number] {
