@@ -25,7 +25,7 @@ import { refreshCrossYear } from "../db/mutations/report/refresh-cross-year";
 import { createTestDb } from "../db/test/db";
 import { benchOcr } from "./lib/bench-ocr";
 import { TOOL_INSTALL, type ExtractTools } from "../lib/ingest/extract/tools";
-import { probeTools, systemTools } from "../lib/system";
+import { liveToolCpuMs, probeTools, systemTools } from "../lib/system";
 
 const FIX = "lib/ingest/__fixtures__";
 const FORMATS: [string, string][] = [
@@ -50,8 +50,15 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** CPU time of this process's finished children (ms), from /proc on Linux; 0 elsewhere. */
+/**
+ * CPU time of this process's tool processes (ms), from /proc on Linux; 0 elsewhere: the finished
+ * children, and the long-lived MuPDF tracer still running.
+ */
 function childCpuMs(): number {
+  return finishedChildCpuMs() + liveToolCpuMs();
+}
+
+function finishedChildCpuMs(): number {
   try {
     const stat = readFileSync("/proc/self/stat", "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -2,7 +2,8 @@
  * One document through every pure stage: extract → parse → classify agency → validate →
  * derive. The CLI's dry run prints this; the ingest mutation stores it. No I/O here.
  */
-import { plainNumber, readCells, unstorableValues, type FormatVersion } from "../catalog";
+import { plainNumber, readCells, TABLE_IDS, unstorableValues, type FormatVersion, type TableId } from "../catalog";
+import { computeCoverage } from "./coverage";
 import { classifyAgency, type AgencyClassification } from "../agencies/classify";
 import type { RegionDef } from "../regions";
 import type { ParsedReport } from "../records/parsed-report";
@@ -199,33 +200,86 @@ async function tablesFromPictures(
       pdf = await tools.office.convertToPdf(bytes, extracted.format);
       pages = (await extractDocument(pdf, "converted.pdf", tools.pdf ? { tools: { pdf: tools.pdf } } : {})).meta.pages ?? 0;
     }
-    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta);
+    const only = word ? undefined : tablePages(parsed, pages);
+    // Recognition costs ~4 s a page: past a dozen pages the tables_as_images error stands instead.
+    if ((only?.length ?? pages) > MAX_PICTURE_PAGES) return null;
+    scanned = await ocrPdf(pdf, pages, tools.ocr, extracted.meta, only);
   } catch {
     return null;
   }
   if (!scanned.meta.ocr) return null;
   const read = parseDocument(scanned, { ...options, ...(parsed.agencyName ? { agencyName: parsed.agencyName } : {}), ...(parsed.year !== null ? { year: parsed.year } : {}) });
-  if (cellsRead(read) <= cellsRead(parsed)) return null;
-  const tableIssues = read.issues.filter((i) => TABLE_ISSUE.test(i.code) && i.code !== "tables_as_images");
-  const notice = issue(
-    "tables_as_images",
-    "warning",
-    `${word ? "文件" : "PDF "}中的表格是图片（${missing.map((id) => TABLE_LABEL[id]).join("、")}）：已用 OCR 从页面图像识别，请核对标为不确定的数字。 The ${word ? "document" : "PDF"}'s tables are pictures: they were read by OCR from the page images; check the figures marked unsure.`,
-    null,
-  );
+  // Only the tables the text left missing come from the pictures: a table read from the text layer
+  // is exact and stays as it is.
+  const format = parsed.formatVersion ?? read.formatVersion;
+  const taken = missing.filter((id) => read.tables[id] !== "missing");
+  if (taken.length === 0 || format === null) return null;
+  const cells: ParsedReport["cells"] = {};
+  for (const def of readCells(format)) {
+    const from = taken.includes(def.table) ? read : parsed;
+    cells[def.key] = from.cells[def.key] ?? { value: null, nullReason: "absent", source: null };
+  }
+  const tables = { ...parsed.tables };
+  const located = {} as Record<TableId, boolean>;
+  for (const id of TABLE_IDS) {
+    const from = taken.includes(id) ? read : parsed;
+    tables[id] = from.tables[id];
+    located[id] = from.coverage[id].status !== "absent";
+  }
+  const coverage = computeCoverage(format, cells, located);
+  if (TABLE_IDS.reduce((n, id) => n + coverage[id].read, 0) <= cellsRead(parsed)) return null;
+  const aboutTaken = (i: ParseIssue) => taken.some((id) => i.message.startsWith(TABLE_LABEL[id]) || i.message.startsWith(`${id}.`));
+  const issues: ParseIssue[] = [
+    issue(
+      "tables_as_images",
+      "warning",
+      `${word ? "文件" : "PDF "}中的表格是图片（${taken.map((id) => TABLE_LABEL[id]).join("、")}）：已用 OCR 从页面图像识别，请核对标为不确定的数字。 The ${word ? "document" : "PDF"}'s tables are pictures: they were read by OCR from the page images; check the figures marked unsure.`,
+      null,
+    ),
+    // The text's own issues, but those the pictures answer (the tables missing, no format, a 零报告).
+    ...parsed.issues.filter((i) => !["tables_as_images", "zero_report", "format_unknown"].includes(i.code) && !aboutTaken(i)),
+    // The recognised tables' own issues.
+    ...read.issues.filter((i) => TABLE_ISSUE.test(i.code) && i.code !== "table_partial" && aboutTaken(i)),
+  ];
+  for (const id of taken) {
+    if (coverage[id].status === "partial" || coverage[id].status === "unread") {
+      issues.push(issue("table_partial", "error", `${TABLE_LABEL[id]}: ${coverage[id].of - coverage[id].read} of ${coverage[id].of} cells not read by OCR — ${coverage[id].missing.join(", ")}`, null));
+    }
+  }
+  const unsure = Object.keys(cells).filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
+  if (unsure.length > 0) {
+    issues.push(issue("ocr_low_confidence", "warning", `OCR: ${unsure.length} figure(s) read with confidence below ${LOW_CONFIDENCE}% — ${unsure.map((k) => `${k} “${cells[k]?.source?.raw ?? ""}” ${cells[k]?.source?.confidence}%`).join(", ")}`, cells[unsure[0] ?? ""]?.source?.loc ?? null));
+  }
   return {
     parsed: {
       ...parsed,
-      formatVersion: read.formatVersion ?? parsed.formatVersion,
-      complete: read.complete,
-      coverage: read.coverage,
-      tables: read.tables,
-      cells: read.cells,
-      issues: [notice, ...parsed.issues.filter((i) => !TABLE_ISSUE.test(i.code)), ...tableIssues],
-      ...(read.otherAsOneRow ? { otherAsOneRow: read.otherAsOneRow } : {}),
+      formatVersion: format,
+      complete: TABLE_IDS.every((id) => tables[id] === "found" && coverage[id].status === "complete"),
+      coverage,
+      tables,
+      cells,
+      issues,
+      ...(taken.includes("t3") && read.otherAsOneRow ? { otherAsOneRow: read.otherAsOneRow } : {}),
     },
     ocr: scanned.meta.ocr,
   };
+}
+
+const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;
+
+/** Most pages recognised to read pictured tables (a report's three tables fill two to five). */
+const MAX_PICTURE_PAGES = 12;
+
+/**
+ * The pages where a text PDF's tables stand: from section 二's heading to the page where section
+ * 五 (or 六) begins, both included. Undefined (every page) when the headings are not placed.
+ */
+function tablePages(parsed: ParsedReport, pages: number): number[] | undefined {
+  const pageOf = (n: number) => parsed.sections.find((s) => s.number === n)?.loc?.page;
+  const from = pageOf(2);
+  const to = pageOf(5) ?? pageOf(6) ?? pages;
+  if (from === undefined || to < from) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 const OFFICE_FORMATS = ["docx", "doc", "wps", "rtf", "odt"] as const;
@@ -233,8 +287,6 @@ function isOfficeFormat(f: SurfaceFormat): f is (typeof OFFICE_FORMATS)[number] 
   return (OFFICE_FORMATS as readonly string[]).includes(f);
 }
 
-const TABLE_LABEL = { t2: "表二", t3: "表三", t4: "表四" } as const;
-const TABLE_IDS = ["t2", "t3", "t4"] as const;
 
 /**
  * The analysis of a file that could not be read at all for a reason found outside the pipeline

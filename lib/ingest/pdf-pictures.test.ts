@@ -71,6 +71,32 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDF whose tables are pictures", () => 
 });
 
 
+describe.skipIf(!existsSync(CHROMIUM) || !status.ocr.available)("a PDF with only 表四 pasted as a picture, with OCR", () => {
+  it("keeps 表二 and 表三 exactly as the text layer has them and reads only 表四 from the picture", async () => {
+    const pdf = await samplePicturedPdf(CHROMIUM, [2]);
+    expect(pdfPictures(pdf)).toHaveLength(1);
+    const a = await analyzeDocument(pdf, "report.pdf", { tools: systemTools(status) });
+    const line = toDryRunLine("report.pdf", a);
+    expect(line.issues.find((i) => i.code === "tables_as_images")?.message).toMatch(/PDF 中的表格是图片（表四）/u);
+    for (const [key, want] of Object.entries(SAMPLE_EXPECTED.cells)) {
+      const cell = a.parsed.cells[key];
+      if (key.startsWith("t4.")) {
+        // From the picture: a confidence on every figure read.
+        if (cell?.value !== null && cell?.value !== undefined) expect(cell.source?.confidence, key).toBeTypeOf("number");
+      } else {
+        // From the text layer: exact, no confidence.
+        expect(cell?.value ?? null, key).toBe(want);
+        expect(cell?.source?.confidence, key).toBeUndefined();
+      }
+    }
+    const t4 = Object.keys(SAMPLE_EXPECTED.cells).filter((k) => k.startsWith("t4."));
+    expect(t4.filter((k) => a.parsed.cells[k]?.value === SAMPLE_EXPECTED.cells[k]).length).toBeGreaterThanOrEqual(14);
+    expect(line.coverage.t2?.status).toBe("complete");
+    expect(line.coverage.t3?.status).toBe("complete");
+    expect(line.issues.map((i) => i.code)).not.toContain("table_missing");
+  }, 180_000);
+});
+
 describe.skipIf(!existsSync(CHROMIUM) || !status.ocr.available || !status.office.available)("a Word file whose tables are pasted screenshots, with OCR and LibreOffice", () => {
   it("is laid out by LibreOffice and its pictures read by OCR: agency and year from the text, ≥ 90 % of figures (190 of 200 measured), every wrong one marked", async () => {
     const docx = await samplePicturedDocx(CHROMIUM);

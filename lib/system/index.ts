@@ -5,6 +5,6 @@
  * `analyzeDocument(bytes, name, { tools })`). Imported by the server (upload action, start-up
  * check) and the CLIs (ingest, bench); never by client components or other lib/ modules.
  */
-export { describeToolStatus, libreOfficeConverter, probeTools, systemTools, tesseractEngine, TOOL_LIMITS, type CpuMeter, type ToolStatus } from "./tools";
+export { describeToolStatus, libreOfficeConverter, liveToolCpuMs, probeTools, systemTools, tesseractEngine, TOOL_LIMITS, type CpuMeter, type ToolStatus } from "./tools";
 export { PAGE_IMAGE_DPI, PageOutOfRangeError, pdfPageWords, renderPdfPagePng } from "./page-image";
 export { ProcessError, runProcess, type RunOptions, type RunResult } from "./process";

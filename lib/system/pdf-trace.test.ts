@@ -1,5 +1,6 @@
 /**
- * PDFs read through MuPDF's trace give what pdf.js gives: every PDF fixture (real, LibreOffice,
+ * PDFs read through MuPDF's trace (the long-lived `mutool run` tracer the server uses; its
+ * geometry equals `mutool trace`'s, pdf-trace-server.test.ts) give what pdf.js gives: every PDF fixture (real, LibreOffice,
  * Chromium, our renderings) to the same cells, null reasons and year; broken and hostile files to
  * clear issues. Runs where mutool is installed (CI installs mupdf-tools).
  */
@@ -8,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeDocument, toDryRunLine } from "../ingest/analyze";
 import { TOOL_INSTALL } from "../ingest/extract/tools";
-import { mutoolTracer, probeTools } from "./tools";
+import { mutoolRunTracer, probeTools } from "./tools";
 
 const status = probeTools();
 const reason = status.pdf.available ? "" : ` — skipped: mutool not found (${TOOL_INSTALL.pdf})`;
@@ -24,8 +25,8 @@ function pdfFixtures(dir: string): string[] {
   return out;
 }
 
-describe.skipIf(!status.pdf.available)(`PDFs through mutool trace${reason}`, () => {
-  const tools = { pdf: mutoolTracer() };
+describe.skipIf(!status.pdf.available)(`PDFs through MuPDF${reason}`, () => {
+  const tools = { pdf: mutoolRunTracer() };
   const files = pdfFixtures(ROOT);
 
   it("has the PDF fixtures to compare", () => {

@@ -21,12 +21,15 @@ import { threadId } from "node:worker_threads";
 import { PdfTraceError, type ExtractTools, type OcrEngine, type OfficeConverter, type PdfTracer } from "../ingest/extract/tools";
 import { TOOL_INSTALL } from "../ingest/extract/tools";
 import { encodePgm, parsePnm, type GrayImage } from "../ingest/ocr/image";
+import { createTraceServer, TraceServerStartError, type TraceServer } from "./pdf-trace-server";
 import { ProcessError, runProcess, type RunOptions, type RunResult } from "./process";
 
 export const TOOL_LIMITS = {
   traceMs: 60_000,
   /** mutool trace output; a real report's is under 2 MB. */
   traceBytes: 64 * 1024 * 1024,
+  /** Address space of the long-lived MuPDF process (a report needs under 100 MB). */
+  traceMemoryMb: 1024,
   rasterizeMs: 60_000,
   recognizeMs: 120_000,
   convertMs: 90_000,
@@ -270,9 +273,50 @@ export function mutoolTracer(mutool = probeTools().pdf.mutool ?? "mutool"): PdfT
   };
 }
 
+/**
+ * The long-lived tracer (./pdf-trace-server.ts): one `mutool run` process for this thread, shared
+ * by every caller of systemTools(); where it cannot start, `mutool trace` per file as before.
+ */
+export function mutoolRunTracer(mutool = probeTools().pdf.mutool ?? "mutool"): PdfTracer {
+  const server = sharedTraceServer(mutool);
+  const fallback = mutoolTracer(mutool);
+  let canRun = true;
+  return {
+    name: "MuPDF",
+    async trace(pdf, opts) {
+      if (!canRun) return fallback.trace(pdf);
+      try {
+        return await server.trace(pdf, opts);
+      } catch (err) {
+        if (!(err instanceof TraceServerStartError)) throw err;
+        canRun = false;
+        return fallback.trace(pdf);
+      }
+    },
+  };
+}
+
+const traceServers = new Map<string, TraceServer>();
+
+function sharedTraceServer(mutool: string): TraceServer {
+  let server = traceServers.get(mutool);
+  if (!server) {
+    server = createTraceServer({ mutool, timeoutMs: TOOL_LIMITS.traceMs, maxOutputBytes: TOOL_LIMITS.traceBytes, memoryMb: TOOL_LIMITS.traceMemoryMb });
+    traceServers.set(mutool, server);
+  }
+  return server;
+}
+
+/** CPU time (ms) of this thread's live tool processes (the long-lived tracer), for benchmarks. */
+export function liveToolCpuMs(): number {
+  let ms = 0;
+  for (const server of traceServers.values()) ms += server.liveCpuMs();
+  return ms;
+}
+
 export function systemTools(status: ToolStatus = probeTools()): ExtractTools {
   return {
-    ...(status.pdf.available ? { pdf: mutoolTracer(status.pdf.mutool ?? "mutool") } : {}),
+    ...(status.pdf.available ? { pdf: mutoolRunTracer(status.pdf.mutool ?? "mutool") } : {}),
     ...(status.ocr.available ? { ocr: tesseractEngine(status.ocr.tesseract ?? "?", status.ocr.eng ? "eng" : "chi_sim") } : {}),
     ...(status.office.available ? { office: libreOfficeConverter(status.office.soffice ?? "soffice") } : {}),
   };

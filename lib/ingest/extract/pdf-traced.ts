@@ -7,24 +7,29 @@
 import { issue } from "../issues";
 import { assembleDocument, describeError, failedDocument } from "./detect";
 import { crowdedPage, extractPdf, layoutPdf, PDF_LIMITS } from "./pdf";
-import { traceToGeometry } from "./pdf-trace";
+import { countedPages, traceToGeometry } from "./pdf-trace";
 import { PdfTraceError, type PdfTracer } from "./tools";
 import type { ExtractedDocument } from "./types";
 
 export async function extractPdfTraced(bytes: Uint8Array, fileName: string, tracer: PdfTracer): Promise<ExtractedDocument> {
   let trace: string;
   try {
-    trace = await tracer.trace(bytes);
+    trace = await tracer.trace(bytes, { maxPages: PDF_LIMITS.maxPages });
   } catch (err) {
+    if (err instanceof PdfTraceError && err.reason === "crashed") {
+      return failedDocument("pdf", issue("extract_failed", "error", `PDF 阅读器在读取此文件时崩溃，未处理。 The PDF reader crashed on this file (${err.message}).`));
+    }
     if (err instanceof PdfTraceError && err.reason !== "unreadable") {
       return failedDocument("pdf", issue("too_large", "error", `The PDF is too large or too slow to read (${err.message}).`));
     }
     return extractPdf(bytes, fileName);
   }
   try {
-    const pages = traceToGeometry(trace);
-    if (pages.length > PDF_LIMITS.maxPages) {
-      return failedDocument("pdf", issue("too_large", "error", `The PDF has ${pages.length} pages; at most ${PDF_LIMITS.maxPages} are read.`), { pages: pages.length });
+    const counted = countedPages(trace);
+    const pages = counted === null ? traceToGeometry(trace) : [];
+    const pageCount = counted ?? pages.length;
+    if (pageCount > PDF_LIMITS.maxPages) {
+      return failedDocument("pdf", issue("too_large", "error", `The PDF has ${pageCount} pages; at most ${PDF_LIMITS.maxPages} are read.`), { pages: pageCount });
     }
     const meta: ExtractedDocument["meta"] = { pages: pages.length };
     if (pages.length > 0 && pages.every((g) => g.runs.length === 0)) {

@@ -32,20 +32,28 @@ export interface OfficeConverter {
 }
 
 /**
- * A faster PDF geometry source: MuPDF's `mutool trace` record of every glyph and path drawn.
- * Without it PDFs are read with pdf.js (same pages, same tables, several times the CPU).
+ * A faster PDF geometry source: MuPDF's record of every glyph and path drawn — `mutool trace`'s
+ * XML, or the compact record of the long-lived tracer (lib/system/pdf-trace-server.ts); the reader
+ * (pdf-trace.ts) tells them apart by their first line. Without it PDFs are read with pdf.js (same
+ * pages, same tables, several times the CPU).
  */
 export interface PdfTracer {
   readonly name: string;
-  /** The document's `mutool trace` output. Throws PdfTraceError when the trace itself is refused. */
-  trace(pdf: Uint8Array): Promise<string>;
+  /**
+   * The document's trace. Throws PdfTraceError when the trace itself is refused. `maxPages`: a
+   * tracer may stop at counting the pages of a longer document (the reader refuses it anyway).
+   */
+  trace(pdf: Uint8Array, opts?: { maxPages?: number }): Promise<string>;
 }
 
-/** The tracer gave up on the file: over the output or time limit, or the file would not open. */
+/**
+ * The tracer gave up on the file: over the output, memory or time limit, the file would not open,
+ * or MuPDF itself died while reading it (`crashed`: only this file fails).
+ */
 export class PdfTraceError extends Error {
   constructor(
     message: string,
-    readonly reason: "too_large" | "timeout" | "unreadable",
+    readonly reason: "too_large" | "timeout" | "unreadable" | "crashed",
   ) {
     super(message);
     this.name = "PdfTraceError";

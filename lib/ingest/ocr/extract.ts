@@ -117,14 +117,15 @@ function ocrNotice(s: OcrSummary): ParseIssue {
 }
 
 /** A PDF without a text layer, page by page. `pages` comes from the PDF reader. */
-export async function ocrPdf(bytes: Uint8Array, pages: number, engine: OcrEngine, meta: ExtractedDocument["meta"] = {}): Promise<ExtractedDocument> {
+/** `only`: the pages to recognise (1-based; default all), e.g. those where a text PDF's tables stand. */
+export async function ocrPdf(bytes: Uint8Array, pages: number, engine: OcrEngine, meta: ExtractedDocument["meta"] = {}, only?: readonly number[]): Promise<ExtractedDocument> {
   if (pages > OCR_LIMITS.maxPages) {
     return failedDocument("pdf", issue("too_large", "error", `扫描件共 ${pages} 页，OCR 最多识别 ${OCR_LIMITS.maxPages} 页。 The scan has ${pages} pages; OCR reads at most ${OCR_LIMITS.maxPages}.`), { ...meta, pages });
   }
   const dpi = OCR_LIMITS.pdfDpi;
   const results: OcrPageResult[] = [];
   const issues: ParseIssue[] = [];
-  for (let p = 1; p <= pages; p++) {
+  for (const p of only ?? Array.from({ length: pages }, (_, i) => i + 1)) {
     try {
       const img = await engine.rasterizePdfPage(bytes, p, dpi);
       results.push(await ocrPage(img, dpi, p, engine));

@@ -153,14 +153,14 @@ export function markedCells(a: AnalyzedDocument): Set<string> {
 }
 
 /**
- * The sample as an agency's PDF whose tables were pasted as pictures: the sample's web page
+ * The sample as an agency's PDF whose tables (all, or the `only` ones by index) were pasted as pictures: the sample's web page
  * (lib/render html) opened in Chromium, each table replaced by a screenshot of itself (at twice
  * screen resolution, as a Word paste of a screenshot keeps it), then printed to A4 PDF. The
  * narrative stays text; the tables are only pixels. Needs Chromium (CHROMIUM_PATH or
  * /usr/bin/chromium).
  */
-export async function samplePicturedPdf(chromiumPath: string): Promise<Uint8Array> {
-  return (await samplePictured(chromiumPath, true)).pdf as Uint8Array;
+export async function samplePicturedPdf(chromiumPath: string, only?: readonly number[]): Promise<Uint8Array> {
+  return (await samplePictured(chromiumPath, true, Infinity, only)).pdf as Uint8Array;
 }
 
 /**
@@ -183,7 +183,7 @@ export async function samplePicturedDocx(chromiumPath: string): Promise<Uint8Arr
   }
 }
 
-async function samplePictured(chromiumPath: string, print: boolean, maxWidth = Infinity): Promise<{ html: string; pdf: Uint8Array | null }> {
+async function samplePictured(chromiumPath: string, print: boolean, maxWidth = Infinity, only?: readonly number[]): Promise<{ html: string; pdf: Uint8Array | null }> {
   const { chromium } = await import("@playwright/test");
   const html = new TextDecoder().decode(renderReport(sampleReportModel(), "html"));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
@@ -200,8 +200,10 @@ async function samplePictured(chromiumPath: string, print: boolean, maxWidth = I
       shots.push({ png: (await t.screenshot()).toString("base64"), width: Math.round((box?.width ?? 700) * scale), height: Math.round((box?.height ?? 300) * scale) });
     }
     let k = 0;
-    const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, () => {
-      const s = shots[k++];
+    const pictured = html.replace(/<table[\s\S]*?<\/table>/gu, (table) => {
+      const i = k++;
+      const s = shots[i];
+      if (only && !only.includes(i)) return table;
       return s ? `<p><img src="data:image/png;base64,${s.png}" width="${s.width}" height="${s.height}" style="width:${s.width}px;height:${s.height}px" alt=""></p>` : "";
     });
     if (!print) return { html: pictured, pdf: null };
