@@ -121,6 +121,8 @@ interface Segment {
 }
 /** A dashed rule has clean space on both sides except where rules cross it; glyph rows do not. */
 const MAX_CROSSED_DASHED = 0.1;
+/** Share of a line's length its partner in a double border touches at the near offset. */
+const DOUBLE_PARTNER = 0.9;
 
 /**
  * Long ink runs along one axis. `get(line, i)` reads the ink bit at position i on a line. Runs
@@ -219,8 +221,8 @@ function stack(segs: Segment[], opts: RuleOptions): Array<{ pos: number; a: numb
 function rulesAlong(lines: number, length: number, get: (line: number, i: number) => number, opts: RuleOptions) {
   const short = { ...opts, minLength: Math.max(8, Math.round(opts.minLength / 3)) };
   // A rule has clear space on both sides; a row of character strokes is crossed by their stems.
-  // A double border (two thin lines a few pixels apart) touches itself at the near offset but is
-  // clear beyond its partner; stems crossing a row of strokes reach far past both offsets.
+  // A double border (two thin lines a few pixels apart) is touched by its partner all along at the
+  // near offset and is clear beyond it; stems crossing a row of strokes reach far past both.
   const crossedAt = (r: { pos: number; a: number; b: number; thickness: number }, off: number) => {
     const above = Math.round(r.pos) - off;
     const below = Math.round(r.pos) + off;
@@ -233,7 +235,8 @@ function rulesAlong(lines: number, length: number, get: (line: number, i: number
   const crossed = (r: { pos: number; a: number; b: number; thickness: number }) => {
     const off = Math.ceil(r.thickness / 2) + 2;
     const near = crossedAt(r, off);
-    return near <= MAX_CROSSED_DASHED ? near : Math.min(near, crossedAt(r, off + opts.maxThickness));
+    // Only a partner that runs along (nearly) the whole line is a double border's other line.
+    return near < DOUBLE_PARTNER ? near : Math.min(near, crossedAt(r, off + opts.maxThickness));
   };
   const all = stack(segments(lines, length, get, short), opts).filter((r) => crossed(r) <= (r.dashed ? MAX_CROSSED_DASHED : MAX_CROSSED));
   const long = all.filter((r) => r.b - r.a + 1 >= opts.minLength);
