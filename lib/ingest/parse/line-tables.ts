@@ -24,6 +24,10 @@ import { headerOrder } from "./tables";
 import { completeKeys, headerStacks, joinSpreadPieces, keysFromHeader, keysNamedByHeader, placeValues, segmentRows, type Segment } from "./line-columns";
 import { documentLines, type LLine, type LToken, valueTokens } from "./lines";
 import type { ExtractedDocument } from "../extract/types";
+import { LOW_CONFIDENCE } from "../ocr/confidence";
+
+/** Confidence of an OCR'd value placed by the official column order alone (below LOW_CONFIDENCE). */
+const ORDER_ONLY_CONFIDENCE = LOW_CONFIDENCE - 1;
 
 export interface LineTableRead {
   status: "found" | "missing" | "truncated";
@@ -556,8 +560,12 @@ function rowValues(r: ValueRow, cols: readonly string[], seg: Segment | null, po
       else absent.push(c);
     }
     if (absent.length > 0) sink.absentColumns(label.split(" ")[0] ?? label, absent.map(columnLabel), r.line.loc);
+    // OCR'd values whose columns only the official order names: one value lost and a speck read
+    // as another would shift the row unseen, so each is marked for checking.
+    const unsure = (t: LToken): LToken => (seg.naming === "official" && t.confidence !== undefined ? { ...t, confidence: Math.min(t.confidence, ORDER_ONLY_CONFIDENCE) } : t);
     seg.cols.forEach((c, i) => {
-      if (c.key && cols.includes(c.key)) out.set(c.key, placed.get(i) ?? "blank");
+      const t = placed.get(i);
+      if (c.key && cols.includes(c.key)) out.set(c.key, t ? unsure(t) : "blank");
     });
     return out;
   }
