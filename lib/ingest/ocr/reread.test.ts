@@ -56,6 +56,11 @@ describe("second reading of unsure numbers", () => {
     // Prose: 取得了一定成绩 — 了 touches its neighbours.
     const prose = [word("取得", 97, 100), { ...word("了", 97, 131), width: 12 }, word("2021", 95, 144)];
     expect(loneLookalike(prose, 1)).toBe(false);
+    // Q for 0, and the 。 or , a faint 6 or 2 leaves, alone in a row of numbers.
+    const lattice = [word("14", 90, 20), word("Q", 74, 120), word("1", 96, 220), word("。", 0, 320), word(",", 39, 420)];
+    expect([1, 3, 4].map((i) => loneLookalike(lattice, i))).toEqual([true, true, true]);
+    // A full stop at the end of a sentence touches its character.
+    expect(loneLookalike([word("2023", 95, 100), { ...word("。", 90, 131), width: 10 }], 1)).toBe(false);
     // Alone, but no number on its line (a heading or a label): left as it is.
     expect(loneLookalike([word("规章", 95, 20), word("了", 94, 300)], 1)).toBe(false);
     // On another line, a neighbour does not count.

@@ -20,9 +20,10 @@ export const DISPUTED_CONFIDENCE = Math.min(60, LOW_CONFIDENCE - 1);
 const NUMBERISH = /^-?[\dOoIl|工丨〇.,，]+$/u;
 /**
  * One character the page model writes for a lone digit in a table cell, often with high
- * confidence: 了 for 7, ）, 】 or 上 for 1, 口 for 0 (with a minus sign for a decrease, -了 for -2).
+ * confidence: 了 for 7, ）, 】 or 上 for 1, 口 or Q for 0 (with a minus sign for a decrease, -了 for -2);
+ * and a lone 。 or , where a faint digit left only its lowest ink.
  */
-const LONE_LOOKALIKE = /^-?[了）)\]】}〕|Il工丨上〇口OoD]$/u;
+const LONE_LOOKALIKE = /^-?[了）)\]】}〕|Il工丨上〇口OoDQ]$|^[。，,.]$/u;
 /**
  * Lowest confidence of the digits model's reading for a figure to replace a character that was
  * not a number at all (a look-alike, or ink no word covered): below it, the digits model is only
