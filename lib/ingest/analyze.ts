@@ -16,7 +16,7 @@ import { extractFromText } from "./extract/text";
 import type { ExtractedDocument } from "./extract/types";
 import { issue, type ParseIssue } from "./issues";
 import { LOW_CONFIDENCE } from "./ocr/confidence";
-import { parseDocument, type ParseDocumentOptions } from "./pipeline";
+import { lowConfidenceIssue, parseDocument, partialTableIssue, type ParseDocumentOptions } from "./pipeline";
 
 export interface AnalyzeOptions {
   /** Overrides what the document says (`--agency`). */
@@ -172,11 +172,11 @@ const TABLE_ISSUE = /^(table_|column_|unknown_|unparsable_number|duplicate_row|r
 /**
  * A PDF whose tables are pictures (pasted into Word as screenshots, then exported), or the Word
  * file itself (laid out by LibreOffice first): its text holds the narrative, agency and year, and
- * no table. When OCR is installed the pages are
- * recognised and the tables are taken from that reading — every figure with its confidence, the
- * unsure ones named — while the agency, year and narrative stay those of the text layer, which is
- * exact. Only when the text layer left a table missing, the PDF holds pictures big enough to be
- * tables, and the OCR reading reads more cells. Null when nothing changes.
+ * no table. When OCR is installed the pages where the tables stand are recognised and the tables
+ * the text left missing are taken from that reading — every figure with its confidence, the
+ * unsure ones named — while the agency, year, narrative and any table printed as text stay those
+ * of the text, which is exact. Only when the parser found pictures where a table is missing
+ * (tables_as_images) and the merged reading reads more cells. Null when nothing changes.
  */
 async function tablesFromPictures(
   bytes: Uint8Array,
@@ -241,15 +241,13 @@ async function tablesFromPictures(
     // The recognised tables' own issues.
     ...read.issues.filter((i) => TABLE_ISSUE.test(i.code) && i.code !== "table_partial" && aboutTaken(i)),
   ];
+  // Worked out again for the merged tables, in the pipeline's words.
   for (const id of taken) {
-    if (coverage[id].status === "partial" || coverage[id].status === "unread") {
-      issues.push(issue("table_partial", "error", `${TABLE_LABEL[id]}: ${coverage[id].of - coverage[id].read} of ${coverage[id].of} cells not read by OCR — ${coverage[id].missing.join(", ")}`, null));
-    }
+    const partial = partialTableIssue(id, coverage[id]);
+    if (partial) issues.push(partial);
   }
-  const unsure = Object.keys(cells).filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
-  if (unsure.length > 0) {
-    issues.push(issue("ocr_low_confidence", "warning", `OCR: ${unsure.length} figure(s) read with confidence below ${LOW_CONFIDENCE}% — ${unsure.map((k) => `${k} “${cells[k]?.source?.raw ?? ""}” ${cells[k]?.source?.confidence}%`).join(", ")}`, cells[unsure[0] ?? ""]?.source?.loc ?? null));
-  }
+  const unsure = lowConfidenceIssue(cells);
+  if (unsure) issues.push(unsure);
   return {
     parsed: {
       ...parsed,
@@ -286,7 +284,6 @@ const OFFICE_FORMATS = ["docx", "doc", "wps", "rtf", "odt"] as const;
 function isOfficeFormat(f: SurfaceFormat): f is (typeof OFFICE_FORMATS)[number] {
   return (OFFICE_FORMATS as readonly string[]).includes(f);
 }
-
 
 /**
  * The analysis of a file that could not be read at all for a reason found outside the pipeline

@@ -3,7 +3,7 @@
  * are wired around it by the caller. Never throws on messy input: problems become issues.
  */
 import { CELL_BY_KEY, readCells, TABLE_IDS, type FormatVersion } from "../catalog";
-import type { CellValue, ParsedReport } from "../records/parsed-report";
+import type { CellValue, ParsedReport, TableCoverage } from "../records/parsed-report";
 import { computeCoverage } from "./coverage";
 import { LOW_CONFIDENCE } from "./ocr/confidence";
 import type { Block, ExtractedDocument } from "./extract/types";
@@ -140,24 +140,14 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
       if (c?.nullReason === "blank" && c.source && c.source.confidence === undefined) cells[k] = { ...c, source: { ...c.source, confidence: 0 } };
     }
   }
-  const lowConfidence = keys.filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
-  if (lowConfidence.length > 0) {
-    issues.push(
-      issue(
-        "ocr_low_confidence",
-        "warning",
-        `OCR: ${lowConfidence.length} figure(s) read with confidence below ${LOW_CONFIDENCE}% — ${lowConfidence.map((k) => `${describeKey(k)} “${cells[k]?.source?.raw ?? ""}” ${cells[k]?.source?.confidence}%`).join(", ")}`,
-        cells[lowConfidence[0] ?? ""]?.source?.loc ?? null,
-      ),
-    );
-  }
+  const unsure = lowConfidenceIssue(cells);
+  if (unsure) issues.push(unsure);
 
   const coverage = computeCoverage(format.format, cells, tables.located);
   if (!zero) {
     for (const id of TABLE_IDS) {
-      const c = coverage[id];
-      if (c.status !== "partial") continue;
-      issues.push(issue("table_partial", "error", `${TABLE_LABEL[id]}: ${c.of - c.read} of ${c.of} cells not read — ${c.missing.map(describeKey).join(", ")}`, null));
+      const partial = partialTableIssue(id, coverage[id]);
+      if (partial) issues.push(partial);
     }
   }
 
@@ -182,6 +172,24 @@ export function parseDocument(input: ExtractedDocument, opts: ParseDocumentOptio
     issues,
     ...(tables.hybridOther && format.format === "2021" ? { otherAsOneRow: tables.hybridOther } : {}),
   };
+}
+
+/** The OCR'd figures read with a confidence below LOW_CONFIDENCE, named; null when there are none. */
+export function lowConfidenceIssue(cells: Readonly<Record<string, CellValue>>): ParseIssue | null {
+  const low = Object.keys(cells).filter((k) => (cells[k]?.source?.confidence ?? 100) < LOW_CONFIDENCE);
+  if (low.length === 0) return null;
+  return issue(
+    "ocr_low_confidence",
+    "warning",
+    `OCR: ${low.length} figure(s) read with confidence below ${LOW_CONFIDENCE}% — ${low.map((k) => `${describeKey(k)} “${cells[k]?.source?.raw ?? ""}” ${cells[k]?.source?.confidence}%`).join(", ")}`,
+    cells[low[0] ?? ""]?.source?.loc ?? null,
+  );
+}
+
+/** A table only partly read, with the rows and columns not read; null when it is not partial. */
+export function partialTableIssue(id: TableId, c: TableCoverage): ParseIssue | null {
+  if (c.status !== "partial") return null;
+  return issue("table_partial", "error", `${TABLE_LABEL[id]}: ${c.of - c.read} of ${c.of} cells not read — ${c.missing.map(describeKey).join(", ")}`, null);
 }
 
 /**
