@@ -9,6 +9,9 @@
  * (getAgencyProfile + getPeerComparison): median of `runs` after one warm-up, each run after a
  * dashboard-cache invalidation (as after a write), so it times the database, not the cache.
  * `--parts` also times the overview's queries one by one.
+ * `--keep NAME` keeps the loaded database as NAME_<size> on that server (a million reports take
+ * minutes to load) and reuses it on the next run with the same NAME: it is migrated, its rollups
+ * rebuilt, and nothing reloaded. Drop it with `dropdb NAME_<size>` when done.
  * Goals from the issue: overview < 300 ms and agency page < 100 ms at 100k.
  */
 import "./lib/load-env";
@@ -27,7 +30,10 @@ import { getPeerComparison } from "../db/queries/dashboard/get-peer-comparison";
 import { getRegion } from "../db/queries/dashboard/get-region";
 import { getRegionDashboard } from "../db/queries/dashboard/get-region-dashboard";
 import { listDashboardYears } from "../db/queries/dashboard/list-dashboard-years";
-import { createTestDb } from "../db/test/db";
+import postgres from "postgres";
+import { createDb } from "../db/client";
+import { migrateDb } from "../db/migrate";
+import { createTestDb, type TestDb } from "../db/test/db";
 import { refreshDashboardRollups } from "../db/mutations/dashboard/refresh-dashboard-rollups";
 import { bumpDashboardGeneration } from "../db/mutations/dashboard/rollups";
 
@@ -124,6 +130,45 @@ async function median(runs: number, fn: () => Promise<unknown>, before?: () => P
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * The database for size n: a throwaway one, or with --keep the kept NAME_<n> (created when
+ * missing). `fresh` says whether it still needs the synthetic load.
+ */
+async function openDb(serverUrl: string, n: number, keep: string | undefined): Promise<{ t: TestDb; fresh: boolean }> {
+  if (!keep) return { t: await createTestDb("postgres"), fresh: true };
+  if (!/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error(`--keep wants a plain lower-case database name, not ${keep}`);
+  const name = `${keep}_${n}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  let fresh: boolean;
+  try {
+    const found = await admin`select 1 from pg_database where datname = ${name}`;
+    fresh = found.length === 0;
+    if (fresh) await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const handle = createDb({ kind: "postgres", url: u.toString() }, { maxConnections: 4 });
+  await migrateDb(handle.db);
+  if (!fresh) {
+    const loaded = await firstRow<{ n: number }>(handle.db, sql`select count(*)::int n from reports where is_current`);
+    // A run stopped during the load leaves a partial database: start that one over.
+    if ((loaded?.n ?? 0) < n) {
+      await handle.close();
+      const again = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
+      } finally {
+        await again.end({ timeout: 5 });
+      }
+      return openDb(serverUrl, n, keep);
+    }
+  }
+  console.log(`\n${fresh ? "Loading into" : "Reusing"} the kept database ${name}`);
+  return { t: { db: handle.db, kind: "postgres", url: u.toString(), close: () => handle.close() }, fresh };
+}
+
 async function main(): Promise<void> {
   if (!env.TEST_DATABASE_URL) {
     console.error("bench:queries needs TEST_DATABASE_URL (a PostgreSQL server where it may create a throwaway database), e.g.\n  TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queries");
@@ -131,13 +176,15 @@ async function main(): Promise<void> {
   }
   const sizes = arg("sizes", "10000,100000").split(",").map(Number);
   const runs = Number(arg("runs", "7"));
+  const keepIndex = process.argv.indexOf("--keep");
+  const keep = keepIndex > 0 ? process.argv[keepIndex + 1] : undefined;
   for (const n of sizes) {
-    const t = await createTestDb("postgres");
+    const { t, fresh } = await openDb(env.TEST_DATABASE_URL, n, keep);
     try {
       const t0 = performance.now();
-      await load(t.db, n);
+      if (fresh) await load(t.db, n);
       const count = await firstRow<{ n: number }>(t.db, sql`select count(*)::int n from report_figures`);
-      console.log(`\nN = ${n.toLocaleString("en")} reports (loaded ${count?.n ?? "?"} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(`\nN = ${n.toLocaleString("en")} reports (${fresh ? "loaded" : "kept"} ${count?.n ?? "?"}${fresh ? ` in ${((performance.now() - t0) / 1000).toFixed(1)} s` : ""})`);
       const ctx = systemCtx("bench-queries", t.db);
       // What a write does: every cached dashboard read misses afterwards (db/queries/dashboard/_cache.ts).
       const invalidate = () => t.db.transaction((tx) => bumpDashboardGeneration(tx));

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
 import type { Tx } from "../../client";
-import { agencies, dashboardCacheGeneration, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
+import { agencies, dashboardCacheGeneration, dashboardCoverage, dashboardGroups, dashboardPeerDists, dashboardPeerGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
 import type { IndicatorDef } from "../../../lib/indicators";
 import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
 
@@ -26,9 +26,13 @@ export function rollupKeys(rows: readonly { year: number; regionCode: string | n
   return [...seen.values()];
 }
 
-/** Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt. */
+/**
+ * Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt;
+ * and with the rollup tables' shape ("peer-dists": 0011 added the peer distributions, which a
+ * database migrated from before has to fill).
+ */
 export const ROLLUP_FINGERPRINT = createHash("sha256")
-  .update(JSON.stringify(ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])))
+  .update(JSON.stringify(["peer-dists", ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])]))
   .digest("hex")
   .slice(0, 16);
 
@@ -186,16 +190,85 @@ function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
 }
 
 /**
- * Rebuilds the peer values of an agency's reports in some years, in `tx`. Callers hold the
- * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile;
- * the shared global lock keeps a full rebuild from running in between.
+ * `source` yields dashboard_peer_values rows (the rows a statement deletes, inserts, or all of
+ * them); this adds them (sign 1) to, or takes them (sign −1) out of, the per-group report counts
+ * and the per-group value distributions, in one statement. Each report counts in its (level,
+ * kind) group and, when it has one, its (level, dept_type) group.
+ *
+ * A distribution row stores distinct values ascending with the running count ≤ each. The rows
+ * of `source` become such a row per (year, group, indicator) — with signed counts — and merge
+ * into the stored one: both unfold to (value, count) pairs, the counts are summed per value and
+ * the running counts taken again. The merge is written in ON CONFLICT DO UPDATE, which sees the
+ * stored row as the last committed writer left it (and holds its lock until commit), so
+ * concurrent writes into one group never lose each other's change. Rows brought to zero stay
+ * until dropEmptyPeerRows.
+ */
+/** An indicator key as an SQL literal (keys are letters, digits, dots and underscores). */
+function keyLiteral(key: string): SQL {
+  if (!/^[A-Za-z0-9_.]+$/.test(key)) throw new Error(`indicator key out of shape: ${key}`);
+  return sql.raw(`'${key}'`);
+}
+
+function applyPeerRows(source: SQL, sign: 1 | -1): SQL {
+  const s = sql.raw("s");
+  const groupsOf = sql`cross join lateral (values ('kind', ${s}.kind::text), ('deptType', ${s}.dept_type)) b(basis, peer_key)`;
+  const values = sql.join(
+    ROLLUP_INDICATORS.map((d) => sql`(${keyLiteral(d.key)}, ${s}.${sql.raw(`"${rollupColumnName(d.key, "v")}"`)})`),
+    sql`, `,
+  );
+  const unfold = (t: SQL) => sql`select u.v, u.m - coalesce(lag(u.m) over (order by u.o), 0) c from unnest(${t}.vals, ${t}.at_most) with ordinality u(v, m, o)`;
+  const sign_ = sql.raw(String(sign));
+  return sql`
+    with src as (${source}),
+    g as (
+      insert into ${dashboardPeerGroups} (year, level, basis, peer_key, reports)
+      select ${s}.year, ${s}.level, b.basis, b.peer_key, (${sign_} * count(*))::int
+      from src ${s} ${groupsOf}
+      where b.peer_key is not null
+      group by 1, 2, 3, 4
+      on conflict (level, basis, peer_key, year) do update set reports = ${dashboardPeerGroups}.reports + excluded.reports
+    ),
+    c as (
+      select ${s}.year, ${s}.level, b.basis, b.peer_key, k.indicator, k.v, ${sign_} * count(*) c
+      from src ${s} ${groupsOf}
+      cross join lateral (values ${values}) k(indicator, v)
+      where b.peer_key is not null and k.v is not null
+      group by 1, 2, 3, 4, 5, 6
+    )
+    insert into ${dashboardPeerDists} (year, level, basis, peer_key, indicator, n, vals, at_most)
+    select year, level, basis, peer_key, indicator, sum(c)::int, array_agg(v order by v), array_agg(m order by v)
+    from (select *, (sum(c) over (partition by year, level, basis, peer_key, indicator order by v))::int m from c) w
+    group by 1, 2, 3, 4, 5
+    on conflict (level, basis, peer_key, indicator, year) do update set (n, vals, at_most) = (
+      select coalesce(sum(c), 0)::int, coalesce(array_agg(v order by v), '{}'), coalesce(array_agg(m order by v), '{}')
+      from (
+        select v, sum(c) c, (sum(sum(c)) over (order by v))::int m
+        from (${unfold(sql`${dashboardPeerDists}`)} union all ${unfold(sql`excluded`)}) z
+        group by v
+        having sum(c) <> 0
+      ) w
+    )`;
+}
+
+/** Drops the peer groups and distributions a write emptied (each found by a partial index). */
+async function dropEmptyPeerRows(tx: Tx): Promise<void> {
+  await tx.execute(sql`delete from ${dashboardPeerDists} where ${dashboardPeerDists.n} = 0`);
+  await tx.execute(sql`delete from ${dashboardPeerGroups} where ${dashboardPeerGroups.reports} = 0`);
+}
+
+/**
+ * Rebuilds the peer values of an agency's reports in some years, in `tx`, and moves them between
+ * the peer distributions: the old rows out, the new ones in. Callers hold the (agency, year)
+ * advisory lock of ingestion, so no other transaction changes those rows meanwhile; the shared
+ * global lock keeps a full rebuild from running in between.
  */
 export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonly number[]): Promise<void> {
   if (!years.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
   const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
-  await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
-  await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
+  await tx.execute(applyPeerRows(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)} returning *`, -1));
+  await tx.execute(applyPeerRows(sql`${insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`)} returning *`, 1));
+  await dropEmptyPeerRows(tx);
   await bumpDashboardGeneration(tx);
 }
 
@@ -243,11 +316,14 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from ${dashboardCoverage} where true`);
   await tx.execute(sql`delete from ${dashboardRollupsDirty} where true`);
   await tx.execute(sql`delete from ${dashboardPeerValues} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerGroups} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerDists} where true`);
   const all = keyFilter("all");
   await tx.execute(insertGroups(all));
   await tx.execute(insertTopics(all));
   // Stored in peer-group order, so a group's rows share pages (the page reads ~1/9 of them at 100k).
   await tx.execute(insertPeerValues(sql`true`, true));
+  await tx.execute(applyPeerRows(sql`select * from ${dashboardPeerValues}`, 1));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
   await tx.execute(
