@@ -35,7 +35,7 @@ import { createDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { createTestDb, type TestDb } from "../db/test/db";
 import { refreshDashboardRollups } from "../db/mutations/dashboard/refresh-dashboard-rollups";
-import { bumpDashboardGeneration } from "../db/mutations/dashboard/rollups";
+import { bumpDashboardGeneration, refreshPeerValues } from "../db/mutations/dashboard/rollups";
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 const DEPT_TYPES = ["自然资源", "住建", "人社", "公安", "教育", "卫健", "财政", "市场监管"];
@@ -75,6 +75,8 @@ async function load(db: Db, n: number): Promise<void> {
            case when a.rn % 10 = 0 then null else make_date(y.y + 1, 1 + (a.rn % 4)::int, 15) end, true
     from a cross join y join d on d.rn = (a.rn - 1) * ${YEARS.length} + y.yi + 1`),
   );
+  // Statistics before the joins below: planned blind they can nest loops over every agency.
+  await db.execute(sql`analyze agencies, reports`);
   const cols = (fmt: "2019" | "2021") => CELLS.filter((c) => c.integer && c.formats.includes(fmt) && !c.signed);
   for (const fmt of ["2019", "2021"] as const) {
     const list = cols(fmt);
@@ -224,6 +226,27 @@ async function main(): Promise<void> {
       }
       console.log(`  region page (六盘水市)   median ${city.toFixed(1)} ms`);
       console.log(`  agency page             median ${verdict(agency, 100)}`);
+      if (process.argv.includes("--parts")) {
+        const parts: [string, () => Promise<unknown>][] = [
+          ["profile", () => getAgencyProfile({ ctx, input: { agencyId, indicatorKeys: agencyIndicatorKeys("refusal_rate") } })],
+          ["peers", () => getPeerComparison({ ctx, input: { agencyId, indicatorKey: "refusal_rate" } })],
+        ];
+        for (const [name, fn] of parts) console.log(`    ${name.padEnd(14)} median ${(await median(runs, fn, invalidate)).toFixed(1)} ms`);
+        // The write side: what every ingest of one of its reports adds (peer values and their
+        // distributions moved), rolled back so the database stays as loaded.
+        const rollback = new Error("rollback");
+        const write = await median(runs, () =>
+          t.db
+            .transaction(async (tx) => {
+              await refreshPeerValues(tx, agencyId, [2024]);
+              throw rollback;
+            })
+            .catch((e: unknown) => {
+              if (e !== rollback) throw e;
+            }),
+        );
+        console.log(`  one report's peer values and distributions rebuilt (a write) median ${write.toFixed(1)} ms`);
+      }
     } finally {
       await t.close();
     }

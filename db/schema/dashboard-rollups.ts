@@ -175,6 +175,8 @@ export const dashboardCoverage = pgTable(
     unknownDate: integer("unknown_date").notNull(),
     withErrors: integer("with_errors").notNull(),
     regionAggregate: integer("region_aggregate").notNull(),
+    /** Current reports of Y with a table not read completely (reports.coverage), any scope. */
+    partlyRead: integer("partly_read").notNull().default(0),
     selfReports: integer("self_reports").notNull(),
     /** Sum of t3.new_received.total over the self-scope reports of Y; null when none states it. */
     selfApplications: numeric("self_applications"),

@@ -441,7 +441,7 @@ export function describePosition(
       : `${label} is ${shown}, outside the possible range (a share cannot exceed 100 %): the report's figures are wrong; not compared`;
   }
   const stats = isPeerPosition(peers) ? peers : peerPosition(subject.value, peers);
-  if (stats.value !== subject.value) throw new Error(`describePosition: the position places ${stats.value}, not the subject's ${subject.value}`);
+  if (!Object.is(stats.value, subject.value) && stats.value !== subject.value) throw new Error(`describePosition: the position places ${stats.value}, not the subject's ${subject.value}`);
   const n = stats.n;
   const rank = positionRank(stats);
   if (rank === null) return lang === "zh" ? `暂无可比较的${group}` : `No ${group} to compare with`;

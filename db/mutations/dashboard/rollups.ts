@@ -137,7 +137,7 @@ function insertCoverage(targets: SQL): SQL {
   const deadline = sql`(case when ${agencies.kind} = 'department' then make_date(t.year + 1, 1, 31) else make_date(t.year + 1, 3, 31) end)`;
   const n = (cond: SQL) => sql`count(*) filter (where ${cond})`;
   return sql`
-    insert into ${dashboardCoverage} (year, region_code, expected, received, on_time, late, unknown_date, with_errors, region_aggregate, self_reports, self_applications)
+    insert into ${dashboardCoverage} (year, region_code, expected, received, on_time, late, unknown_date, with_errors, region_aggregate, partly_read, self_reports, self_applications)
     select t.year, t.region_code,
       count(distinct ${rf.agencyId}),
       ${n(thisYear)},
@@ -146,6 +146,7 @@ function insertCoverage(targets: SQL): SQL {
       ${n(sql`${thisYear} and ${reports.publishedOn} is null`)},
       ${n(sql`${thisYear} and exists (select 1 from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')`)},
       ${n(sql`${thisYear} and ${rf.scope} = 'region_aggregate'`)},
+      ${n(sql`${thisYear} and exists (select 1 from jsonb_each(${reports.coverage}) as c(id, t) where c.t->>'status' <> 'complete')`)},
       ${n(sql`${thisYear} and ${rf.scope} = 'self'`)},
       sum(${figureColumn("t3.new_received.total")}) filter (where ${thisYear} and ${rf.scope} = 'self')
     from (${targets}) as t(year, region_code)
@@ -211,7 +212,6 @@ function keyLiteral(key: string): SQL {
 
 function applyPeerRows(source: SQL, sign: 1 | -1): SQL {
   const s = sql.raw("s");
-  const groupsOf = sql`cross join lateral (values ('kind', ${s}.kind::text), ('deptType', ${s}.dept_type)) b(basis, peer_key)`;
   const values = sql.join(
     ROLLUP_INDICATORS.map((d) => sql`(${keyLiteral(d.key)}, ${s}.${sql.raw(`"${rollupColumnName(d.key, "v")}"`)})`),
     sql`, `,
@@ -223,17 +223,22 @@ function applyPeerRows(source: SQL, sign: 1 | -1): SQL {
     g as (
       insert into ${dashboardPeerGroups} (year, level, basis, peer_key, reports)
       select ${s}.year, ${s}.level, b.basis, b.peer_key, (${sign_} * count(*))::int
-      from src ${s} ${groupsOf}
+      from src ${s} cross join lateral (values ('kind', ${s}.kind::text), ('deptType', ${s}.dept_type)) b(basis, peer_key)
       where b.peer_key is not null
       group by 1, 2, 3, 4
       on conflict (level, basis, peer_key, year) do update set reports = ${dashboardPeerGroups}.reports + excluded.reports
     ),
-    c as (
-      select ${s}.year, ${s}.level, b.basis, b.peer_key, k.indicator, k.v, ${sign_} * count(*) c
-      from src ${s} ${groupsOf}
+    vc as (
+      select ${s}.year, ${s}.level, ${s}.kind::text kind, ${s}.dept_type, k.indicator, k.v, count(*) c
+      from src ${s}
       cross join lateral (values ${values}) k(indicator, v)
-      where b.peer_key is not null and k.v is not null
+      where k.v is not null
       group by 1, 2, 3, 4, 5, 6
+    ),
+    c as (
+      select year, level, 'kind' basis, kind peer_key, indicator, v, ${sign_} * sum(c) c from vc group by 1, 2, 3, 4, 5, 6
+      union all
+      select year, level, 'deptType', dept_type, indicator, v, ${sign_} * sum(c) from vc where dept_type is not null group by 1, 2, 3, 4, 5, 6
     )
     insert into ${dashboardPeerDists} (year, level, basis, peer_key, indicator, n, vals, at_most)
     select year, level, basis, peer_key, indicator, sum(c)::int, array_agg(v order by v), array_agg(m order by v)
@@ -323,6 +328,8 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(insertTopics(all));
   // Stored in peer-group order, so a group's rows share pages (the page reads ~1/9 of them at 100k).
   await tx.execute(insertPeerValues(sql`true`, true));
+  // Every report's 91 values grouped at once: room to hash them in memory (this transaction only).
+  await tx.execute(sql`set local work_mem = '256MB'`);
   await tx.execute(applyPeerRows(sql`select * from ${dashboardPeerValues}`, 1));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
