@@ -210,7 +210,7 @@ function keyLiteral(key: string): SQL {
   return sql.raw(`'${key}'`);
 }
 
-function applyPeerRows(source: SQL, sign: 1 | -1): SQL {
+function applyPeerRows(source: SQL, sign: 1 | -1, { inline = false }: { inline?: boolean } = {}): SQL {
   const s = sql.raw("s");
   const values = sql.join(
     ROLLUP_INDICATORS.map((d) => sql`(${keyLiteral(d.key)}, ${s}.${sql.raw(`"${rollupColumnName(d.key, "v")}"`)})`),
@@ -219,7 +219,7 @@ function applyPeerRows(source: SQL, sign: 1 | -1): SQL {
   const unfold = (t: SQL) => sql`select u.v, u.m - coalesce(lag(u.m) over (order by u.o), 0) c from unnest(${t}.vals, ${t}.at_most) with ordinality u(v, m, o)`;
   const sign_ = sql.raw(String(sign));
   return sql`
-    with src as (${source}),
+    with src as ${inline ? sql`not materialized ` : sql``}(${source}),
     g as (
       insert into ${dashboardPeerGroups} (year, level, basis, peer_key, reports)
       select ${s}.year, ${s}.level, b.basis, b.peer_key, (${sign_} * count(*))::int
@@ -330,7 +330,8 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(insertPeerValues(sql`true`, true));
   // Every report's 91 values grouped at once: room to hash them in memory (this transaction only).
   await tx.execute(sql`set local work_mem = '256MB'`);
-  await tx.execute(applyPeerRows(sql`select * from ${dashboardPeerValues}`, 1));
+  // Read twice rather than copied: a million wide rows spilled gigabytes to temporary files.
+  await tx.execute(applyPeerRows(sql`select * from ${dashboardPeerValues}`, 1, { inline: true }));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
   await tx.execute(
