@@ -177,23 +177,30 @@ function peerValueExpr(def: IndicatorDef): SQL {
 }
 
 /** Each current self-scope report's indicator values (valueExpr), for the agency page's peers. */
-function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
-  const columns = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+const PEER_VALUE_COLUMNS = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+
+/** The dashboard_peer_values rows of the current self-scope reports matching `filter`, as (report_id, agency_id, year, level, kind, dept_type, values…). */
+function peerValueRows(filter: SQL): SQL {
   return sql`
-    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(columns, sql`, `)})
     select ${rf.reportId}, ${rf.agencyId}, ${rf.year}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, ${sql.join(
       ROLLUP_INDICATORS.map((d) => peerValueExpr(d)),
       sql`, `,
     )}
     from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
-    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}
+    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}`;
+}
+
+function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
+  return sql`
+    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(PEER_VALUE_COLUMNS, sql`, `)})
+    ${peerValueRows(filter)}
     ${orderByGroup ? sql`order by ${agencies.level}, ${agencies.deptType}, ${agencies.kind}, ${rf.year}` : sql``}`;
 }
 
 /**
- * `source` yields dashboard_peer_values rows (the rows a statement deletes, inserts, or all of
- * them); this adds them (sign 1) to, or takes them (sign −1) out of, the per-group report counts
- * and the per-group value distributions, in one statement. Each report counts in its (level,
+ * `source` yields dashboard_peer_values rows with a `sign` column: 1 adds a row to the per-group
+ * report counts and value distributions, −1 takes it out; one row out and its new version in
+ * net to nothing where its value did not change, and groups nothing changed in are not touched. Each report counts in its (level,
  * kind) group and, when it has one, its (level, dept_type) group.
  *
  * A distribution row stores distinct values ascending with the running count ≤ each. The rows
@@ -210,35 +217,36 @@ function keyLiteral(key: string): SQL {
   return sql.raw(`'${key}'`);
 }
 
-function applyPeerRows(source: SQL, sign: 1 | -1, { inline = false }: { inline?: boolean } = {}): SQL {
+function applyPeerRows(source: SQL, { inline = false, before }: { inline?: boolean; before?: SQL } = {}): SQL {
   const s = sql.raw("s");
   const values = sql.join(
     ROLLUP_INDICATORS.map((d) => sql`(${keyLiteral(d.key)}, ${s}.${sql.raw(`"${rollupColumnName(d.key, "v")}"`)})`),
     sql`, `,
   );
   const unfold = (t: SQL) => sql`select u.v, u.m - coalesce(lag(u.m) over (order by u.o), 0) c from unnest(${t}.vals, ${t}.at_most) with ordinality u(v, m, o)`;
-  const sign_ = sql.raw(String(sign));
   return sql`
-    with src as ${inline ? sql`not materialized ` : sql``}(${source}),
+    with ${before ? sql`${before}, ` : sql``}src as ${inline ? sql`not materialized ` : sql``}(${source}),
     g as (
       insert into ${dashboardPeerGroups} (year, level, basis, peer_key, reports)
-      select ${s}.year, ${s}.level, b.basis, b.peer_key, (${sign_} * count(*))::int
+      select ${s}.year, ${s}.level, b.basis, b.peer_key, sum(${s}.sign)::int
       from src ${s} cross join lateral (values ('kind', ${s}.kind::text), ('deptType', ${s}.dept_type)) b(basis, peer_key)
       where b.peer_key is not null
       group by 1, 2, 3, 4
+      having sum(${s}.sign) <> 0
       on conflict (level, basis, peer_key, year) do update set reports = ${dashboardPeerGroups}.reports + excluded.reports
     ),
     vc as (
-      select ${s}.year, ${s}.level, ${s}.kind::text kind, ${s}.dept_type, k.indicator, k.v, count(*) c
+      select ${s}.year, ${s}.level, ${s}.kind::text kind, ${s}.dept_type, k.indicator, k.v, sum(${s}.sign) c
       from src ${s}
       cross join lateral (values ${values}) k(indicator, v)
       where k.v is not null
       group by 1, 2, 3, 4, 5, 6
+      having sum(${s}.sign) <> 0
     ),
     c as (
-      select year, level, 'kind' basis, kind peer_key, indicator, v, ${sign_} * sum(c) c from vc group by 1, 2, 3, 4, 5, 6
+      select year, level, 'kind' basis, kind peer_key, indicator, v, sum(c) c from vc group by 1, 2, 3, 4, 5, 6 having sum(c) <> 0
       union all
-      select year, level, 'deptType', dept_type, indicator, v, ${sign_} * sum(c) from vc where dept_type is not null group by 1, 2, 3, 4, 5, 6
+      select year, level, 'deptType', dept_type, indicator, v, sum(c) from vc where dept_type is not null group by 1, 2, 3, 4, 5, 6 having sum(c) <> 0
     )
     insert into ${dashboardPeerDists} (year, level, basis, peer_key, indicator, n, vals, at_most)
     select year, level, basis, peer_key, indicator, sum(c)::int, array_agg(v order by v), array_agg(m order by v)
@@ -271,8 +279,17 @@ export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonl
   if (!years.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
   const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
-  await tx.execute(applyPeerRows(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)} returning *`, -1));
-  await tx.execute(applyPeerRows(sql`${insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`)} returning *`, 1));
+  const mine = sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`;
+  // One statement moves the values: the old rows (deleted here) out, the new ones in. A value
+  // that did not change nets to nothing, and a distribution no value of which changed is not
+  // touched (a correction of one cell rewrites only the indicators that read it).
+  const cols = sql.join([sql.raw("report_id"), sql.raw("agency_id"), sql.raw("year"), sql.raw("level"), sql.raw("kind"), sql.raw("dept_type"), ...PEER_VALUE_COLUMNS], sql`, `);
+  await tx.execute(
+    applyPeerRows(sql`select -1 sign, ${cols} from old union all select 1, * from (${peerValueRows(mine)}) n`, {
+      before: sql`old as (delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)} returning ${cols})`,
+    }),
+  );
+  await tx.execute(insertPeerValues(mine));
   await dropEmptyPeerRows(tx);
   await bumpDashboardGeneration(tx);
 }
@@ -331,7 +348,7 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   // Every report's 91 values grouped at once: room to hash them in memory (this transaction only).
   await tx.execute(sql`set local work_mem = '256MB'`);
   // Read twice rather than copied: a million wide rows spilled gigabytes to temporary files.
-  await tx.execute(applyPeerRows(sql`select * from ${dashboardPeerValues}`, 1, { inline: true }));
+  await tx.execute(applyPeerRows(sql`select 1 sign, * from ${dashboardPeerValues}`, { inline: true }));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
   await tx.execute(

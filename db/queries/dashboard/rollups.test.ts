@@ -102,7 +102,7 @@ async function expectRollupsMatch(ctx: Ctx): Promise<void> {
         if (direct?.position?.value !== null && direct?.position?.value !== undefined) placed += 1;
         // Other values placed (a draft's): below all, on each stored order statistic (ties), between, above all, none.
         const pos = direct?.position;
-        const probes = pos && year ? [-1, pos.min, pos.p25, pos.median, pos.max, pos.max === null ? null : pos.max + 0.5, 1e9, null] : [];
+        const probes = pos && year && indicatorKey === "refusal_rate" ? [-1, pos.min, pos.p25, pos.median, pos.max, pos.max === null ? null : pos.max + 0.5, 1e9, null] : [];
         for (const value of new Set(probes)) {
           const at = { ...input, value };
           expect(await getPeerComparison({ ctx, input: at }), JSON.stringify(at)).toEqual(await getPeerComparisonFromFigures({ ctx, input: at }));
@@ -160,12 +160,19 @@ describeEachDb("dashboard rollups", (getDb) => {
     await expectRollupsMatch(ctx);
   });
 
-  it("match after a new version replaces the current one, and after a submission is accepted", async () => {
+  it("match after a new version replaces the current one", async () => {
     await ingest(ctx, names.gov, Y2, 20);
     await expectRollupsMatch(ctx);
-    const submitted = await ingest(ctx, names.dept, Y2, 40, { status: "submitted" });
+  });
+
+  let submittedId = "";
+  it("match after a submission arrives (it changes nothing yet)", async () => {
+    submittedId = (await ingest(ctx, names.dept, Y2, 40, { status: "submitted" })).reportId;
     await expectRollupsMatch(ctx);
-    await acceptReport({ ctx, input: { reportId: submitted.reportId } });
+  });
+
+  it("match after the submission is accepted", async () => {
+    await acceptReport({ ctx, input: { reportId: submittedId } });
     await expectRollupsMatch(ctx);
   });
 
