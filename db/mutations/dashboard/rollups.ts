@@ -28,7 +28,7 @@ export function rollupKeys(rows: readonly { year: number; regionCode: string | n
 
 /**
  * Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt;
- * and with the rollup tables' shape ("peer-dists": 0011 added the peer distributions, which a
+ * and with the rollup tables' shape ("peer-dists": 0012 added the peer distributions, which a
  * database migrated from before has to fill).
  */
 export const ROLLUP_FINGERPRINT = createHash("sha256")
