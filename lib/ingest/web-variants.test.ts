@@ -348,6 +348,15 @@ describe("web pages flattened to pipe text, cells that end in a line break", () 
     expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
   });
 
+  it("a row label whose closing pipe wrapped onto a line of its own (行政规范性文件 / | / 0 |)", async () => {
+    const sample = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+    const text = sample.replace(/^(行政规范性文件|行政处罚) \|$/gmu, "$1\n|");
+    expect(text).toContain("行政规范性文件\n|\n");
+    const line = await dry("label-pipe.txt", text);
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t2.status).toBe("complete");
+  });
+
   it("blank cells as lone pipes, the last one's pipe opening the next value's line (| 25 |)", async () => {
     // "一、本年新收… | 33 |" / "|" ×4 / "| 33 |": the zeros under 法人或其他组织 left blank.
     const blankCols = new Set(["commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org"]);

@@ -254,6 +254,7 @@ export function layoutLine(raw: string, lineNo: number): PositionedLine | null {
 }
 
 const HEADING_WORDS = "[一二三四五六][、.．]\\s?(?:总体情况|主动公开|收到和处理|政府信息公开(?:的)?行政复议|因政府信息公开|政府信息公开工作存在|存在的主要问题|其他需要报告)[^\\s|]{0,30}";
+const SECTION_HEADING = new RegExp(`^${HEADING_WORDS}`, "u");
 const INLINE_HEADING = new RegExp(`(^|[ \\t\\u3000\\u00a0])(${HEADING_WORDS})[ \\t\\u3000\\u00a0]`, "gu");
 
 /**
@@ -302,6 +303,17 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
         if (!following.startsWith("|") || MARKDOWN_RULE.test(following)) break;
         trimmed = `${trimmed} ${following}`;
         joined++;
+        joinedEnd = next === -1 ? text.length : next;
+      }
+    }
+    // "行政规范性文件" then "|": inside a table, a row label whose closing pipe wrapped onto a line of
+    // its own (its cell's text ended in a line break). Only a short label: a heading or a sentence
+    // between two tables is no cell.
+    if (table.length > 0 && joined === 0 && !trimmed.includes("|") && trimmed.length > 0 && trimmed.length <= 40 && !/[。；;：:]/u.test(trimmed) && !SECTION_HEADING.test(trimmed) && end < text.length) {
+      const next = text.indexOf("\n", end + 1);
+      if (text.slice(end + 1, next === -1 ? text.length : next).trim() === "|") {
+        trimmed = `${trimmed} |`;
+        joined = 1;
         joinedEnd = next === -1 ? text.length : next;
       }
     }

@@ -47,6 +47,10 @@ describe("readMeta", () => {
     expect([short.agency?.written, short.year]).toEqual(["红果镇政府", 2024]);
     // "特向社会公布X2024年政府信息公开情况".
     expect(meta("为做好政府信息公开工作,特向社会公布盘州市统计局2024年政府信息公开情况。报告全文包括总体情况。\n一、总体情况\n").agency?.written).toBe("盘州市统计局");
+    // "结合X政府信息公开工作实际，编制发布本报告", "涵盖了2024年X政府信息公开工作".
+    expect(meta("根据《条例》要求,结合盘州市人民政府办公室政府信息公开工作实际,编制发布本报告。\n一、总体情况\n").agency?.written).toBe("盘州市人民政府办公室");
+    expect(meta("根据《条例》要求,结合盘州市商务局2024年政府信息公开工作实际,编制发布本报告。\n一、总体情况\n").agency?.written).toBe("盘州市商务局");
+    expect(meta("特向社会公布2024年度我局政府信息公开工作年度报告。本报告涵盖了2024年盘州市自然资源局政府信息公开工作。\n一、总体情况\n").agency?.written).toBe("盘州市自然资源局");
     // A column label above the title is no part of the name.
     const label = meta("政府信息公开年报\n盘州市人民政府2024年政府信息公开工作年度报告\n一、总体情况\n");
     expect(label.agency?.written).toBe("盘州市人民政府");
@@ -58,6 +62,9 @@ describe("readMeta", () => {
     expect(m.issues.map((i) => i.code)).toContain("year_inferred");
     const led = meta("一、总体情况\n2024年,在市委、市政府的坚强领导下,红果街道办事处认真贯彻落实《条例》。\n二、主动公开政府信息情况\n");
     expect(led.agency?.written).toBe("红果街道办事处");
+    // The subject of the sentence the year opens, in a paragraph about the disclosure work.
+    const subject = meta("一、总体情况\n2024年,盘州市自然资源局不断强化信息报送工作,按照《中华人民共和国政府信息公开条例》和省、市文件精神推进政府信息公开工作。\n");
+    expect(subject.agency?.written).toBe("盘州市自然资源局");
     // A body named by its level alone, or the report speaking of itself, is no name.
     expect(meta("一、总体情况\n2024年,区政府办公室认真贯彻执行《中华人民共和国政府信息公开条例》。\n").agency).toBeNull();
     expect(meta("一、总体情况\n2024年,我局认真贯彻落实《条例》。\n").agency).toBeNull();

@@ -52,6 +52,10 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
   /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
   // "编制万源市玉带乡2024年政府信息公开工作年度报告": the report's own name after the verb.
   new RegExp(`(?:编制|编写)《?([^，,。；;、《》\\d]{2,40}?)\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
+  // "结合泰安市人民政府办公室政府信息公开工作实际，编制发布本报告", "结合自贡市商务局2022年政府信息公开工作实际".
+  /结合([^，,。；;、《》\d]{2,40}?)(?:\d{4}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:实际|情况)/u,
+  // "涵盖了2022年麒麟区自然资源局政府信息公开工作": what the report covers.
+  /涵盖了?(?:\d{4}\s*年度?)?([^，,。；;、《》\d]{2,40}?)(?:\d{4}\s*年度?)?(?:政府信息公开|政务公开)工作/u,
   // "特向社会公布广元市统计局2024年政府信息公开情况": the report named by what it tells.
   /(?:公布|发布)《?([^，,。；;、《》\d]{2,40}?)\d{4}\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?情况/u,
   // "绍兴市越城区东湖街道特编制2023年政府信息公开年度报告": the name before 特/现 and the verb.
@@ -63,7 +67,13 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
  * 贯彻落实《条例》". What it captures must look like a name (AGENCY_LINE, TOWNSHIP).
  */
 const NARRATIVE_AGENCY =
-  /(?:^|[，,。；;：:]|\d{4}\s*年度?)\s*([^，,。；;、《》“”\d\s]{2,40}?)(?:认真|全面|深入|严格|坚持|扎实|切实|继续|进一步)*(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
+  /(?:^|[，,。；;：:]|\d{4}\s*年度?)\s*([^，,。；;、《》“”\d\s]{2,40}?)(?:认真|全面|深入|严格|坚持|坚决|扎实|切实|继续|进一步)*(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
+/**
+ * The subject of a sentence opened by the year, in a paragraph about the disclosure work: "2022年，
+ * 抚远市自然资源局不断强化…，按照《条例》…". The name ends where a verb or adverb starts.
+ */
+const NARRATIVE_SUBJECT =
+  /(?:^|[。；;])\s*\d{4}\s*年度?(?:以来)?\s*[，,]?\s*([^，,。；;、《》“”\d\s]{2,30}?)(?:不断|认真|坚持|深入|严格|全面|按照|围绕|高度|积极|扎实|持续|紧紧|紧扣|立足|切实|进一步|始终|继续|依法|坚决|着力|聚焦|以习近平)/u;
 /** The year that opens the same sentence: "2024年，光明区外事局认真贯彻落实《条例》" is about 2024. */
 const NARRATIVE_YEAR =
   /(?:^|[。；;])\s*(20\d{2})\s*年度?\s*[，,]?[^。；;]{2,60}?(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
@@ -448,7 +458,8 @@ function signatureAgency(textBlocks: readonly { text: string; loc: SourceLoc }[]
 /** The subject of the opening narrative's "X认真贯彻落实《条例》" (NARRATIVE_AGENCY). */
 function narrativeAgency(blocks: readonly { text: string; loc: SourceLoc }[]): AgencyName | null {
   for (const b of blocks) {
-    const name = NARRATIVE_AGENCY.exec(b.text.normalize("NFKC"))?.[1];
+    const t = b.text.normalize("NFKC");
+    const name = NARRATIVE_AGENCY.exec(t)?.[1] ?? (/政府信息公开|政务公开/u.test(t) ? NARRATIVE_SUBJECT.exec(t)?.[1] : undefined);
     // "区政府办公室", "县统计局": a body named by its level alone is how a report speaks of itself,
     // not its name.
     if (name && !/^[省市县区州旗盟镇乡]/u.test(name) && (AGENCY_LINE.test(name) || TOWNSHIP.test(name))) {
