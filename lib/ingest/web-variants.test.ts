@@ -357,6 +357,16 @@ describe("web pages flattened to pipe text, cells that end in a line break", () 
     expect(line.coverage.t2.status).toBe("complete");
   });
 
+  it("表二 headings cut short (本年制发 | 本年废止 | 现行有效件数) are read by their place in the header", async () => {
+    const sample = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+    const text = sample.replace(/^本年制发件数 \|$/mu, "本年制发 |").replace(/^本年废止件数 \|$/mu, "本年废止 |");
+    expect(text).toContain("本年制发 |\n本年废止 |\n现行有效件数 |");
+    const line = await dry("cut-headings.txt", text);
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t2.status).toBe("complete");
+    expect(line.issues.find((i) => i.code === "unknown_column_label")?.message).toContain("本年制发、本年废止");
+  });
+
   it("blank cells as lone pipes, the last one's pipe opening the next value's line (| 25 |)", async () => {
     // "一、本年新收… | 33 |" / "|" ×4 / "| 33 |": the zeros under 法人或其他组织 left blank.
     const blankCols = new Set(["commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org"]);

@@ -45,6 +45,8 @@ describe("readMeta", () => {
     expect(meta("2024年盘州市红果镇人民政府信息公开工作年度报告\n一、总体情况\n").agency?.written).toBe("盘州市红果镇人民政府");
     const short = meta("红果镇政府2024年信息公开工作年度报告\n一、总体情况\n");
     expect([short.agency?.written, short.year]).toEqual(["红果镇政府", 2024]);
+    // "特公布2024年X信息公开工作年度报告": 政府 left out after the name.
+    expect(meta("根据《条例》要求,特公布2024年盘州市人力资源和社会保障局信息公开工作年度报告。\n一、总体情况\n").agency?.written).toBe("盘州市人力资源和社会保障局");
     // "特向社会公布X2024年政府信息公开情况".
     expect(meta("为做好政府信息公开工作,特向社会公布盘州市统计局2024年政府信息公开情况。报告全文包括总体情况。\n一、总体情况\n").agency?.written).toBe("盘州市统计局");
     // "结合X政府信息公开工作实际，编制发布本报告", "涵盖了2024年X政府信息公开工作".
@@ -60,6 +62,8 @@ describe("readMeta", () => {
     const m = meta("一、总体情况\n2024年,盘州市财政局认真贯彻落实《中华人民共和国政府信息公开条例》,坚持以公开为常态。\n二、主动公开政府信息情况\n");
     expect([m.agency?.written, m.year, m.yearSource]).toEqual(["盘州市财政局", 2024, "inferred"]);
     expect(m.issues.map((i) => i.code)).toContain("year_inferred");
+    const work = meta("一、总体情况\n本报告结合我镇实际,从六个方面汇报我镇2024年政府信息公开工作。\n二、主动公开政府信息情况\n");
+    expect([work.year, work.yearSource]).toEqual([2024, "inferred"]);
     const led = meta("一、总体情况\n2024年,在市委、市政府的坚强领导下,红果街道办事处认真贯彻落实《条例》。\n二、主动公开政府信息情况\n");
     expect(led.agency?.written).toBe("红果街道办事处");
     // The subject of the sentence the year opens, in a paragraph about the disclosure work.

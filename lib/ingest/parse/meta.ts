@@ -40,13 +40,14 @@ const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s
 const TITLE_YEAR_INSIDE = /^(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(\d{4})\s*年度?(?:报告|年报)$/u;
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${YEAR_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 // Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
 // "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
 // "X根据《条例》要求，编制…", "…规定，X编制了2024年…", "本报告…由X编制".
 const PREAMBLE_LOOSE: readonly RegExp[] = [
-  new RegExp(`(?:公布|发布|将)(?:\\d{4})\\s*年度?([^，,。；;、《》\\d]{2,40}?)${REPORT_TAIL}`, "u"),
+  // "特公布2022年温州市人力资源和社会保障局信息公开工作年度报告": 政府 may be left out here too.
+  new RegExp(`(?:公布|发布|将)(?:\\d{4})\\s*年度?([^，,。；;、《》\\d]{2,40}?)${YEAR_TAIL}`, "u"),
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:根据|依据|按照)[^。]{0,60}?(?:编制|编写|制作)/u,
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:编制|编写)了?(?:本|\d{4})/u,
   /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
@@ -74,6 +75,8 @@ const NARRATIVE_AGENCY =
  */
 const NARRATIVE_SUBJECT =
   /(?:^|[。；;])\s*\d{4}\s*年度?(?:以来)?\s*[，,]?\s*([^，,。；;、《》“”\d\s]{2,30}?)(?:不断|认真|坚持|深入|严格|全面|按照|围绕|高度|积极|扎实|持续|紧紧|紧扣|立足|切实|进一步|始终|继续|依法|坚决|着力|聚焦|以习近平)/u;
+/** "汇报我镇2023年政府信息公开工作": the year of the work a sentence reports on. */
+const WORK_YEAR = /(20\d{2})\s*年度?的?(?:政府信息公开|政务公开)工作/u;
 /** The year that opens the same sentence: "2024年，光明区外事局认真贯彻落实《条例》" is about 2024. */
 const NARRATIVE_YEAR =
   /(?:^|[。；;])\s*(20\d{2})\s*年度?\s*[，,]?[^。；;]{2,60}?(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
@@ -209,7 +212,8 @@ function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
   // A bracket opened and never closed ("贵州省人民政府（省人民政府办公厅2024年": OCR lost the
   // "）") opens the drafting office's part: the name is what comes before it.
   const open = unclosedAt(written);
-  const kept = open > 0 ? written.slice(0, open).trimEnd() : written;
+  // "…人民政府信息公开…" read with the report's 政府 left to the tail: the name is 人民政府.
+  const kept = (open > 0 ? written.slice(0, open).trimEnd() : written).replace(/人民$/u, "人民政府");
   const canonical = canonicalAgency(kept);
   // A piece of a wrapped line ("民政府办公厅)") is not a name; nor is a run of web-page menu
   // items that OCR joined with the quote marks or bars it read for their separators.
@@ -258,8 +262,8 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       yearSource = "title";
     }
     if (!agency) {
-      // "2022年下湿壕镇人民政府信息公开工作年度报告": 人民政府 and 政府信息公开 share their 政府.
-      const name = (a?.[1] ?? b?.[2]?.replace(/人民$/u, "人民政府") ?? inside?.[1] ?? (after?.[1] || null));
+      // "2022年下湿壕镇人民政府信息公开工作年度报告": 人民政府 and 政府信息公开 share their 政府 (cleanAgency).
+      const name = a?.[1] ?? b?.[2] ?? inside?.[1] ?? (after?.[1] || null);
       if (name) agency = cleanAgency(name, loc);
       else if (yOnly || after) agency = bylineAgency(titleCandidates, i, lead);
     }
@@ -320,11 +324,12 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       // The one year the opening text names, where it opens the sentence saying what the body did
       // under the 条例.
       for (const b of textBlocks.slice(0, 8)) {
-        const y = Number(NARRATIVE_YEAR.exec(b.text.normalize("NFKC"))?.[1] ?? NaN);
+        const t = b.text.normalize("NFKC");
+        const y = Number(NARRATIVE_YEAR.exec(t)?.[1] ?? WORK_YEAR.exec(t)?.[1] ?? NaN);
         if (y === top?.[0]) {
           year = y;
           yearSource = "inferred";
-          issues.push(issue("year_inferred", "warning", `No year in the title or the statistical period; ${y} is the year the opening text gives for the agency's work (“${y}年，…贯彻落实《条例》”). Check it.`, b.loc));
+          issues.push(issue("year_inferred", "warning", `No year in the title or the statistical period; ${y} is the one year the opening text gives for the agency's disclosure work (“${y}年，…贯彻落实《条例》”, “…${y}年政府信息公开工作”). Check it.`, b.loc));
           break;
         }
       }
