@@ -64,6 +64,10 @@ describe("readMeta", () => {
     expect(m.issues.map((i) => i.code)).toContain("year_inferred");
     const work = meta("一、总体情况\n本报告结合我镇实际,从六个方面汇报我镇2024年政府信息公开工作。\n二、主动公开政府信息情况\n");
     expect([work.year, work.yearSource]).toEqual([2024, "inferred"]);
+    const opening = meta("一、总体情况\n2024年,我镇明确专人负责政务内网及政务公开工作,较好地完成了政府信息公开工作。\n二、主动公开政府信息情况\n");
+    expect([opening.year, opening.yearSource]).toEqual([2024, "inferred"]);
+    // A year that does not open the sentence ("2019年修订的《条例》") is no report year.
+    expect(meta("根据2019年修订的《中华人民共和国政府信息公开条例》,我镇认真做好政府信息公开工作。\n一、总体情况\n").year).toBeNull();
     const led = meta("一、总体情况\n2024年,在市委、市政府的坚强领导下,红果街道办事处认真贯彻落实《条例》。\n二、主动公开政府信息情况\n");
     expect(led.agency?.written).toBe("红果街道办事处");
     // The subject of the sentence the year opens, in a paragraph about the disclosure work.

@@ -77,9 +77,11 @@ const NARRATIVE_SUBJECT =
   /(?:^|[。；;])\s*\d{4}\s*年度?(?:以来)?\s*[，,]?\s*([^，,。；;、《》“”\d\s]{2,30}?)(?:不断|认真|坚持|深入|严格|全面|按照|围绕|高度|积极|扎实|持续|紧紧|紧扣|立足|切实|进一步|始终|继续|依法|坚决|着力|聚焦|以习近平)/u;
 /** "汇报我镇2023年政府信息公开工作": the year of the work a sentence reports on. */
 const WORK_YEAR = /(20\d{2})\s*年度?的?(?:政府信息公开|政务公开)工作/u;
+/** "2019年，我乡明确专人负责政务公开工作": a paragraph opened by the year, about the disclosure work. */
+const OPENING_YEAR = /^\s*(20\d{2})\s*年度?(?:以来)?\s*[，,][^。]*(?:政府信息公开|政务公开|信息公开)/u;
 /** The year that opens the same sentence: "2024年，光明区外事局认真贯彻落实《条例》" is about 2024. */
 const NARRATIVE_YEAR =
-  /(?:^|[。；;])\s*(20\d{2})\s*年度?\s*[，,]?[^。；;]{2,60}?(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
+  /(?:^|[。；;])\s*(20\d{2})\s*年度?\s*[，,]?[^。；;]{2,200}?(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
 /** A township's name ends in 乡/镇/街道, which AGENCY_LINE leaves out (a heading can end so too). */
 const TOWNSHIP = /^[\p{Script=Han}]{2,20}(?:市|县|区|旗)[\p{Script=Han}]{1,10}(?:乡|镇|街道)$/u;
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
@@ -325,7 +327,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       // under the 条例.
       for (const b of textBlocks.slice(0, 8)) {
         const t = b.text.normalize("NFKC");
-        const y = Number(NARRATIVE_YEAR.exec(t)?.[1] ?? WORK_YEAR.exec(t)?.[1] ?? NaN);
+        const y = Number(NARRATIVE_YEAR.exec(t)?.[1] ?? WORK_YEAR.exec(t)?.[1] ?? OPENING_YEAR.exec(t)?.[1] ?? NaN);
         if (y === top?.[0]) {
           year = y;
           yearSource = "inferred";
