@@ -301,9 +301,13 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
         const next = text.indexOf("\n", joinedEnd + 1);
         const following = text.slice(joinedEnd + 1, next === -1 ? text.length : next).trim();
         if (!following.startsWith("|") || MARKDOWN_RULE.test(following)) break;
-        trimmed = `${trimmed} ${following}`;
+        // A whole row of its own ("| 第二十条第（一）项 | |||" under "首页 | 政务公开") opens a table; it
+        // continues no line.
+        if (joined === 0 && following.length > 1 && CELL_LINE.test(following) && /[^\s|]/u.test(following)) break;
         joined++;
         joinedEnd = next === -1 ? text.length : next;
+        // The line breaks read as spaces: each cell keeps its offset into the text.
+        trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
       }
     }
     // "行政规范性文件" then "|": inside a table, a row label whose closing pipe wrapped onto a line of
@@ -312,9 +316,9 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     if (table.length > 0 && joined === 0 && !trimmed.includes("|") && trimmed.length > 0 && trimmed.length <= 40 && !/[。；;：:]/u.test(trimmed) && !SECTION_HEADING.test(trimmed) && end < text.length) {
       const next = text.indexOf("\n", end + 1);
       if (text.slice(end + 1, next === -1 ? text.length : next).trim() === "|") {
-        trimmed = `${trimmed} |`;
         joined = 1;
         joinedEnd = next === -1 ? text.length : next;
+        trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
       }
     }
     if (trimmed.length > 0) {
