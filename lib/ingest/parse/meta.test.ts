@@ -44,7 +44,7 @@ describe("readMeta", () => {
     // 人民政府 and 政府信息公开 share their 政府; a title that leaves 政府 out after the year.
     expect(meta("2024年盘州市红果镇人民政府信息公开工作年度报告\n一、总体情况\n").agency?.written).toBe("盘州市红果镇人民政府");
     const short = meta("红果镇政府2024年信息公开工作年度报告\n一、总体情况\n");
-    expect([short.agency?.written, short.year]).toEqual(["红果镇政府", 2024]);
+    expect([short.agency?.written, short.agency?.canonical, short.year]).toEqual(["红果镇政府", "红果镇人民政府", 2024]);
     // "特公布2024年X信息公开工作年度报告": 政府 left out after the name.
     expect(meta("根据《条例》要求,特公布2024年盘州市人力资源和社会保障局信息公开工作年度报告。\n一、总体情况\n").agency?.written).toBe("盘州市人力资源和社会保障局");
     // "特向社会公布X2024年政府信息公开情况".

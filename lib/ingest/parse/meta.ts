@@ -175,6 +175,9 @@ const ABBREVIATIONS: readonly (readonly [string, string])[] = [
 const PLACE_END = /[省市县区州旗盟]$/u;
 
 export function expandAbbreviation(name: string): string {
+  // "下湿壕镇政府", "盘州市政府": a place's government is its 人民政府.
+  const government = /^(\p{Script=Han}{2,}[省市县区州旗盟镇乡])政府$/u.exec(name);
+  if (government) return `${government[1] ?? ""}人民政府`;
   for (const [short, full] of ABBREVIATIONS) {
     if (short === full || !name.endsWith(short)) continue;
     const place = name.slice(0, -short.length);
