@@ -60,8 +60,13 @@ export interface EChartProps {
   onLive?: () => void;
 }
 
-/** Replays a click made on the server drawing on the live chart (zrender hit-tests by coordinates). */
-function replayClick(el: HTMLElement, at: { x: number; y: number }) {
+/**
+ * Replays a click made on the server drawing on the live chart: zrender listens on the element
+ * it draws in and hit-tests by coordinates, so the events go to what is now under the point.
+ */
+function replayClick(chartBox: HTMLElement, at: { x: number; y: number }) {
+  const under = document.elementFromPoint(at.x, at.y);
+  const el = under && chartBox.contains(under) ? under : chartBox;
   const init = { clientX: at.x, clientY: at.y, bubbles: true, cancelable: true, isPrimary: true, pointerId: 1, pointerType: "mouse" };
   for (const type of ["pointermove", "pointerdown", "pointerup"]) el.dispatchEvent(new PointerEvent(type, init));
   for (const type of ["mousemove", "mousedown", "mouseup", "click"]) el.dispatchEvent(new MouseEvent(type, init));
