@@ -41,8 +41,8 @@ function useShapes(url: string | undefined): Shapes | null | "failed" {
   return url && state?.url === url ? state.shapes : null;
 }
 
-/** The usual width of a dashboard figure's drawing at 1280 px: maps span the page, the rest half of it. */
-const SERVER_WIDTH = { map: 1160, other: 560 } as const;
+/** A dashboard figure's drawing width at 1280 px and wider (the page's content width caps it): maps span the page, the rest half of it. */
+const SERVER_WIDTH = { map: 1118, other: 534 } as const;
 
 export function DashboardChart({ spec: lean, label, shapesUrl }: { spec: ChartSpec; label: string; shapesUrl?: string }) {
   const router = useRouter();

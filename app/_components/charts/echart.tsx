@@ -30,7 +30,7 @@ const loadCore = () => (core ??= import("./echart-core"));
 let ssr: Promise<SsrModule> | undefined;
 
 /** The width the server draws at when the caller does not say: a half-width dashboard figure at 1280 px. */
-const DEFAULT_SERVER_WIDTH = 560;
+const DEFAULT_SERVER_WIDTH = 534;
 
 /**
  * The chart as SVG, during the server render only (null in the browser). `typeof window` is a
