@@ -4,8 +4,8 @@
  * optimistic check from this alone; `auth.ts` adds the Credentials provider (STYLE rule 11).
  */
 import { AuthError, type NextAuthConfig } from "next-auth";
+import { claimsOf, sessionSecret, type SessionClaims } from "./auth.claims";
 import type { UserRole } from "./db/schema/users.constants";
-import { env } from "./lib/env";
 
 /** Auth.js's session cookie, plain on http and __Secure- on https. */
 export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
@@ -15,21 +15,6 @@ export const PATH_HEADER = "x-gongkai-path";
 
 /** A session lasts 8 hours from sign-in (server actions that re-read it extend it). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-/** The claims we keep in the token; the server re-reads the user row on every request anyway. */
-export interface SessionClaims {
-  userId: string;
-  role: UserRole;
-  agencyId: string | null;
-  regionCode: string | null;
-  /**
-   * When this session was issued, in ms (our own claim: Auth.js rewrites `iat` whenever it
-   * refreshes the cookie, and `iat` has only second granularity). Compared with
-   * users.sessions_valid_after; null for tokens from before the claim existed (refused once the
-   * password has changed).
-   */
-  issuedAtMs: number | null;
-}
 
 declare module "next-auth" {
   interface User {
@@ -44,24 +29,8 @@ declare module "next-auth" {
   }
 }
 
-/** Narrows what the JWT callback stored; a token from before a claim existed just lacks it. */
-function claimsOf(token: Record<string, unknown>): SessionClaims | null {
-  const { userId, role, agencyId, regionCode, issuedAtMs } = token;
-  if (typeof userId !== "string" || (role !== "admin" && role !== "oversight" && role !== "agency")) return null;
-  return {
-    userId,
-    role,
-    agencyId: typeof agencyId === "string" ? agencyId : null,
-    regionCode: typeof regionCode === "string" ? regionCode : null,
-    // Not `iat` for older tokens: Auth.js refreshes it, so a voided token could renew itself.
-    issuedAtMs: typeof issuedAtMs === "number" ? issuedAtMs : null,
-  };
-}
-
 export const authConfig = {
-  // lib/env demands AUTH_SECRET of a production server (npm start provides one); `next dev` and
-  // tests may run without, on a fixed secret that signs nothing of value.
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "gongkai-development-only-secret-not-for-production"),
+  secret: sessionSecret(),
   // We run behind `next start` on whatever host the operator chose; Auth.js only uses the host to
   // build its own callback URLs, and our one provider (Credentials) has no external redirects.
   trustHost: true,
@@ -97,3 +66,4 @@ export const authConfig = {
 } satisfies NextAuthConfig;
 
 export { claimsOf };
+export type { SessionClaims };

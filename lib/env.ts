@@ -53,6 +53,11 @@ export const env = createEnv({
      */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /**
+     * The rendered-page cache of `npm start` (lib/http/page-cache.ts): on (default) or off, to
+     * compare with and without it (`npm run bench:load -- --page-cache off`).
+     */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+    /**
      * Each parse of a file runs in its own child process (lib/system/isolate): killed past this
      * resident memory (MB, default 1024) and reported as too_large…
      */

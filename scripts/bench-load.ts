@@ -1,5 +1,6 @@
 /**
- * npm run bench:load [-- --users 20 --duration 20 --demo on --processes 1 --pages overview,region,agency,compare]
+ * npm run bench:load [-- --users 20 --duration 20 --demo on --processes 1 --pages overview,region,agency,compare
+ *                       --page-cache on|off --gzip on|off]
  *
  * Many readers at once: builds the app if needed, starts it (scripts/start.ts) on a throwaway
  * database — a fresh PostgreSQL database on TEST_DATABASE_URL's server when that is set, else a
@@ -8,6 +9,8 @@
  * seconds and prints requests/s and p50/p99 latency per page, with the load average around each
  * run. Figures are printed, never asserted. `--database-url URL` reuses a database that already
  * holds the demo (loading the full demo takes minutes); it is neither emptied nor dropped.
+ * `--page-cache off` runs the server without its rendered-page cache (lib/http/page-cache.ts), to
+ * compare; `--gzip off` stops asking for gzip answers (browsers always ask; the default does too).
  *
  * The load generator runs on the same machine as the server and the database, so on a 2-core
  * machine it takes its share of the CPU: run it when the machine is otherwise quiet (`uptime`).
@@ -19,7 +22,19 @@ import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { z } from "zod";
 import { ensureBuilt } from "./lib/build";
-import { BENCH_PAGES as PAGES, getPage, pageUrls, signIn, startServer, stopServer, throwawayDatabase, waitForDemo, waitForHealth, type BenchPage as PageName } from "./lib/bench-server";
+import {
+  BENCH_PAGES as PAGES,
+  getPage,
+  getPageWithCache,
+  pageUrls,
+  signIn,
+  startServer,
+  stopServer,
+  throwawayDatabase,
+  waitForDemo,
+  waitForHealth,
+  type BenchPage as PageName,
+} from "./lib/bench-server";
 
 const argsSchema = z.object({
   users: z.coerce.number().int().min(1).max(500).default(20),
@@ -34,6 +49,8 @@ const argsSchema = z.object({
     .pipe(z.array(z.enum(PAGES)).min(1)),
   "database-url": z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   user: z.string().default("oversight@demo.local"),
+  "page-cache": z.enum(["on", "off"]).default("on"),
+  gzip: z.enum(["on", "off"]).default("on"),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -64,11 +81,14 @@ interface PageResult {
   cpuMs: number | null;
   htmlKb: number;
   load: string;
+  /** What the page cache did for a request made just before the run: hit, miss, bypass or none. */
+  cache: string;
 }
 
-function runAutocannon(url: string, cookie: string, users: number, duration: number): Promise<autocannon.Result> {
+function runAutocannon(url: string, cookie: string, users: number, duration: number, gzip: boolean): Promise<autocannon.Result> {
+  const headers: Record<string, string> = gzip ? { cookie, "accept-encoding": "gzip" } : { cookie };
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: users, duration, headers: { cookie } }, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(result)));
+    autocannon({ url, connections: users, duration, headers }, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(result)));
   });
 }
 
@@ -105,11 +125,13 @@ const fmtLoad = () =>
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const base = `http://127.0.0.1:${args.port}`;
-  console.log(`bench:load — ${args.users} users, ${args.duration} s per page, demo ${args.demo}, ${args.processes} server process(es); load average now ${fmtLoad()}`);
+  console.log(
+    `bench:load — ${args.users} users, ${args.duration} s per page, demo ${args.demo}, ${args.processes} server process(es), page cache ${args["page-cache"]}, gzip ${args.gzip}; load average now ${fmtLoad()}`,
+  );
   await ensureBuilt();
   const db = await throwawayDatabase(args["database-url"]);
   console.log(`database: ${db.label}`);
-  const server = startServer(args.port, db, args.demo, args.processes);
+  const server = startServer(args.port, db, args.demo, args.processes, args["page-cache"]);
   const stop = () => stopServer(server, db);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
@@ -126,10 +148,11 @@ async function main(): Promise<number> {
     for (const page of args.pages) {
       const path = urls[page];
       // One request first: checks the page answers 200 signed in, and fills the caches a first reader would.
-      const html = await getPage(base, path, cookie);
+      await getPage(base, path, cookie);
+      const { html, cache } = await getPageWithCache(base, path, cookie);
       const before = fmtLoad();
       const cpu0 = serverCpuSeconds(server.pid!);
-      const r = await runAutocannon(`${base}${path}`, cookie, args.users, args.duration);
+      const r = await runAutocannon(`${base}${path}`, cookie, args.users, args.duration, args.gzip === "on");
       const cpu1 = serverCpuSeconds(server.pid!);
       const result: PageResult = {
         page,
@@ -142,12 +165,13 @@ async function main(): Promise<number> {
         cpuMs: cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
         htmlKb: Buffer.byteLength(html) / 1024,
         load: `${before} → ${fmtLoad()}`,
+        cache,
       };
       results.push(result);
       console.log(
         `${page.padEnd(9)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${String(result.p50).padStart(5)} ms  p99 ${String(result.p99).padStart(5)} ms  ` +
           `server CPU ${result.cpuMs === null ? "n/a" : `${result.cpuMs.toFixed(1)} ms`}/request  ` +
-          `(${result.requests} requests, ${result.failures} failed, HTML ${result.htmlKb.toFixed(0)} kB; load ${result.load})  ${path}`,
+          `(${result.requests} requests, ${result.failures} failed, HTML ${result.htmlKb.toFixed(0)} kB, page cache ${result.cache}; load ${result.load})  ${path}`,
       );
     }
     const bad = results.filter((r) => r.failures > 0);

@@ -161,7 +161,7 @@ async function main(): Promise<number> {
   await ensureBuilt();
   const db = await throwawayDatabase(args["database-url"]);
   console.log(`bench:weight — database: ${db.label}, demo ${args.demo}`);
-  const server = startServer(args.port, db, args.demo, 1);
+  const server = startServer(args.port, db, args.demo, 1, "on");
   const stop = () => stopServer(server, db);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -6,6 +6,9 @@
  * replaced, before Next sees it, by the one address lib/http/client-address.ts resolves from the
  * socket's peer and TRUST_PROXY_HOPS.
  *
+ * The rendered-page cache (lib/http/page-cache.ts) sits here too, in front of Next: a cached
+ * dashboard is answered without rendering, after the same session check the pages make.
+ *
  * On PostgreSQL it can run WEB_CONCURRENCY such servers (node:cluster, one port): a Next server
  * renders on one thread, so a second core otherwise idles. Each process keeps its own dashboard
  * cache; the database's generation counter keeps all of them current (db/queries/dashboard/_cache.ts).
@@ -18,6 +21,8 @@ import next from "next";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { resolveClientAddress } from "@/lib/http/client-address";
+import { PageCache } from "@/lib/http/page-cache";
+import { pageCacheLookup } from "@/lib/http/page-cache-lookup";
 import { continueDemoLoad } from "./lib/demo-background";
 import { ROOT } from "./lib/run";
 
@@ -26,6 +31,8 @@ export async function serve(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Dashboards rendered once per user, language, URL and database state (lib/http/page-cache.ts).
+  const pages = env.PAGE_CACHE === "on" ? new PageCache({ lookup: pageCacheLookup(getDb) }) : null;
   // Requests being answered: the background demo load waits for them between documents.
   let inFlight = 0;
   const server = createServer((req, res) => {
@@ -36,7 +43,8 @@ export async function serve(): Promise<void> {
     delete req.headers["x-real-ip"];
     if (address) req.headers["x-forwarded-for"] = address;
     else delete req.headers["x-forwarded-for"];
-    handle(req, res).catch((error: unknown) => {
+    const answer = pages ? pages.handle(req, res, () => handle(req, res)) : handle(req, res);
+    answer.catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();
     });

@@ -14,6 +14,13 @@ export const dashboardCacheGeneration = pgTable(
   {
     id: integer("id").primaryKey().default(sql`1`),
     generation: bigint("generation", { mode: "number" }).notNull().default(0),
+    /**
+     * Bumped at commit by every transaction that writes a table any page shows (triggers in
+     * migration 0011_page-generation; db/page-cache-tables.ts lists the tables left out). The
+     * server's page cache (lib/http/page-cache.ts) serves a rendered page only while it is
+     * unchanged: drafts, submissions and findings change pages without touching the rollups.
+     */
+    contentGeneration: bigint("content_generation", { mode: "number" }).notNull().default(0),
     ...timestamps,
   },
   (t) => [check("dashboard_cache_generation_one_row", sql`${t.id} = 1`)],

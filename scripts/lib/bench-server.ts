@@ -47,7 +47,7 @@ export async function throwawayDatabase(reuse: string | undefined): Promise<Data
   return { env: { DATABASE_URL: "", PGLITE_DIR: dir }, label: "PGlite (throwaway)", drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
 }
 
-export function startServer(port: number, db: Database, demo: string, processes: number): ChildProcess {
+export function startServer(port: number, db: Database, demo: string, processes: number, pageCache: string): ChildProcess {
   const child = spawn(localBin("tsx"), ["--conditions=react-server", join(ROOT, "scripts", "start.ts")], {
     cwd: ROOT,
     // Its own process group, so the whole tree (start → serve → workers) stops together.
@@ -59,6 +59,7 @@ export function startServer(port: number, db: Database, demo: string, processes:
       PORT: String(port),
       GONGKAI_DEMO: demo,
       WEB_CONCURRENCY: String(processes),
+      PAGE_CACHE: pageCache,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
     },
@@ -137,9 +138,14 @@ export async function signIn(base: string, email: string, password: string): Pro
 }
 
 export async function getPage(base: string, path: string, cookie: string): Promise<string> {
+  return (await getPageWithCache(base, path, cookie)).html;
+}
+
+/** The page and what the page cache did for it (header x-gongkai-page-cache; "none" without one). */
+export async function getPageWithCache(base: string, path: string, cookie: string): Promise<{ html: string; cache: string }> {
   const r = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
   if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}${r.headers.get("location") ? ` → ${r.headers.get("location")}` : ""}`);
-  return r.text();
+  return { html: await r.text(), cache: r.headers.get("x-gongkai-page-cache") ?? "none" };
 }
 
 /** The pages' URLs; the agency page is 盘州市人民政府's, found through its county's page. */

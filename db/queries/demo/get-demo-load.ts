@@ -16,7 +16,7 @@ export interface DemoLoadStatus {
   justFinished: boolean;
 }
 
-const JUST_FINISHED_MS = 120_000;
+export const JUST_FINISHED_MS = 120_000;
 
 /**
  * The demo corpus's loading progress, or null when the database never had the demo loaded by
