@@ -77,6 +77,16 @@ describe("charts drawn on the server", () => {
     expect(ramp?.length).toBeLessThan(30);
   });
 
+  it("draws a spec once per size: the same drawing again, another one at another width", () => {
+    const first = serverChartSvg({ spec: trend }, 534, 300);
+    expect(serverChartSvg({ spec: trend }, 534, 300)).toBe(first);
+    const wider = serverChartSvg({ spec: trend }, 1118, 300)!;
+    expect(wider).toContain('viewBox="0 0 1118 300"');
+    // Another figure, another drawing: the key is the spec itself.
+    const other: ChartSpec = { type: "trend", input: { ...trend.input, series: [{ name: "水城区", points: [{ year: 2024, value: v(1, 100) }] }] } };
+    expect(texts(serverChartSvg({ spec: other }, 534, 300)!)).not.toEqual(texts(first!));
+  });
+
   it("gives nothing (the browser then draws) for a map whose shapes it does not know", () => {
     const unknown: ChartSpec = { ...leanMap, input: { ...leanMap.input, mapName: "gongkai-999999-prefecture" } };
     expect(serverChartSvg({ spec: unknown }, 1160, 520)).toBeNull();

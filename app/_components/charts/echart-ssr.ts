@@ -20,6 +20,41 @@ export type ServerDrawing = { spec: ChartSpec } | { option: ChartOption };
  * browser then draws it).
  */
 export function serverChartSvg(drawing: ServerDrawing, width: number, height: number): string | null {
+  // A spec is plain data and its drawing depends on nothing else: drawn once per process. (An
+  // option holds formatter functions, which a key could not tell apart: drawn every time.)
+  if (!("spec" in drawing)) return draw(drawing, width, height);
+  const key = `${width}x${height}:${JSON.stringify(drawing.spec)}`;
+  const hit = drawings.get(key);
+  if (hit !== undefined) {
+    // Most recently used last.
+    drawings.delete(key);
+    drawings.set(key, hit);
+    return hit;
+  }
+  const svg = draw(drawing, width, height);
+  remember(key, svg);
+  return svg;
+}
+
+/**
+ * Drawings of specs, least recently used first, up to ~8 M characters: a map costs a few hundred
+ * ms of server CPU to draw (the 88 counties ~160 k characters), a bar chart tens of ms.
+ */
+const drawings = new Map<string, string | null>();
+let drawnChars = 0;
+const MAX_DRAWN_CHARS = 8_000_000;
+
+function remember(key: string, svg: string | null): void {
+  drawings.set(key, svg);
+  drawnChars += key.length + (svg?.length ?? 0);
+  for (const [k, v] of drawings) {
+    if (drawnChars <= MAX_DRAWN_CHARS || k === key) break;
+    drawings.delete(k);
+    drawnChars -= k.length + (v?.length ?? 0);
+  }
+}
+
+function draw(drawing: ServerDrawing, width: number, height: number): string | null {
   try {
     let option: ChartOption;
     let maps: ReturnType<typeof specMaps> = [];
