@@ -49,7 +49,7 @@ test("an agency's new draft is on its page at the next load, not a stored copy",
   test.setTimeout(180_000);
   // The agency's page, as the admin sees it (drafts included), served from the cache.
   await page.goto("/regions/520281");
-  const href = await page.getByRole("link", { name: "盘州市人民政府", exact: true }).first().getAttribute("href");
+  const href = await page.locator('a[href^="/agencies/"]', { hasText: /^盘州市人民政府$/ }).first().getAttribute("href");
   expect(href).toMatch(/^\/agencies\/[0-9a-f-]{36}$/);
   await loadCached(page, href!);
 

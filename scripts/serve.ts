@@ -23,6 +23,7 @@ import { env } from "@/lib/env";
 import { resolveClientAddress } from "@/lib/http/client-address";
 import { PageCache } from "@/lib/http/page-cache";
 import { pageCacheLookup } from "@/lib/http/page-cache-lookup";
+import { sessionSecret } from "@/auth.claims";
 import { continueDemoLoad } from "./lib/demo-background";
 import { ROOT } from "./lib/run";
 
@@ -32,7 +33,9 @@ export async function serve(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Dashboards rendered once per user, language, URL and database state (lib/http/page-cache.ts).
-  const pages = env.PAGE_CACHE === "on" ? new PageCache({ lookup: pageCacheLookup(getDb) }) : null;
+  // The secret as Next's Auth.js reads it: process.env now (npm start sets AUTH_SECRET there after
+  // lib/env was parsed, and the Next bundle parses its own copy later).
+  const pages = env.PAGE_CACHE === "on" ? new PageCache({ lookup: pageCacheLookup(getDb, process.env.AUTH_SECRET || sessionSecret()) }) : null;
   // Requests being answered: the background demo load waits for them between documents.
   let inFlight = 0;
   const server = createServer((req, res) => {

@@ -29,10 +29,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-export function pageCacheLookup(getDb: () => Db): (req: IncomingMessage) => Promise<PageCacheLookup | null> {
+/**
+ * `secret`: the one the server signs sessions with. Default: lib/env's, as Auth.js reads it. The
+ * server passes its own: `npm start` sets AUTH_SECRET in process.env after lib/env was first read.
+ */
+export function pageCacheLookup(getDb: () => Db, secret: string | undefined = sessionSecret()): (req: IncomingMessage) => Promise<PageCacheLookup | null> {
   return async (req) => {
     const cookie = req.headers.cookie;
-    const secret = sessionSecret();
     if (!cookie || !secret) return null;
     const secureCookie = cookie.includes("__Secure-authjs.session-token");
     const headers = new Headers();

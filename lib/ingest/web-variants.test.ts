@@ -333,6 +333,99 @@ describe("web pages flattened to pipe text", () => {
   });
 });
 
+describe("web pages flattened to pipe text, cells that end in a line break", () => {
+  const filled = (r: string[]): string[] => r.filter((c, i) => c !== "" || i >= r.findIndex((x) => x !== ""));
+
+  it("each next cell's pipe opens the next line (信息内容 | 本年制发件数 / | 本年废止件数 / | 现行有效件数 / |)", async () => {
+    const wrapped = (rows: string[][]): string[] =>
+      rows.flatMap((r) => {
+        const cells = filled(r);
+        if (cells.length === 1) return [`${cells[0] ?? ""} |`];
+        return [`${cells[0] ?? ""} | ${cells[1] ?? ""}`, ...cells.slice(2).map((c) => `| ${c}`), "|"];
+      });
+    const line = await dry("wrapped-cells.txt", flatText(wrapped));
+    expect(wrongCells(line)).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
+  it("a row label whose closing pipe wrapped onto a line of its own (行政规范性文件 / | / 0 |)", async () => {
+    const sample = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+    const text = sample.replace(/^(行政规范性文件|行政处罚) \|$/gmu, "$1\n|");
+    expect(text).toContain("行政规范性文件\n|\n");
+    const line = await dry("label-pipe.txt", text);
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t2.status).toBe("complete");
+  });
+
+  it("表二 headings cut short (本年制发 | 本年废止 | 现行有效件数) are read by their place in the header", async () => {
+    const sample = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+    const text = sample.replace(/^本年制发件数 \|$/mu, "本年制发 |").replace(/^本年废止件数 \|$/mu, "本年废止 |");
+    expect(text).toContain("本年制发 |\n本年废止 |\n现行有效件数 |");
+    const line = await dry("cut-headings.txt", text);
+    expect(wrongCells(line)).toEqual([]);
+    expect(line.coverage.t2.status).toBe("complete");
+    expect(line.issues.find((i) => i.code === "unknown_column_label")?.message).toContain("本年制发、本年废止");
+  });
+
+  it("blank cells as lone pipes, the last one's pipe opening the next value's line (| 25 |)", async () => {
+    // "一、本年新收… | 33 |" / "|" ×4 / "| 33 |": the zeros under 法人或其他组织 left blank.
+    const blankCols = new Set(["commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org"]);
+    const isBlank = (k: string): boolean => k.startsWith("t3.") && blankCols.has(k.split(".")[2] ?? "") && v(k) === 0;
+    const { t2, t3, t4 } = flatRows();
+    const t3Blanked = t3.map((r) => {
+      const row = T3_ROWS.find(([, label]) => r.cells.includes(label))?.[0];
+      if (!row) return r.cells;
+      const label = r.cells.length - COLS.length;
+      return r.cells.map((c, i) => (i >= label && isBlank(`t3.${row}.${COLS[i - label] ?? ""}`) ? "" : c));
+    });
+    const rowsOf = (rows: string[][]): string[] =>
+      rows
+        .map((r) =>
+          r
+            .filter((c, i) => c !== "" || i > 0)
+            .map((c, i) => (i === 0 ? `${c} |` : c === "" ? "\n|" : ` ${c} |`))
+            .join(""),
+        )
+        .join("\n")
+        .split("\n");
+    const text = [
+      "盘州市人民政府2024年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      ...rowsOf(t2),
+      "三、收到和处理政府信息公开申请情况",
+      ...rowsOf(t3Blanked),
+      "四、政府信息公开行政复议、行政诉讼情况",
+      ...rowsOf(t4),
+    ].join("\n");
+    expect(text).toContain("一、本年新收政府信息公开申请数量 | 33 |\n|\n|\n|\n|\n| 33 |");
+    const line = await dry("lone-blanks.txt", text);
+    expect(wrongCells(line, isBlank)).toEqual([]);
+    const blanks = Object.keys(EXPECTED.cells).filter(isBlank);
+    expect(blanks.filter((k) => line.cells[k] !== null || line.null_reasons[k] !== "blank")).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+
+  it("a whole page flattened to one line: its headings are told apart, the year and agency read from the text", async () => {
+    const { t2, t3, t4 } = flatRows();
+    const cells = (rows: string[][]): string => `${rows.map((r) => filled(r).join(" | ")).join(" | ")} |`;
+    const text = [
+      "编制说明:本年度报告根据国家、省、市政府信息公开相关法律、法规的规定编制。本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
+      "一、总体情况",
+      "2024年,盘州市人民政府认真贯彻实施《中华人民共和国政府信息公开条例》,政府信息公开工作稳步推进。",
+      "二、主动公开政府信息情况",
+      cells(t2),
+      "三、收到和处理政府信息公开申请情况",
+      cells(t3.map((r) => r.cells)),
+      "四、政府信息公开行政复议、行政诉讼情况",
+      cells(t4),
+    ].join(" ");
+    const line = await dry("one-line.txt", text);
+    expect([line.year, line.agency.name]).toEqual([2024, "盘州市人民政府"]);
+    expect(wrongCells(line)).toEqual([]);
+    expect({ t2: line.coverage.t2.status, t3: line.coverage.t3.status, t4: line.coverage.t4.status }).toEqual({ t2: "complete", t3: "complete", t4: "complete" });
+  });
+});
+
 describe("an excerpt whose format cannot be told", () => {
   it("prints what it read of the cells both formats share: an excerpt holding only 表四", async () => {
     const lines = readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8").split("\n");

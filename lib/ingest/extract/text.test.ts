@@ -106,6 +106,38 @@ describe("a row's closing pipe on the next line", () => {
   });
 });
 
+describe("cells whose text ended in a line break", () => {
+  it("reads 'label | a' / '| b' / '| c' / '|' as one row, and 'label' / '|' inside a table as a cell", () => {
+    const doc = extractFromText(["信息内容 | 上一年项目数量", "| 本年增/减", "| 处理决定数量", "|", "行政许可 | 0 | 0 | 0 |", "行政处罚", "|", "0 |"].join("\n"));
+    expect(doc.blocks).toHaveLength(1);
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政许可", "0", "0", "0", "行政处罚", "0"]);
+    // The offsets still point into doc.text.
+    const cell = (doc.blocks[0] as TableBlock).cells[2] as { text: string; loc: { offset?: number } };
+    expect(doc.text.slice(cell.loc.offset, (cell.loc.offset ?? 0) + 6).trim()).toBe("本年增/减");
+    const label = (doc.blocks[0] as TableBlock).cells[8] as { text: string; loc: { offset?: number } };
+    expect(doc.text.slice(label.loc.offset, (label.loc.offset ?? 0) + 4)).toBe("行政处罚");
+  });
+
+  it("keeps a line of pipes under a breadcrumb with pipes as the table's own first row", () => {
+    const doc = extractFromText(["首页 | 政务公开 | 年度报告", "| 第二十条第（一）项 | |||", "| 规章 | 0 | 0 | 0 |"].join("\n"));
+    expect(doc.blocks[0]?.kind).toBe("text");
+    expect(texts((doc.blocks[1] as TableBlock).cells)).toEqual(["第二十条第（一）项", "规章", "0", "0", "0"]);
+  });
+
+  it("closes a blank cell with the pipe that opens '| 25 |' after lone pipes, where rows open with no pipe", () => {
+    const doc = extractFromText(["一、本年新收政府信息公开申请数量 | 25 |", "|", "|", "| 25 |", "二、上年结转政府信息公开申请数量 |", "|", "| 0 |"].join("\n"));
+    expect(texts((doc.blocks[0] as TableBlock).cells)).toEqual(["一、本年新收政府信息公开申请数量", "25", "", "", "", "25", "二、上年结转政府信息公开申请数量", "", "", "0"]);
+  });
+
+  it("puts the section headings of a page flattened to one line on lines of their own, keeping its length", () => {
+    const line = `本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。 一、总体情况 2024年，本机关认真贯彻落实《条例》，依法公开政府信息，全年主动公开政府信息一百余条，政府信息公开工作稳步推进。 二、主动公开政府信息情况 第二十条第（一）项 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 规章 | 0 | 0 | 0 |`;
+    const doc = extractFromText(line);
+    expect(doc.text.length).toBe(line.length);
+    expect(doc.blocks.filter((b) => b.kind === "text").map((b) => b.text)).toContain("二、主动公开政府信息情况");
+    expect(doc.blocks.at(-1)?.kind).toBe("table");
+  });
+});
+
 describe("empty cells before a row label", () => {
   it("drops the group placeholders before a label, keeps a leading blank value", () => {
     const doc = extractFromText(["| | 2.其他法律行政法规禁止公开 | | 0 |", "| | 0 | 1 |"].join("\n"));

@@ -21,6 +21,12 @@
  *     pipe is padding only where it completes its row, several pipes on a line always are.
  *   - Rows can also open with a lone pipe of their own (rowOpeners), and "| | label | …" lines
  *     carry empty cells under the group cells of the rows above: neither gives a cell.
+ *   - A cell whose text ended in a line break leaves the next cell's pipe at the start of the next
+ *     line: "信息内容 | 上一年项目数量" / "| 本年增/减" / "|" is one row, read as one line. In a table
+ *     whose rows open with no pipe, "| 25 |" right after lone pipes closes the last blank cell
+ *     (blankClosers) instead of opening a row.
+ *   - A page flattened to one long line has its section headings put on lines of their own
+ *     (splitInlineHeadings), the spaces around them becoming the line breaks.
  *   - Consecutive table lines form one TableBlock (blank lines do not break it); every other
  *     non-empty line is a TextBlock. The grid is unknown: row/col are null.
  */
@@ -102,6 +108,8 @@ interface CellLine {
   pipes: number;
   /** Pipes after content on the same line: the table keeps its padding inline. */
   inlinePadding: boolean;
+  /** "| 25 |": the line opens with a pipe before its content. */
+  leadPipe: boolean;
 }
 
 function cellLine(trimmed: string, line: number, offset: number): CellLine {
@@ -109,7 +117,27 @@ function cellLine(trimmed: string, line: number, offset: number): CellLine {
   let pipes = 0;
   for (let i = 0; i < trimmed.length; i++) if (trimmed[i] === "|") pipes++;
   const pipeOnly = cells.length === 1 && cells[0]?.text === "";
-  return { cells, line, offset, pipeOnly, pipes, inlinePadding: !pipeOnly && pipes > cells.length };
+  const leadPipe = !pipeOnly && /^\|\s*[^\s|]/u.test(trimmed);
+  return { cells, line, offset, pipeOnly, pipes, inlinePadding: !pipeOnly && pipes > cells.length, leadPipe };
+}
+
+/**
+ * Lines opened by a pipe that close a blank cell rather than open a row: in a table whose rows do
+ * not open with a pipe, "| 25 |" right after lone pipes is the last blank's pipe and the next value
+ * ("一、本年新收… | 25 |", four "|", "| 25 |": a blank cell's line break left its pipe at the start
+ * of the next cell's line). Null when some line opened by a pipe follows no lone pipe: there rows
+ * open with pipes ("| 规章 | 0 |", markdown-like) and a leading pipe is no cell.
+ */
+function blankClosers(lines: readonly CellLine[]): Set<number> | null {
+  const closers = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as CellLine;
+    if (!l.leadPipe) continue;
+    const prev = lines[i - 1];
+    if (!prev || !prev.pipeOnly || prev.pipes !== 1) return null;
+    closers.add(i);
+  }
+  return closers.size > 0 ? closers : null;
 }
 
 /**
@@ -170,8 +198,10 @@ function tableBlock(lines: readonly CellLine[]): TableBlock | null {
   const separatePadding = !lines.some((l) => l.inlinePadding) && lines.some((l) => l.pipeOnly && l.pipes > 1);
   const opensRows = rowOpeners(lines) >= 2;
   const padding = separatePadding ? paddingByGrid(lines) : null;
+  const closers = blankClosers(lines);
   const cells: TableCell[] = [];
   lines.forEach((l, i) => {
+    if (closers?.has(i)) cells.push({ text: "", row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset } });
     if (padding) {
       if (padding.has(i)) return;
       for (const c of l.cells) cells.push({ text: c.text, row: null, col: null, rowSpan: 1, colSpan: 1, loc: { line: l.line, offset: l.offset + c.start } });
@@ -223,9 +253,26 @@ export function layoutLine(raw: string, lineNo: number): PositionedLine | null {
   return { tokens, unit: "ch", y: lineNo, fs: 1 };
 }
 
+const HEADING_WORDS = "[一二三四五六][、.．]\\s?(?:总体情况|主动公开|收到和处理|政府信息公开(?:的)?行政复议|因政府信息公开|政府信息公开工作存在|存在的主要问题|其他需要报告)[^\\s|]{0,30}";
+const SECTION_HEADING = new RegExp(`^${HEADING_WORDS}`, "u");
+const INLINE_HEADING = new RegExp(`(^|[ \\t\\u3000\\u00a0])(${HEADING_WORDS})[ \\t\\u3000\\u00a0]`, "gu");
+
+/**
+ * A page flattened to one long line ("…止。 一、总体情况 2022年，… 二、主动公开政府信息情况 第二十条第（一）项 |
+ * 信息内容 | …"): its section headings, each between spaces, stand on lines of their own, as a reader
+ * sees them, so the preamble, the headings and each table are told apart. The space on either side
+ * becomes the line break: the text keeps its length and every offset.
+ */
+function splitInlineHeadings(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.length < 160 ? line : line.replace(INLINE_HEADING, (_m, before: string, heading: string) => `${before === "" ? "" : "\n"}${heading}\n`)))
+    .join("\n");
+}
+
 /** Lay out already-decoded text as blocks. Pure; the extractor and tests both use it. */
 export function extractFromText(source: string, meta: ExtractedDocument["meta"] = {}, issues: ParseIssue[] = []): ExtractedDocument {
-  const text = source.replace(/\r\n?/gu, "\n");
+  const text = splitInlineHeadings(source.replace(/\r\n?/gu, "\n"));
   const blocks: Block[] = [];
   let table: CellLine[] = [];
   const flush = () => {
@@ -242,13 +289,36 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     const raw = text.slice(offset, end);
     lineNo++;
     let trimmed = raw.trim();
-    let closedBelow = false;
-    // "规章 | 0 | 0 | 0" then "|": a row whose closing pipe wrapped onto a line of its own.
-    if (trimmed.includes("|") && !CELL_LINE.test(trimmed) && !MARKDOWN_RULE.test(trimmed) && nl !== -1) {
-      const next = text.indexOf("\n", nl + 1);
-      if (text.slice(nl + 1, next === -1 ? text.length : next).trim() === "|") {
-        trimmed = `${trimmed} |`;
-        closedBelow = true;
+    // Lines read with this one: the rest of its row, wrapped.
+    let joined = 0;
+    let joinedEnd = end;
+    // "规章 | 0 | 0 | 0" then "|": a row whose closing pipe wrapped onto a line of its own; and
+    // "信息内容 | 上一年项目数量" / "| 本年增/减" / "| 处理决定数量" / "|": cells whose text ended in a
+    // line break, each next cell's pipe opening the next line. A row opened by a pipe of its own
+    // ("| a | b") is left alone: there a leading pipe opens the next row.
+    if (trimmed.includes("|") && !trimmed.startsWith("|") && !MARKDOWN_RULE.test(trimmed)) {
+      while (!CELL_LINE.test(trimmed) && joinedEnd < text.length) {
+        const next = text.indexOf("\n", joinedEnd + 1);
+        const following = text.slice(joinedEnd + 1, next === -1 ? text.length : next).trim();
+        if (!following.startsWith("|") || MARKDOWN_RULE.test(following)) break;
+        // A whole row of its own ("| 第二十条第（一）项 | |||" under "首页 | 政务公开") opens a table; it
+        // continues no line.
+        if (joined === 0 && following.length > 1 && CELL_LINE.test(following) && /[^\s|]/u.test(following)) break;
+        joined++;
+        joinedEnd = next === -1 ? text.length : next;
+        // The line breaks read as spaces: each cell keeps its offset into the text.
+        trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
+      }
+    }
+    // "行政规范性文件" then "|": inside a table, a row label whose closing pipe wrapped onto a line of
+    // its own (its cell's text ended in a line break). Only a short label: a heading or a sentence
+    // between two tables is no cell.
+    if (table.length > 0 && joined === 0 && !trimmed.includes("|") && trimmed.length > 0 && trimmed.length <= 40 && !/[。；;：:]/u.test(trimmed) && !SECTION_HEADING.test(trimmed) && end < text.length) {
+      const next = text.indexOf("\n", end + 1);
+      if (text.slice(end + 1, next === -1 ? text.length : next).trim() === "|") {
+        joined = 1;
+        joinedEnd = next === -1 ? text.length : next;
+        trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
       }
     }
     if (trimmed.length > 0) {
@@ -262,15 +332,15 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
         if (title === undefined && blocks.length === 1 && trimmed.length <= 80 && /年度?报告$/u.test(trimmed)) title = trimmed;
       }
     }
+    if (joined > 0) {
+      // The wrapped lines are read with their row.
+      lineNo += joined;
+      if (joinedEnd >= text.length) break;
+      offset = joinedEnd + 1;
+      continue;
+    }
     if (nl === -1) break;
     offset = nl + 1;
-    if (closedBelow) {
-      // The closing pipe's line is read with its row.
-      const skip = text.indexOf("\n", offset);
-      lineNo++;
-      if (skip === -1) break;
-      offset = skip + 1;
-    }
   }
   flush();
   const outIssues = [...issues];

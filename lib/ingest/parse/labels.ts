@@ -320,6 +320,16 @@ export function matchT2Col(key: string, format: FormatVersion): ColDef | null {
   return null;
 }
 
+/**
+ * Columns whose label a header cell cut short begins ("本年新" over 本年新制作数量 and 本年新公开数量): a
+ * reader takes them in the official order. At least three characters, and never a whole label.
+ */
+export function t2ColsByPrefix(key: string, format: FormatVersion): ColDef[] {
+  if ([...key].length < 3) return [];
+  const cols = format === "2021" ? T2_COLS : T2V19_COLS;
+  return cols.filter((c) => keysOf(c.label.zh, c.variants).some((k) => k.length > key.length && k.startsWith(key)));
+}
+
 // ───────────────────────────── table markers ─────────────────────────────
 
 export type TableId = "t2" | "t3" | "t4";

@@ -36,6 +36,48 @@ describe("readMeta", () => {
     expect([formed.agency?.written, formed.year]).toEqual(["海城市卫生健康局", 2025]);
   });
 
+  it("reads the agency of real pages that name it only in passing (rewritten with the 盘州 sample's names)", () => {
+    // "X特编制2024年…年度报告": the name before 特, never the verb after it ("编制").
+    const before = meta("根据《中华人民共和国政府信息公开条例》的要求,盘州市红果街道特编制2024年政府信息公开年度报告。\n一、总体情况\n");
+    expect([before.agency?.written, before.year]).toEqual(["盘州市红果街道", 2024]);
+    expect(meta("根据要求,盘州市红果街道特编制2024年政府信息公开年度报告。\n一、总体情况\n").agency?.written).toBe("盘州市红果街道");
+    // 人民政府 and 政府信息公开 share their 政府; a title that leaves 政府 out after the year.
+    expect(meta("2024年盘州市红果镇人民政府信息公开工作年度报告\n一、总体情况\n").agency?.written).toBe("盘州市红果镇人民政府");
+    const short = meta("红果镇政府2024年信息公开工作年度报告\n一、总体情况\n");
+    expect([short.agency?.written, short.agency?.canonical, short.year]).toEqual(["红果镇政府", "红果镇人民政府", 2024]);
+    // "特公布2024年X信息公开工作年度报告": 政府 left out after the name.
+    expect(meta("根据《条例》要求,特公布2024年盘州市人力资源和社会保障局信息公开工作年度报告。\n一、总体情况\n").agency?.written).toBe("盘州市人力资源和社会保障局");
+    // "特向社会公布X2024年政府信息公开情况".
+    expect(meta("为做好政府信息公开工作,特向社会公布盘州市统计局2024年政府信息公开情况。报告全文包括总体情况。\n一、总体情况\n").agency?.written).toBe("盘州市统计局");
+    // "结合X政府信息公开工作实际，编制发布本报告", "涵盖了2024年X政府信息公开工作".
+    expect(meta("根据《条例》要求,结合盘州市人民政府办公室政府信息公开工作实际,编制发布本报告。\n一、总体情况\n").agency?.written).toBe("盘州市人民政府办公室");
+    expect(meta("根据《条例》要求,结合盘州市商务局2024年政府信息公开工作实际,编制发布本报告。\n一、总体情况\n").agency?.written).toBe("盘州市商务局");
+    expect(meta("特向社会公布2024年度我局政府信息公开工作年度报告。本报告涵盖了2024年盘州市自然资源局政府信息公开工作。\n一、总体情况\n").agency?.written).toBe("盘州市自然资源局");
+    // A column label above the title is no part of the name.
+    const label = meta("政府信息公开年报\n盘州市人民政府2024年政府信息公开工作年度报告\n一、总体情况\n");
+    expect(label.agency?.written).toBe("盘州市人民政府");
+  });
+
+  it("reads the agency and year from the opening narrative when nothing else names them", () => {
+    const m = meta("一、总体情况\n2024年,盘州市财政局认真贯彻落实《中华人民共和国政府信息公开条例》,坚持以公开为常态。\n二、主动公开政府信息情况\n");
+    expect([m.agency?.written, m.year, m.yearSource]).toEqual(["盘州市财政局", 2024, "inferred"]);
+    expect(m.issues.map((i) => i.code)).toContain("year_inferred");
+    const work = meta("一、总体情况\n本报告结合我镇实际,从六个方面汇报我镇2024年政府信息公开工作。\n二、主动公开政府信息情况\n");
+    expect([work.year, work.yearSource]).toEqual([2024, "inferred"]);
+    const opening = meta("一、总体情况\n2024年,我镇明确专人负责政务内网及政务公开工作,较好地完成了政府信息公开工作。\n二、主动公开政府信息情况\n");
+    expect([opening.year, opening.yearSource]).toEqual([2024, "inferred"]);
+    // A year that does not open the sentence ("2019年修订的《条例》") is no report year.
+    expect(meta("根据2019年修订的《中华人民共和国政府信息公开条例》,我镇认真做好政府信息公开工作。\n一、总体情况\n").year).toBeNull();
+    const led = meta("一、总体情况\n2024年,在市委、市政府的坚强领导下,红果街道办事处认真贯彻落实《条例》。\n二、主动公开政府信息情况\n");
+    expect(led.agency?.written).toBe("红果街道办事处");
+    // The subject of the sentence the year opens, in a paragraph about the disclosure work.
+    const subject = meta("一、总体情况\n2024年,盘州市自然资源局不断强化信息报送工作,按照《中华人民共和国政府信息公开条例》和省、市文件精神推进政府信息公开工作。\n");
+    expect(subject.agency?.written).toBe("盘州市自然资源局");
+    // A body named by its level alone, or the report speaking of itself, is no name.
+    expect(meta("一、总体情况\n2024年,区政府办公室认真贯彻执行《中华人民共和国政府信息公开条例》。\n").agency).toBeNull();
+    expect(meta("一、总体情况\n2024年,我局认真贯彻落实《条例》。\n").agency).toBeNull();
+  });
+
   it("reads a name as OCR leaves it: a bracket never closed, menu items joined by read separators, a misread place", () => {
     const open = meta("贵州省人民政府（省人民政府办公厅2024年\n政府信息公开工作年度报告\n一、总体情况\n");
     expect([open.agency?.canonical, open.year]).toEqual(["贵州省人民政府", 2024]);

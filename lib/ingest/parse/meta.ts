@@ -28,7 +28,10 @@ export interface ReportMeta {
 // "…政府信息公开工作年度报告", "…年度政府信息公开工作报告", "…政务公开年报".
 // "…政府信息公开工作情况的报告" too.
 const REPORT_TAIL = "(?:政府信息公开|政务公开)(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)";
-const TITLE_AGENCY_FIRST = new RegExp(`^(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+// After the year, "政府" may be left out: "下湿壕镇政府2022年信息公开工作年度报告" (the agency's name
+// ends the subject, so no name is cut short by it).
+const YEAR_TAIL = "(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)";
+const TITLE_AGENCY_FIRST = new RegExp(`^(.{2,60}?)(\\d{4})\\s*年度?${YEAR_TAIL}`, "u");
 const TITLE_YEAR_FIRST = new RegExp(`^(\\d{4})\\s*年度?(.{2,60}?)${REPORT_TAIL}`, "u");
 const YEAR_ONLY_TITLE = new RegExp(`^(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
 // "政府信息公开工作年度报告（2024年）", "XX局政府信息公开工作年度报告(2024年度)".
@@ -37,25 +40,54 @@ const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s
 const TITLE_YEAR_INSIDE = /^(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(\d{4})\s*年度?(?:报告|年报)$/u;
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${REPORT_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${YEAR_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 // Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
 // "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
 // "X根据《条例》要求，编制…", "…规定，X编制了2024年…", "本报告…由X编制".
 const PREAMBLE_LOOSE: readonly RegExp[] = [
-  new RegExp(`(?:公布|发布|将)(?:\\d{4})\\s*年度?([^，,。；;、《》\\d]{2,40}?)${REPORT_TAIL}`, "u"),
+  // "特公布2022年温州市人力资源和社会保障局信息公开工作年度报告": 政府 may be left out here too.
+  new RegExp(`(?:公布|发布|将)(?:\\d{4})\\s*年度?([^，,。；;、《》\\d]{2,40}?)${YEAR_TAIL}`, "u"),
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:根据|依据|按照)[^。]{0,60}?(?:编制|编写|制作)/u,
   /(?:^|[，,。；;])([^，,。；;、《》\d]{2,40}?)(?:编制|编写)了?(?:本|\d{4})/u,
   /由([^，,。；;、《》\d]{2,40}?)(?:编制|编写|负责)/u,
   // "编制万源市玉带乡2024年政府信息公开工作年度报告": the report's own name after the verb.
   new RegExp(`(?:编制|编写)《?([^，,。；;、《》\\d]{2,40}?)\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
+  // "结合泰安市人民政府办公室政府信息公开工作实际，编制发布本报告", "结合自贡市商务局2022年政府信息公开工作实际".
+  /结合([^，,。；;、《》\d]{2,40}?)(?:\d{4}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:实际|情况)/u,
+  // "涵盖了2022年麒麟区自然资源局政府信息公开工作": what the report covers.
+  /涵盖了?(?:\d{4}\s*年度?)?([^，,。；;、《》\d]{2,40}?)(?:\d{4}\s*年度?)?(?:政府信息公开|政务公开)工作/u,
+  // "特向社会公布广元市统计局2024年政府信息公开情况": the report named by what it tells.
+  /(?:公布|发布)《?([^，,。；;、《》\d]{2,40}?)\d{4}\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?情况/u,
+  // "绍兴市越城区东湖街道特编制2023年政府信息公开年度报告": the name before 特/现 and the verb.
+  new RegExp(`(?:^|[，,。；;])([^，,。；;、《》\\d]{2,40}?)(?:特|现)(?:编制|编写|公布|发布)了?《?\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
 ];
+/**
+ * The opening narrative's subject, when nothing else names the agency: "2023年，南京市栖霞区教育局
+ * 认真贯彻落实《中华人民共和国政府信息公开条例》…", "在区委、区政府的坚强领导下，官洲街道办事处认真
+ * 贯彻落实《条例》". What it captures must look like a name (AGENCY_LINE, TOWNSHIP).
+ */
+const NARRATIVE_AGENCY =
+  /(?:^|[，,。；;：:]|\d{4}\s*年度?)\s*([^，,。；;、《》“”\d\s]{2,40}?)(?:认真|全面|深入|严格|坚持|坚决|扎实|切实|继续|进一步)*(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
+/**
+ * The subject of a sentence opened by the year, in a paragraph about the disclosure work: "2022年，
+ * 抚远市自然资源局不断强化…，按照《条例》…". The name ends where a verb or adverb starts.
+ */
+const NARRATIVE_SUBJECT =
+  /(?:^|[。；;])\s*\d{4}\s*年度?(?:以来)?\s*[，,]?\s*([^，,。；;、《》“”\d\s]{2,30}?)(?:不断|认真|坚持|深入|严格|全面|按照|围绕|高度|积极|扎实|持续|紧紧|紧扣|立足|切实|进一步|始终|继续|依法|坚决|着力|聚焦|以习近平)/u;
+/** "汇报我镇2023年政府信息公开工作": the year of the work a sentence reports on. */
+const WORK_YEAR = /(20\d{2})\s*年度?的?(?:政府信息公开|政务公开)工作/u;
+/** "2019年，我乡明确专人负责政务公开工作": a paragraph opened by the year, about the disclosure work. */
+const OPENING_YEAR = /^\s*(20\d{2})\s*年度?(?:以来)?\s*[，,][^。]*(?:政府信息公开|政务公开|信息公开)/u;
+/** The year that opens the same sentence: "2024年，光明区外事局认真贯彻落实《条例》" is about 2024. */
+const NARRATIVE_YEAR =
+  /(?:^|[。；;])\s*(20\d{2})\s*年度?\s*[，,]?[^。；;]{2,200}?(?:贯彻落实|贯彻执行|贯彻实施|学习贯彻|落实|执行|实施)了?《(?:中华人民共和国政府信息公开条例|政府信息公开条例|条例)》/u;
 /** A township's name ends in 乡/镇/街道, which AGENCY_LINE leaves out (a heading can end so too). */
 const TOWNSHIP = /^[\p{Script=Han}]{2,20}(?:市|县|区|旗)[\p{Script=Han}]{1,10}(?:乡|镇|街道)$/u;
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
 // Self-references (本单位办公室, 我局) end like a name but are not one; 本溪市 is a place, so only these.
-const BAD_NAME = /[，。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照)|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
+const BAD_NAME = /[，,。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照|编制|编写|公布|发布|印发)|(?:编制|编写|公布|发布|印发)$|年报|信息公开|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
@@ -143,6 +175,9 @@ const ABBREVIATIONS: readonly (readonly [string, string])[] = [
 const PLACE_END = /[省市县区州旗盟]$/u;
 
 export function expandAbbreviation(name: string): string {
+  // "下湿壕镇政府", "盘州市政府": a place's government is its 人民政府.
+  const government = /^(\p{Script=Han}{2,}[省市县区州旗盟镇乡])政府$/u.exec(name);
+  if (government) return `${government[1] ?? ""}人民政府`;
   for (const [short, full] of ABBREVIATIONS) {
     if (short === full || !name.endsWith(short)) continue;
     const place = name.slice(0, -short.length);
@@ -182,7 +217,8 @@ function cleanAgency(raw: string, loc: SourceLoc): AgencyName | null {
   // A bracket opened and never closed ("贵州省人民政府（省人民政府办公厅2024年": OCR lost the
   // "）") opens the drafting office's part: the name is what comes before it.
   const open = unclosedAt(written);
-  const kept = open > 0 ? written.slice(0, open).trimEnd() : written;
+  // "…人民政府信息公开…" read with the report's 政府 left to the tail: the name is 人民政府.
+  const kept = (open > 0 ? written.slice(0, open).trimEnd() : written).replace(/人民$/u, "人民政府");
   const canonical = canonicalAgency(kept);
   // A piece of a wrapped line ("民政府办公厅)") is not a name; nor is a run of web-page menu
   // items that OCR joined with the quote marks or bars it read for their separators.
@@ -231,6 +267,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       yearSource = "title";
     }
     if (!agency) {
+      // "2022年下湿壕镇人民政府信息公开工作年度报告": 人民政府 and 政府信息公开 share their 政府 (cleanAgency).
       const name = a?.[1] ?? b?.[2] ?? inside?.[1] ?? (after?.[1] || null);
       if (name) agency = cleanAgency(name, loc);
       else if (yOnly || after) agency = bylineAgency(titleCandidates, i, lead);
@@ -288,6 +325,19 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       year = top[0];
       yearSource = "inferred";
       issues.push(issue("year_inferred", "warning", `No year in the title or the statistical period; ${top[0]} is the year the opening text mentions most (${top[1]} times). Check it.`, textBlocks[0]?.loc ?? null));
+    } else if (ranked.length === 1) {
+      // The one year the opening text names, where it opens the sentence saying what the body did
+      // under the 条例.
+      for (const b of textBlocks.slice(0, 8)) {
+        const t = b.text.normalize("NFKC");
+        const y = Number(NARRATIVE_YEAR.exec(t)?.[1] ?? WORK_YEAR.exec(t)?.[1] ?? OPENING_YEAR.exec(t)?.[1] ?? NaN);
+        if (y === top?.[0]) {
+          year = y;
+          yearSource = "inferred";
+          issues.push(issue("year_inferred", "warning", `No year in the title or the statistical period; ${y} is the one year the opening text gives for the agency's disclosure work (“${y}年，…贯彻落实《条例》”, “…${y}年政府信息公开工作”). Check it.`, b.loc));
+          break;
+        }
+      }
     }
   }
 
@@ -295,6 +345,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   // the agency's name on its own line beside the date.
   agency ??= publisherAgency(doc);
   agency ??= signatureAgency(textBlocks);
+  agency ??= narrativeAgency(textBlocks.slice(0, 8));
 
   if (agency && doc.meta.ocr) agency = spelledAsElsewhere(agency, textBlocks.map((b) => b.text).join("\n"));
   if (agency) agency = { ...agency, canonical: expandAbbreviation(agency.canonical) };
@@ -410,6 +461,21 @@ function signatureAgency(textBlocks: readonly { text: string; loc: SourceLoc }[]
     if (!AGENCY_LINE.test(t)) continue;
     const near = [tail[k + 1], tail[k - 1]].filter((x): x is { text: string; loc: SourceLoc } => x !== undefined);
     if (near.some((x) => isDate(x.text.normalize("NFKC").replace(/\s+/gu, "")))) return cleanAgency(t, b.loc);
+  }
+  return null;
+}
+
+/** The subject of the opening narrative's "X认真贯彻落实《条例》" (NARRATIVE_AGENCY). */
+function narrativeAgency(blocks: readonly { text: string; loc: SourceLoc }[]): AgencyName | null {
+  for (const b of blocks) {
+    const t = b.text.normalize("NFKC");
+    const name = NARRATIVE_AGENCY.exec(t)?.[1] ?? (/政府信息公开|政务公开/u.test(t) ? NARRATIVE_SUBJECT.exec(t)?.[1] : undefined);
+    // "区政府办公室", "县统计局": a body named by its level alone is how a report speaks of itself,
+    // not its name.
+    if (name && !/^[省市县区州旗盟镇乡]/u.test(name) && (AGENCY_LINE.test(name) || TOWNSHIP.test(name))) {
+      const found = cleanAgency(name, b.loc);
+      if (found) return found;
+    }
   }
   return null;
 }

@@ -31,6 +31,7 @@ import {
   anchorOf,
   matchT2Block,
   matchT2Col,
+  t2ColsByPrefix,
   matchT2Row,
   matchT3Col,
   matchT3Group,
@@ -818,6 +819,7 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
   const prefix = format === "2021" ? "t2" : "t2v19";
   let header: string[] = [];
   let foreign: string[] = [];
+  let cutHeadings: string[] = [];
   let headerOpen = false;
   const read = new Set<string>();
   const writer = new StreamRowWriter(sink, padded);
@@ -831,15 +833,23 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
       if (matchT2Block(ref.key) !== null) {
         header = [];
         foreign = [];
+        cutHeadings = [];
         headerOpen = false;
         continue;
       }
       const col = ref.key === T2_HEADER_MARKER ? null : matchT2Col(ref.key, format);
       const alien = col || ref.key === T2_HEADER_MARKER ? null : otherFormatT2Col(ref.key, format);
+      // A heading cut short ("本年新") in an open header holds its place; the row reads it by order.
+      if (!col && !alien && headerOpen && ref.key !== T2_HEADER_MARKER && t2ColsByPrefix(ref.key, format).length > 0) {
+        header.push(`${CUT_HEADING}${ref.key}`);
+        cutHeadings.push(ref.cell.text.trim());
+        continue;
+      }
       if (ref.key === T2_HEADER_MARKER || col || alien) {
         if (!headerOpen) {
           header = [];
           foreign = [];
+          cutHeadings = [];
         }
         headerOpen = true;
         if (col) header.push(col.key);
@@ -862,7 +872,12 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
       continue;
     }
     let cols: readonly string[] = row.cols;
-    if (header.length > 0 && new Set(header).size === header.length && header.every((c) => row.cols.includes(c))) cols = header;
+    const named = resolveCutHeadings(header, row.cols, format);
+    if (named && cutHeadings.length > 0 && named !== header) {
+      sink.add("unknown_column_label", "warning", `表二 "${text}": headings cut short (${cutHeadings.join("、")}) read as ${named.filter((c, i) => c !== header[i]).join(", ")} by their place in the header`, loc);
+      cutHeadings = [];
+    }
+    if (named && named.length > 0 && new Set(named).size === named.length && named.every((c) => row.cols.includes(c))) cols = named;
     else if (row.cols.length > 1 && foreign.length > 0) {
       sink.add("unknown_column_label", "warning", foreignHeaderMessage(text, foreign, format), loc);
       continue;
@@ -872,6 +887,30 @@ function readT2Stream(refs: readonly CellRef[], format: FormatVersion, tableLoc:
     read.add(row.key);
   }
   return finishT2(sink, read, format, writer.finish(), tableLoc);
+}
+
+const CUT_HEADING = "?";
+
+/**
+ * The header's columns with each heading cut short given the first of the row's columns, in their
+ * official order, that it begins and no other heading names; null when one cannot be placed so.
+ */
+function resolveCutHeadings(header: readonly string[], rowCols: readonly string[], format: FormatVersion): readonly string[] | null {
+  if (!header.some((h) => h.startsWith(CUT_HEADING))) return header;
+  const taken = new Set(header.filter((h) => !h.startsWith(CUT_HEADING)));
+  const out: string[] = [];
+  for (const h of header) {
+    if (!h.startsWith(CUT_HEADING)) {
+      out.push(h);
+      continue;
+    }
+    const fits = new Set(t2ColsByPrefix(h.slice(CUT_HEADING.length), format).map((c) => c.key));
+    const pick = rowCols.find((c) => fits.has(c) && !taken.has(c));
+    if (!pick) return null;
+    taken.add(pick);
+    out.push(pick);
+  }
+  return out;
 }
 
 function finishT2(sink: Sink, read: Set<string>, format: FormatVersion, endedInRow: boolean, loc: SourceLoc): TableRead {
