@@ -59,7 +59,7 @@ for (const kind of testDbKinds()) {
       expect((await pendingMigrations(testDb.db)).map((m) => m.tag)).toEqual(TAGS);
       const result = await migrateDb(testDb.db);
       expect(result.applied.map((m) => m.tag)).toEqual(TAGS);
-      expect(TAGS).toEqual(["0000_init_schema", "0001_seed_guizhou_regions", "0002_users_sessions_valid_after", "0003_dashboard_rollups", "0004_report_coverage", "0005_dashboard-cache-generation", "0006_topic-counts", "0007_revoked-sessions", "0008_ingest-jobs", "0009_corrections", "0010_demo-load", "0011_page-generation"]);
+      expect(TAGS).toEqual(["0000_init_schema", "0001_seed_guizhou_regions", "0002_users_sessions_valid_after", "0003_dashboard_rollups", "0004_report_coverage", "0005_dashboard-cache-generation", "0006_topic-counts", "0007_revoked-sessions", "0008_ingest-jobs", "0009_corrections", "0010_demo-load", "0011_page-generation", "0012_peer-dists"]);
       const [regionCount] = await testDb.db.select({ n: count() }).from(regions);
       expect(regionCount?.n).toBe(125);
     });

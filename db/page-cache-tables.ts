@@ -10,6 +10,8 @@ export const PAGE_WATCHED_TABLES = [
   "agencies",
   "dashboard_coverage",
   "dashboard_groups",
+  "dashboard_peer_dists",
+  "dashboard_peer_groups",
   "dashboard_peer_values",
   "dashboard_rollup_state",
   "dashboard_rollups_dirty",

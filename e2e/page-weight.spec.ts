@@ -1,43 +1,87 @@
 /**
- * Lighter dashboard pages: a map's shapes come from /api/geo (cached by the browser), not inside
- * the page; a chart's figures reach the browser once, and its data table is still in the HTML for
- * readers without JavaScript. Sizes are reported, not asserted (they depend on the corpus).
+ * Lighter dashboard pages: every chart is drawn as SVG in the server-rendered HTML, and ECharts
+ * and a map's shapes (/api/geo, cached by the browser) are fetched only on the first interaction
+ * with a chart; a chart's figures reach the browser once, and its data table is still in the HTML
+ * for readers without JavaScript. Sizes are reported, not asserted (they depend on the corpus).
  */
 import { expect, test } from "@playwright/test";
 import { SIGNED_OUT } from "./fixtures/accounts";
 
 test.describe("page weight", () => {
-  test("the overview fetches its map's shapes apart and still draws the map and its table", async ({ page }) => {
+  test("the overview draws its charts from the HTML, and fetches ECharts and the map's shapes on the first interaction", async ({ page }) => {
     const html = await (await page.request.get("/")).text();
-    // The page carries the map's figures but none of its coordinates.
+    // The page carries the map's figures but none of its coordinates in degrees (the shapes are drawn, as SVG).
     expect(html).toContain("gongkai-520000-prefecture");
     expect(html).not.toContain('"coordinates"');
+    // Every chart is drawn in the server-rendered HTML: the map's region names and the trends' years.
+    expect(html).toMatch(/<div data-chart-static=""[^>]*><svg /);
+    expect(html).toMatch(/<text[^>]*>六盘水<\/text>/);
+    expect(html).toMatch(/<text[^>]*>2024<\/text>/);
     // The chart tables are server-rendered: the 市州 rows are in the HTML before any script runs.
     expect(html).toContain("<table");
     expect(html).toMatch(/<td[^>]*>520200<\/td>/);
     console.log(`html-bytes / ${Buffer.byteLength(html)}`);
 
-    const shapes = page.waitForResponse((r) => r.url().endsWith("/api/geo/gongkai-520000-prefecture"));
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    const figure = page.locator("figure", { has: page.locator("h3#map-title") });
+    const chart = figure.locator('[data-chart="echarts"]');
+    // Drawn without ECharts: the 9 市州 and the legend, no request for the shapes.
+    await expect(chart.locator("svg path").nth(8)).toBeAttached();
+    await expect(chart.locator("svg text", { hasText: "无数据" })).toHaveCount(1);
+    await expect(page.locator('[data-chart-stage="static"]').first()).toBeAttached();
+    await expect(page.locator('[data-chart-stage="drawn"]')).toHaveCount(0);
+    expect(requested.filter((p) => p.startsWith("/api/geo/"))).toEqual([]);
+
+    // Pointing at the map: its shapes arrive (cached by the browser) and ECharts takes over, with tooltips.
+    const shapes = page.waitForResponse((r) => r.url().endsWith("/api/geo/gongkai-520000-prefecture"));
+    await chart.scrollIntoViewIfNeeded();
+    await chart.hover({ position: { x: 20, y: 20 } });
     const response = await shapes;
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toContain("max-age=");
     const body = (await response.json()) as { geo: { features: { properties: { code: string } }[] } };
     expect(body.geo.features).toHaveLength(9);
+    await expect(chart).toHaveAttribute("data-chart-stage", "drawn", { timeout: 30_000 });
+    await expect(chart.locator("svg path").nth(8)).toBeAttached();
+    await chart.locator("svg text", { hasText: "六盘水" }).hover({ force: true });
+    await expect(chart.getByText("六盘水市", { exact: false }).first()).toBeVisible({ timeout: 10_000 });
+    // The other charts are still the server's drawings: nothing was fetched for them.
+    await expect(page.locator('[data-chart-stage="static"]').first()).toBeAttached();
 
-    const figure = page.locator("figure", { has: page.locator("h3#map-title") });
-    await expect(figure.locator('[data-chart="echarts"] svg path').nth(8)).toBeAttached({ timeout: 30_000 });
     await figure.getByText("数据表", { exact: true }).click();
     await expect(figure.getByRole("table").locator("tbody tr")).toHaveCount(9);
   });
 
-  test("every dashboard chart still draws once the chart library arrives", async ({ page }) => {
+  test("a click on the server-drawn map, before ECharts has arrived, still opens the region", async ({ page }) => {
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    const chart = page.locator("figure", { has: page.locator("h3#map-title") }).locator('[data-chart="echarts"]');
+    await expect(chart).toHaveAttribute("data-chart-stage", "static");
+    await chart.locator("svg text", { hasText: "六盘水" }).click({ force: true });
+    await expect(page).toHaveURL(/\/regions\/520200/, { timeout: 30_000 });
+    await expect(page.getByRole("heading", { level: 1, name: "六盘水市" })).toBeVisible();
+  });
+
+  test("every dashboard chart is drawn by the server, and by ECharts once the reader points at it", async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto("/regions/520200");
     const charts = page.locator('figure[data-chart-id] [data-chart="echarts"]');
     await expect(charts.first()).toBeAttached();
     const count = await charts.count();
     expect(count).toBeGreaterThan(5);
-    for (let i = 0; i < count; i++) await expect(charts.nth(i).locator("svg")).toBeAttached({ timeout: 30_000 });
+    for (let i = 0; i < count; i++) {
+      const chart = charts.nth(i);
+      await expect(chart.locator("[data-chart-static] svg text").first()).toBeAttached();
+      await chart.scrollIntoViewIfNeeded();
+      // The middle of the chart (its top edge may be under the sticky header).
+      await chart.hover();
+      await expect(chart).toHaveAttribute("data-chart-stage", "drawn", { timeout: 30_000 });
+      await expect(chart.locator("[data-chart-static]")).toHaveCount(0);
+      await expect(chart.locator("svg text").first()).toBeAttached();
+    }
   });
 
   test.describe("signed out", () => {

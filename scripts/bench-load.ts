@@ -17,20 +17,24 @@
  * Goals from issue #17: overview ≥ 100 req/s with p99 < 500 ms at 20 users; every page ≥ 50 req/s.
  */
 import "./lib/load-env";
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { z } from "zod";
-import { env } from "../lib/env";
 import { ensureBuilt } from "./lib/build";
-import { localBin, ROOT } from "./lib/run";
-
-const PAGES = ["overview", "region", "agency", "compare"] as const;
-type PageName = (typeof PAGES)[number];
+import {
+  BENCH_PAGES as PAGES,
+  getPage,
+  getPageWithCache,
+  pageUrls,
+  signIn,
+  startServer,
+  stopServer,
+  throwawayDatabase,
+  waitForDemo,
+  waitForHealth,
+  type BenchPage as PageName,
+} from "./lib/bench-server";
 
 const argsSchema = z.object({
   users: z.coerce.number().int().min(1).max(500).default(20),
@@ -63,151 +67,6 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     process.exit(2);
   }
   return parsed.data;
-}
-
-interface Database {
-  env: Record<string, string>;
-  label: string;
-  drop: () => Promise<void>;
-}
-
-/** A throwaway database: a new PostgreSQL database beside TEST_DATABASE_URL's, else a temp PGlite folder. */
-async function throwawayDatabase(reuse: string | undefined): Promise<Database> {
-  if (reuse) return { env: { DATABASE_URL: reuse, PGLITE_DIR: "" }, label: "PostgreSQL (given, kept)", drop: async () => {} };
-  if (env.TEST_DATABASE_URL) {
-    const name = `gongkai_bench_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString(), PGLITE_DIR: "" },
-      label: `PostgreSQL (throwaway ${name})`,
-      drop: async () => {
-        try {
-          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await admin.end({ timeout: 5 });
-        }
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "gongkai-bench-"));
-  return { env: { DATABASE_URL: "", PGLITE_DIR: dir }, label: "PGlite (throwaway)", drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
-}
-
-function startServer(port: number, db: Database, demo: string, processes: number, pageCache: string): ChildProcess {
-  const child = spawn(localBin("tsx"), ["--conditions=react-server", join(ROOT, "scripts", "start.ts")], {
-    cwd: ROOT,
-    // Its own process group, so the whole tree (start → serve → workers) stops together.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...db.env,
-      PORT: String(port),
-      GONGKAI_DEMO: demo,
-      WEB_CONCURRENCY: String(processes),
-      PAGE_CACHE: pageCache,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split("\n")
-      .filter((l) => l.trim() && !/^demo corpus: \d+\/\d+$/.test(l.trim()))
-      .map((l) => `  [server] ${l}`)
-      .join("\n");
-  child.stdout?.on("data", (c: Buffer) => {
-    const text = prefix(c);
-    if (text) console.log(text);
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    const text = prefix(c);
-    if (text) console.error(text);
-  });
-  return child;
-}
-
-async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before it answered`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000} s`);
-}
-
-/** The server serves while the demo loads behind it: measure only once all of it is stored. */
-async function waitForDemo(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) while the demo loaded`);
-    const r = await fetch(`${base}/api/demo-load`).catch(() => null);
-    const body = r?.ok ? ((await r.json()) as { state: string }) : null;
-    if (body && body.state !== "loading") return;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-  throw new Error(`the demo corpus was not loaded within ${timeoutMs / 1000} s`);
-}
-
-/** Cookie header value from a response's Set-Cookie headers, merged into `jar`. */
-function keepCookies(response: Response, jar: Map<string, string>): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";", 1);
-    const eq = pair!.indexOf("=");
-    if (eq > 0) jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs in through Auth.js's credentials endpoint, as a browser's form would; returns the Cookie header. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keepCookies(csrf, jar);
-  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  keepCookies(r, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`signing in as ${email} failed (HTTP ${r.status}); is the demo corpus loaded?`);
-  return cookieHeader(jar);
-}
-
-async function getPage(base: string, path: string, cookie: string): Promise<string> {
-  return (await getPageWithCache(base, path, cookie)).html;
-}
-
-/** The page and what the page cache did for it (header x-gongkai-page-cache; "none" without one). */
-async function getPageWithCache(base: string, path: string, cookie: string): Promise<{ html: string; cache: string }> {
-  const r = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
-  if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}${r.headers.get("location") ? ` → ${r.headers.get("location")}` : ""}`);
-  return { html: await r.text(), cache: r.headers.get("x-gongkai-page-cache") ?? "none" };
-}
-
-/** The pages' URLs; the agency page is 盘州市人民政府's, found through its county's page. */
-async function pageUrls(base: string, cookie: string): Promise<Record<PageName, string>> {
-  const county = await getPage(base, "/regions/520281", cookie);
-  const m = /href="(\/agencies\/[0-9a-f-]{36})"[^>]*>盘州市人民政府</.exec(county);
-  if (!m) throw new Error("盘州市人民政府 not found on /regions/520281: the demo corpus is not loaded");
-  return {
-    overview: "/",
-    region: "/regions/520200",
-    agency: m[1]!,
-    compare: "/compare?group=government:county:5202&year=2021-2024&indicator=refusal_rate",
-  };
 }
 
 interface PageResult {
@@ -273,15 +132,7 @@ async function main(): Promise<number> {
   const db = await throwawayDatabase(args["database-url"]);
   console.log(`database: ${db.label}`);
   const server = startServer(args.port, db, args.demo, args.processes, args["page-cache"]);
-  const stop = async () => {
-    if (server.exitCode === null && server.pid) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      process.kill(-server.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
-    }
-    await db.drop();
-  };
+  const stop = () => stopServer(server, db);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void stop().finally(() => process.exit(130));

@@ -2,7 +2,8 @@
 
 /**
  * Client leaves of /compare: the chart (the same option builder the PNG/SVG export renders on the
- * server) and the print button. The chart keeps the export's width so what you see is what you
+ * server; the wrapper's server render draws it as SVG at that width until the reader reaches for
+ * it) and the print button. The chart keeps the export's width so what you see is what you
  * download; narrow screens scroll it sideways.
  */
 import { useMemo, useState } from "react";
@@ -16,7 +17,7 @@ export function CompareChart({ spec }: { spec: CompareChartSpec }) {
   return (
     <div className={styles.chartScroll}>
       <div style={{ width: size.width }}>
-        <EChart option={option} height={size.height} label={spec.title} />
+        <EChart option={option} height={size.height} label={spec.title} serverWidth={size.width} />
       </div>
     </div>
   );

@@ -95,6 +95,61 @@ export const dashboardPeerValues = pgTable(
   ],
 );
 
+/** How a peer group is formed (get-peer-comparison.ts): same level and dept_type, or same level and kind. */
+export const PEER_BASES = ["deptType", "kind"] as const;
+export type PeerBasis = (typeof PEER_BASES)[number];
+
+/**
+ * Peer reports per (year, peer group): dashboard_peer_values rows of the group, null values
+ * included. A report is in two groups, (level, kind) and, when it has one, (level, dept_type).
+ * The agency page reads which years a group has peers in, and whether it is small enough to list
+ * its members, from here instead of counting up to ~150,000 rows.
+ */
+export const dashboardPeerGroups = pgTable(
+  "dashboard_peer_groups",
+  {
+    year: integer("year").notNull(),
+    level: text("level", { enum: AGENCY_LEVELS }).notNull(),
+    basis: text("basis", { enum: PEER_BASES }).notNull(),
+    /** The kind or the dept_type the group shares. */
+    peerKey: text("peer_key").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "dashboard_peer_groups_pk", columns: [t.level, t.basis, t.peerKey, t.year] }),
+    // Groups a write emptied, deleted at its end (rollups.ts): found without a scan.
+    index("dashboard_peer_groups_empty_idx").on(t.year).where(sql`${t.reports} = 0`),
+  ],
+);
+
+/**
+ * The distribution of one indicator's values over a peer group's reports of a year (non-null
+ * values of dashboard_peer_values): its distinct values ascending and, for each, how many values
+ * are at most it. A quantile is two order statistics and a rank two counts, each found by binary
+ * search (width_bucket) in one row, also with the agency itself taken out; so the agency page no
+ * longer reads every peer's value. Kept by the same statements that change dashboard_peer_values.
+ */
+export const dashboardPeerDists = pgTable(
+  "dashboard_peer_dists",
+  {
+    year: integer("year").notNull(),
+    level: text("level", { enum: AGENCY_LEVELS }).notNull(),
+    basis: text("basis", { enum: PEER_BASES }).notNull(),
+    peerKey: text("peer_key").notNull(),
+    indicator: text("indicator").notNull(),
+    /** Values counted: the last element of `atMost`. */
+    n: integer("n").notNull(),
+    /** Distinct values, ascending. */
+    vals: doublePrecision("vals").array().notNull(),
+    /** atMost[i]: how many values are ≤ vals[i]. */
+    atMost: integer("at_most").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "dashboard_peer_dists_pk", columns: [t.level, t.basis, t.peerKey, t.indicator, t.year] }),
+    index("dashboard_peer_dists_empty_idx").on(t.year).where(sql`${t.n} = 0`),
+  ],
+);
+
 /** The dashboard_groups (n, d, c) or dashboard_peer_values (v) column of an indicator, by key. */
 export function rollupColumn(key: string, part: RollupPart): PgColumn {
   const table = part === "v" ? dashboardPeerValues : dashboardGroups;
@@ -120,6 +175,8 @@ export const dashboardCoverage = pgTable(
     unknownDate: integer("unknown_date").notNull(),
     withErrors: integer("with_errors").notNull(),
     regionAggregate: integer("region_aggregate").notNull(),
+    /** Current reports of Y with a table not read completely (reports.coverage), any scope. */
+    partlyRead: integer("partly_read").notNull().default(0),
     selfReports: integer("self_reports").notNull(),
     /** Sum of t3.new_received.total over the self-scope reports of Y; null when none states it. */
     selfApplications: numeric("self_applications"),
@@ -163,6 +220,7 @@ export const dashboardRollupState = pgTable("dashboard_rollup_state", {
   ...timestamps,
 });
 
+export type DashboardPeerDist = typeof dashboardPeerDists.$inferSelect;
 export type DashboardGroup = typeof dashboardGroups.$inferSelect;
 export type NewDashboardGroup = typeof dashboardGroups.$inferInsert;
 export type DashboardCoverage = typeof dashboardCoverage.$inferSelect;

@@ -10,7 +10,9 @@ import {
   indicatorReportSchema,
   peerStats,
   percentile,
+  peerPosition,
   percentileRank,
+  positionRank,
   toIndicatorCells,
   yoyChange,
   type IndicatorDef,
@@ -196,6 +198,23 @@ describe("peers", () => {
     expect(describePosition(REFUSAL, { ...me, value: 0.12 }, peers, zrj, "zh")).toBe("不予公开率低于 70% 的县级自然资源局（同类共 10 个）");
     expect(describePosition(REFUSAL, { ...me, value: 0.9 }, peers, zrj, "en")).toBe("Refusal share higher than all county 自然资源局 (10 peers)");
     expect(describePosition(REFUSAL, { ...me, value: 0.22 }, [0.1, 0.2, 0.25, 0.3], "同类", "zh")).toBe("不予公开率处于同类的中位（同类共 4 个）");
+  });
+
+  it("says the same from a position (counts and quartiles) as from the peer values", () => {
+    const groups = [peers, [0.1, 0.2, 0.25, 0.3], [0.2, 0.2, 0.2], [0, 0, 0.1, 0.1, 0.3], [null, 0.4], []];
+    const values = [-1, 0, 0.1, 0.12, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5, 0.9, Number.NaN];
+    for (const g of groups) {
+      for (const value of values) {
+        const position = peerPosition(value, g);
+        for (const lang of ["zh", "en"] as const) {
+          expect(describePosition(REFUSAL, value, position, zrj, lang), JSON.stringify({ g, value })).toBe(describePosition(REFUSAL, value, g, zrj, lang));
+        }
+        expect(positionRank(position)).toBe(percentileRank(value, g));
+      }
+    }
+    expect(peerPosition(2, [1, 2, 2, null, 3])).toEqual({ value: 2, n: 4, below: 1, equal: 2, min: 1, p25: 1.75, median: 2, p75: 2.25, max: 3 });
+    // A position of another value is a caller's mistake, not a sentence.
+    expect(() => describePosition(REFUSAL, 0.3, peerPosition(0.2, peers), zrj, "zh")).toThrow(/places 0.2/);
   });
 
   it("adds the small-sample caveat, and handles no value or no peers", () => {

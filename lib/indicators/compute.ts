@@ -381,10 +381,48 @@ export function isImpossibleValue(def: IndicatorDef, value: number | null): bool
   return !def.signed && value < 0;
 }
 
+/**
+ * Where a value falls among peer values, with the peers' distribution: all describePosition
+ * needs. Computed here from the values (peerPosition), or by the database from a stored
+ * distribution without reading every peer (db/queries/dashboard/get-peer-comparison.ts).
+ */
+export interface PeerPosition extends PeerStats {
+  /** The value placed; null places nothing (below and equal are then null too). */
+  value: number | null;
+  /** Peers strictly below `value`, and equal to it. */
+  below: number | null;
+  equal: number | null;
+}
+
+/** `value` among `peers` (nulls dropped), counted as percentileRank counts. */
+export function peerPosition(value: number | null, peers: readonly (number | null | undefined)[]): PeerPosition {
+  const v = finiteValues(peers);
+  const stats = peerStats(v);
+  if (value === null || !Number.isFinite(value)) return { ...stats, value, below: null, equal: null };
+  let below = 0;
+  let equal = 0;
+  for (const x of v) {
+    if (x < value) below += 1;
+    else if (x === value) equal += 1;
+  }
+  return { ...stats, value, below, equal };
+}
+
+/** percentileRank from counts: (below + equal / 2) / n, the same arithmetic. */
+export function positionRank(p: Pick<PeerPosition, "n" | "below" | "equal">): number | null {
+  if (p.below === null || p.equal === null || p.n === 0) return null;
+  return (p.below + p.equal / 2) / p.n;
+}
+
+function isPeerPosition(x: unknown): x is PeerPosition {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && "below" in x;
+}
+
 export function describePosition(
   def: IndicatorDef,
   subjectOrValue: number | null | Pick<IndicatorResult, "value" | "smallSample" | "denominator" | "reason">,
-  peers: readonly (number | null | undefined)[],
+  /** The other members' values, or where the subject's value falls among them (its `value` must be the subject's). */
+  peers: readonly (number | null | undefined)[] | PeerPosition,
   peerGroupLabel: string | Label,
   lang: Lang,
 ): string {
@@ -402,16 +440,16 @@ export function describePosition(
       ? `${label}为 ${shown}，超出可能的范围（比率不能超过 100%），该年报数字有误，不参与比较`
       : `${label} is ${shown}, outside the possible range (a share cannot exceed 100 %): the report's figures are wrong; not compared`;
   }
-  const all = finiteValues(peers);
-  const n = all.length;
-  const rank = percentileRank(subject.value, peers);
+  const stats = isPeerPosition(peers) ? peers : peerPosition(subject.value, peers);
+  if (!Object.is(stats.value, subject.value) && stats.value !== subject.value) throw new Error(`describePosition: the position places ${stats.value}, not the subject's ${subject.value}`);
+  const n = stats.n;
+  const rank = positionRank(stats);
   if (rank === null) return lang === "zh" ? `暂无可比较的${group}` : `No ${group} to compare with`;
-  const stats = peerStats(all);
   const v = subject.value;
 
   let main: string;
   // Ties are said as ties: "与 P25 持平", not "低于 75%" for a value equal to a quartile.
-  if (all.every((x) => x === v)) main = lang === "zh" ? `${label}与全部${group}持平` : `${label} level with all ${group}`;
+  if (stats.equal === n) main = lang === "zh" ? `${label}与全部${group}持平` : `${label} level with all ${group}`;
   else if (rank === 1) main = lang === "zh" ? `${label}高于全部${group}` : `${label} higher than all ${group}`;
   else if (rank === 0) main = lang === "zh" ? `${label}低于全部${group}` : `${label} lower than all ${group}`;
   else if (rank === 0.5) main = lang === "zh" ? `${label}处于${group}的中位` : `${label} at the median of ${group}`;

@@ -113,7 +113,7 @@ export function agencyCharts({ profile, peers, corrected }: AgencyData, { lang, 
   const own = new Map(series.map((s) => [s.year, s.values[def.key]]));
   const subject = own.get(peers.year) ?? null;
   const group = peerLabel(peers);
-  const sentence = subject ? describePosition(def, subject, peers.values, group, lang) : cm(lang, "chart.noData");
+  const sentence = subject ? describePosition(def, subject, peers.position ?? [], group, lang) : cm(lang, "chart.noData");
   const years = peers.stats.map((s) => {
     const v = own.get(s.year);
     return { ...s, value: v?.value ?? null, smallSample: v?.smallSample ?? false, ...(v?.handCorrected ? { handCorrected: true } : {}) };

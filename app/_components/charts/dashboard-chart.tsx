@@ -1,11 +1,13 @@
 "use client";
 
 /**
- * Client leaf: turns a plain chart spec from the server into an ECharts option and draws it. A
- * map's spec comes without its shapes: they are fetched from `shapesUrl` (a separate response the
- * browser caches) once the map is mounted, so the page's HTML carries none of their coordinates.
+ * Client leaf: turns a plain chart spec from the server into an ECharts option and draws it. The
+ * server render draws the spec as SVG (echart.tsx); the browser draws it live on the first
+ * interaction. A map's spec comes without its shapes: the server render looks them up itself, and
+ * the live map fetches them from `shapesUrl` (a separate response the browser caches) when it
+ * turns live, so the page's RSC payload carries none of their coordinates.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { regionCodeOf } from "@/lib/charts/map";
 import { buildChartOption, chartHeight, type ChartSpec } from "@/lib/charts/spec";
@@ -39,35 +41,53 @@ function useShapes(url: string | undefined): Shapes | null | "failed" {
   return url && state?.url === url ? state.shapes : null;
 }
 
+/** A dashboard figure's drawing width at 1280 px and wider (the page's content width caps it): maps span the page, the rest half of it. */
+const SERVER_WIDTH = { map: 1118, other: 534 } as const;
+
 export function DashboardChart({ spec: lean, label, shapesUrl }: { spec: ChartSpec; label: string; shapesUrl?: string }) {
   const router = useRouter();
-  const shapes = useShapes(shapesUrl);
+  const [live, setLive] = useState(false);
+  const onLive = useCallback(() => setLive(true), []);
+  const shapes = useShapes(live ? shapesUrl : undefined);
   const spec = useMemo((): ChartSpec | null => {
     if (!shapesUrl) return lean;
     if (lean.type !== "map" || !shapes || shapes === "failed") return null;
     return { type: "map", input: { ...lean.input, geo: shapes.geo, ...(shapes.borders ? { borders: shapes.borders } : {}) } };
   }, [lean, shapesUrl, shapes]);
-  // Only the browser draws: server rendering emits the chart's empty box and skips the option.
+  // The live option is the browser's: the server render draws `server` (the spec) as SVG instead.
   const option = useMemo(() => (spec && typeof window !== "undefined" ? buildChartOption(spec) : null), [spec]);
   const maps = useMemo(() => (spec?.type === "map" ? [{ name: spec.input.mapName, geo: spec.input.geo }] : undefined), [spec]);
   const height = chartHeight(lean);
-  if (!spec) {
-    const failed = shapes === "failed";
+  const server = useMemo(() => ({ spec: lean }), [lean]);
+  const serverWidth = lean.type === "map" ? SERVER_WIDTH.map : SERVER_WIDTH.other;
+  if (shapes === "failed") {
     const en = lean.type === "map" && lean.input.lang === "en";
     return (
-      <div role="img" aria-label={label} aria-busy={!failed} style={{ height, display: "grid", placeItems: "center" }} data-chart="pending">
-        {failed ? (en ? "The map's shapes could not be loaded; reload the page." : "地图形状加载失败，请刷新页面。") : null}
+      <div role="img" aria-label={label} style={{ height, display: "grid", placeItems: "center" }} data-chart="pending">
+        {en ? "The map's shapes could not be loaded; reload the page." : "地图形状加载失败，请刷新页面。"}
       </div>
     );
   }
   // A click on a map region opens that region's page, keeping the year, indicator and filters.
   const onItemClick =
-    spec.type === "map"
+    lean.type === "map"
       ? (name: string) => {
+          if (spec?.type !== "map") return;
           const code = regionCodeOf(spec.input, name);
           const href = spec.input.items.find((it) => it.code === code)?.href;
           if (href) router.push(href);
         }
       : undefined;
-  return <EChart option={option} height={height} label={label} maps={maps} onItemClick={onItemClick} />;
+  return (
+    <EChart
+      option={option}
+      height={height}
+      label={label}
+      maps={maps}
+      onItemClick={onItemClick}
+      server={server}
+      serverWidth={serverWidth}
+      onLive={onLive}
+    />
+  );
 }

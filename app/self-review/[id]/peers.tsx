@@ -146,7 +146,7 @@ export function SelfReviewPeersSection({ lang, data, agencyId }: { lang: Lang; d
             {data.rows.map((row) => {
               const def = getIndicator(row.indicatorKey);
               const fmt = (v: number | null) => formatIndicatorValue(def, { value: v, smallSample: false }, lang);
-              const sentence = group ? describePosition(def, row.own, row.values, group, lang) : null;
+              const sentence = group ? describePosition(def, row.own, row.position ?? [], group, lang) : null;
               const terms =
                 row.own.numerator === null && row.own.denominator === null
                   ? NULL_DISPLAY

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { FORMAT_VERSIONS } from "../../../lib/catalog";
 import type { Tx } from "../../client";
-import { agencies, dashboardCacheGeneration, dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
+import { agencies, dashboardCacheGeneration, dashboardCoverage, dashboardGroups, dashboardPeerDists, dashboardPeerGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardRollupState, dashboardTopics, figureColumn, findings, reportFigures as rf, reports, reportTopics, ROLLUP_INDICATORS, rollupColumnName } from "../../schema";
 import type { IndicatorDef } from "../../../lib/indicators";
 import { denominatorExpr, lit, numeratorExpr, termGroups } from "../../queries/dashboard/_sql";
 
@@ -26,9 +26,13 @@ export function rollupKeys(rows: readonly { year: number; regionCode: string | n
   return [...seen.values()];
 }
 
-/** Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt. */
+/**
+ * Changes whenever an indicator's terms change, so stored sums built with other terms are rebuilt;
+ * and with the rollup tables' shape ("peer-dists": 0012 added the peer distributions, which a
+ * database migrated from before has to fill).
+ */
 export const ROLLUP_FINGERPRINT = createHash("sha256")
-  .update(JSON.stringify(ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])))
+  .update(JSON.stringify(["peer-dists", ROLLUP_INDICATORS.map((d) => [d.key, termGroups(d).map((g) => [g.formats, g.t.numerator, g.t.numeratorMinus ?? [], g.t.denominator])])]))
   .digest("hex")
   .slice(0, 16);
 
@@ -133,7 +137,7 @@ function insertCoverage(targets: SQL): SQL {
   const deadline = sql`(case when ${agencies.kind} = 'department' then make_date(t.year + 1, 1, 31) else make_date(t.year + 1, 3, 31) end)`;
   const n = (cond: SQL) => sql`count(*) filter (where ${cond})`;
   return sql`
-    insert into ${dashboardCoverage} (year, region_code, expected, received, on_time, late, unknown_date, with_errors, region_aggregate, self_reports, self_applications)
+    insert into ${dashboardCoverage} (year, region_code, expected, received, on_time, late, unknown_date, with_errors, region_aggregate, partly_read, self_reports, self_applications)
     select t.year, t.region_code,
       count(distinct ${rf.agencyId}),
       ${n(thisYear)},
@@ -142,6 +146,7 @@ function insertCoverage(targets: SQL): SQL {
       ${n(sql`${thisYear} and ${reports.publishedOn} is null`)},
       ${n(sql`${thisYear} and exists (select 1 from ${findings} where ${findings.reportId} = ${rf.reportId} and ${findings.severity} = 'error')`)},
       ${n(sql`${thisYear} and ${rf.scope} = 'region_aggregate'`)},
+      ${n(sql`${thisYear} and exists (select 1 from jsonb_each(${reports.coverage}) as c(id, t) where c.t->>'status' <> 'complete')`)},
       ${n(sql`${thisYear} and ${rf.scope} = 'self'`)},
       sum(${figureColumn("t3.new_received.total")}) filter (where ${thisYear} and ${rf.scope} = 'self')
     from (${targets}) as t(year, region_code)
@@ -172,30 +177,120 @@ function peerValueExpr(def: IndicatorDef): SQL {
 }
 
 /** Each current self-scope report's indicator values (valueExpr), for the agency page's peers. */
-function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
-  const columns = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+const PEER_VALUE_COLUMNS = ROLLUP_INDICATORS.map((d) => sql.raw(`"${rollupColumnName(d.key, "v")}"`));
+
+/** The dashboard_peer_values rows of the current self-scope reports matching `filter`, as (report_id, agency_id, year, level, kind, dept_type, values…). */
+function peerValueRows(filter: SQL): SQL {
   return sql`
-    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(columns, sql`, `)})
     select ${rf.reportId}, ${rf.agencyId}, ${rf.year}, ${agencies.level}, ${agencies.kind}, ${agencies.deptType}, ${sql.join(
       ROLLUP_INDICATORS.map((d) => peerValueExpr(d)),
       sql`, `,
     )}
     from ${rf} inner join ${agencies} on ${agencies.id} = ${rf.agencyId}
-    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}
+    where ${rf.isCurrent} and ${rf.scope} = 'self' and ${filter}`;
+}
+
+function insertPeerValues(filter: SQL, orderByGroup = false): SQL {
+  return sql`
+    insert into ${dashboardPeerValues} (report_id, agency_id, year, level, kind, dept_type, ${sql.join(PEER_VALUE_COLUMNS, sql`, `)})
+    ${peerValueRows(filter)}
     ${orderByGroup ? sql`order by ${agencies.level}, ${agencies.deptType}, ${agencies.kind}, ${rf.year}` : sql``}`;
 }
 
 /**
- * Rebuilds the peer values of an agency's reports in some years, in `tx`. Callers hold the
- * (agency, year) advisory lock of ingestion, so no other transaction changes those rows meanwhile;
- * the shared global lock keeps a full rebuild from running in between.
+ * `source` yields dashboard_peer_values rows with a `sign` column: 1 adds a row to the per-group
+ * report counts and value distributions, −1 takes it out; one row out and its new version in
+ * net to nothing where its value did not change, and groups nothing changed in are not touched. Each report counts in its (level,
+ * kind) group and, when it has one, its (level, dept_type) group.
+ *
+ * A distribution row stores distinct values ascending with the running count ≤ each. The rows
+ * of `source` become such a row per (year, group, indicator) — with signed counts — and merge
+ * into the stored one: both unfold to (value, count) pairs, the counts are summed per value and
+ * the running counts taken again. The merge is written in ON CONFLICT DO UPDATE, which sees the
+ * stored row as the last committed writer left it (and holds its lock until commit), so
+ * concurrent writes into one group never lose each other's change. Rows brought to zero stay
+ * until dropEmptyPeerRows.
+ */
+/** An indicator key as an SQL literal (keys are letters, digits, dots and underscores). */
+function keyLiteral(key: string): SQL {
+  if (!/^[A-Za-z0-9_.]+$/.test(key)) throw new Error(`indicator key out of shape: ${key}`);
+  return sql.raw(`'${key}'`);
+}
+
+function applyPeerRows(source: SQL, { inline = false, before }: { inline?: boolean; before?: SQL } = {}): SQL {
+  const s = sql.raw("s");
+  const values = sql.join(
+    ROLLUP_INDICATORS.map((d) => sql`(${keyLiteral(d.key)}, ${s}.${sql.raw(`"${rollupColumnName(d.key, "v")}"`)})`),
+    sql`, `,
+  );
+  const unfold = (t: SQL) => sql`select u.v, u.m - coalesce(lag(u.m) over (order by u.o), 0) c from unnest(${t}.vals, ${t}.at_most) with ordinality u(v, m, o)`;
+  return sql`
+    with ${before ? sql`${before}, ` : sql``}src as ${inline ? sql`not materialized ` : sql``}(${source}),
+    g as (
+      insert into ${dashboardPeerGroups} (year, level, basis, peer_key, reports)
+      select ${s}.year, ${s}.level, b.basis, b.peer_key, sum(${s}.sign)::int
+      from src ${s} cross join lateral (values ('kind', ${s}.kind::text), ('deptType', ${s}.dept_type)) b(basis, peer_key)
+      where b.peer_key is not null
+      group by 1, 2, 3, 4
+      having sum(${s}.sign) <> 0
+      on conflict (level, basis, peer_key, year) do update set reports = ${dashboardPeerGroups}.reports + excluded.reports
+    ),
+    vc as (
+      select ${s}.year, ${s}.level, ${s}.kind::text kind, ${s}.dept_type, k.indicator, k.v, sum(${s}.sign) c
+      from src ${s}
+      cross join lateral (values ${values}) k(indicator, v)
+      where k.v is not null
+      group by 1, 2, 3, 4, 5, 6
+      having sum(${s}.sign) <> 0
+    ),
+    c as (
+      select year, level, 'kind' basis, kind peer_key, indicator, v, sum(c) c from vc group by 1, 2, 3, 4, 5, 6 having sum(c) <> 0
+      union all
+      select year, level, 'deptType', dept_type, indicator, v, sum(c) from vc where dept_type is not null group by 1, 2, 3, 4, 5, 6 having sum(c) <> 0
+    )
+    insert into ${dashboardPeerDists} (year, level, basis, peer_key, indicator, n, vals, at_most)
+    select year, level, basis, peer_key, indicator, sum(c)::int, array_agg(v order by v), array_agg(m order by v)
+    from (select *, (sum(c) over (partition by year, level, basis, peer_key, indicator order by v))::int m from c) w
+    group by 1, 2, 3, 4, 5
+    on conflict (level, basis, peer_key, indicator, year) do update set (n, vals, at_most) = (
+      select coalesce(sum(c), 0)::int, coalesce(array_agg(v order by v), '{}'), coalesce(array_agg(m order by v), '{}')
+      from (
+        select v, sum(c) c, (sum(sum(c)) over (order by v))::int m
+        from (${unfold(sql`${dashboardPeerDists}`)} union all ${unfold(sql`excluded`)}) z
+        group by v
+        having sum(c) <> 0
+      ) w
+    )`;
+}
+
+/** Drops the peer groups and distributions a write emptied (each found by a partial index). */
+async function dropEmptyPeerRows(tx: Tx): Promise<void> {
+  await tx.execute(sql`delete from ${dashboardPeerDists} where ${dashboardPeerDists.n} = 0`);
+  await tx.execute(sql`delete from ${dashboardPeerGroups} where ${dashboardPeerGroups.reports} = 0`);
+}
+
+/**
+ * Rebuilds the peer values of an agency's reports in some years, in `tx`, and moves them between
+ * the peer distributions: the old rows out, the new ones in. Callers hold the (agency, year)
+ * advisory lock of ingestion, so no other transaction changes those rows meanwhile; the shared
+ * global lock keeps a full rebuild from running in between.
  */
 export async function refreshPeerValues(tx: Tx, agencyId: string, years: readonly number[]): Promise<void> {
   if (!years.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${GLOBAL_LOCK})`);
   const inYears = (col: AnyColumn) => sql`${col} in (${sql.join(years.map((y) => sql`${y}::int`), sql`, `)})`;
-  await tx.execute(sql`delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)}`);
-  await tx.execute(insertPeerValues(sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`));
+  const mine = sql`${rf.agencyId} = ${agencyId} and ${inYears(rf.year)}`;
+  // One statement moves the values: the old rows (deleted here) out, the new ones in. A value
+  // that did not change nets to nothing, and a distribution no value of which changed is not
+  // touched (a correction of one cell rewrites only the indicators that read it).
+  const cols = sql.join([sql.raw("report_id"), sql.raw("agency_id"), sql.raw("year"), sql.raw("level"), sql.raw("kind"), sql.raw("dept_type"), ...PEER_VALUE_COLUMNS], sql`, `);
+  await tx.execute(
+    applyPeerRows(sql`select -1 sign, ${cols} from old union all select 1, * from (${peerValueRows(mine)}) n`, {
+      before: sql`old as (delete from ${dashboardPeerValues} where ${dashboardPeerValues.agencyId} = ${agencyId} and ${inYears(dashboardPeerValues.year)} returning ${cols})`,
+    }),
+  );
+  await tx.execute(insertPeerValues(mine));
+  await dropEmptyPeerRows(tx);
   await bumpDashboardGeneration(tx);
 }
 
@@ -243,11 +338,17 @@ export async function refreshAllRollupsInTx(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from ${dashboardCoverage} where true`);
   await tx.execute(sql`delete from ${dashboardRollupsDirty} where true`);
   await tx.execute(sql`delete from ${dashboardPeerValues} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerGroups} where true`);
+  await tx.execute(sql`delete from ${dashboardPeerDists} where true`);
   const all = keyFilter("all");
   await tx.execute(insertGroups(all));
   await tx.execute(insertTopics(all));
   // Stored in peer-group order, so a group's rows share pages (the page reads ~1/9 of them at 100k).
   await tx.execute(insertPeerValues(sql`true`, true));
+  // Every report's 91 values grouped at once: room to hash them in memory (this transaction only).
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  // Read twice rather than copied: a million wide rows spilled gigabytes to temporary files.
+  await tx.execute(applyPeerRows(sql`select 1 sign, * from ${dashboardPeerValues}`, { inline: true }));
   const placed = sql`select distinct ${rf.year}, ${rf.regionCode} from ${rf} where ${rf.isCurrent} and ${rf.regionCode} is not null`;
   await tx.execute(insertCoverage(sql`select year, region_code from (${placed}) k(year, region_code) union select year + 1, region_code from (${placed}) k(year, region_code)`));
   await tx.execute(

@@ -12,6 +12,7 @@ import type { CellValue } from "../../../lib/records/parsed-report";
 import { AccessDeniedError, type Ctx } from "../../context";
 import { reportFigures, reports } from "../../schema";
 import { figureCells } from "../../schema/report-figures";
+import { refreshRollups } from "../dashboard/rollups";
 
 const BATCH = 500;
 
@@ -24,7 +25,7 @@ export async function backfillCoverage({ ctx }: BackfillCoverageOptions): Promis
   let updated = 0;
   for (;;) {
     const rows = await ctx.db
-      .select({ id: reports.id, formatVersion: reports.formatVersion, parseIssues: reports.parseIssues, figures: reportFigures })
+      .select({ id: reports.id, formatVersion: reports.formatVersion, parseIssues: reports.parseIssues, figures: reportFigures, isCurrent: reports.isCurrent })
       .from(reports)
       .innerJoin(reportFigures, eq(reportFigures.reportId, reports.id))
       .where(isNull(reports.coverage))
@@ -44,6 +45,8 @@ export async function backfillCoverage({ ctx }: BackfillCoverageOptions): Promis
         const located = Object.fromEntries(TABLE_IDS.map((id) => [id, locatedButUnread.has(id)])) as Record<TableId, boolean>;
         await tx.update(reports).set({ coverage: computeCoverage(row.formatVersion, cells, located) }).where(eq(reports.id, row.id));
       }
+      // Coverage rollups count partly read reports (dashboard_coverage.partly_read).
+      await refreshRollups(tx, rows.filter((r) => r.isCurrent).map((r) => ({ year: r.figures.year, regionCode: r.figures.regionCode })));
     });
     updated += rows.length;
     if (rows.length < BATCH) break;

@@ -14,7 +14,7 @@ export async function clearReports({ ctx }: { ctx: Ctx }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     // Users keep their accounts; agency users lose the agency link only if their agency goes.
     await tx.execute(sql`update users set agency_id = null where role <> 'agency'`);
-    await tx.execute(sql`truncate ingest_jobs, report_topics, findings, report_figures, reports, source_documents, dashboard_groups, dashboard_coverage, dashboard_topics, dashboard_rollups_dirty, dashboard_peer_values`);
+    await tx.execute(sql`truncate ingest_jobs, report_topics, findings, report_figures, reports, source_documents, dashboard_groups, dashboard_coverage, dashboard_topics, dashboard_rollups_dirty, dashboard_peer_values, dashboard_peer_groups, dashboard_peer_dists`);
     await tx.execute(sql`delete from agencies where id not in (select agency_id from users where agency_id is not null)`);
     await bumpDashboardGeneration(tx);
     await tx.insert(auditLog).values({ actorUserId: actorUserId(ctx), action: "report.clear_all", entity: "report", entityId: null, details: {} });

@@ -151,7 +151,8 @@ describeEachDb("dashboard queries", (getDb) => {
     const peers = await getPeerComparison({ ctx, input: { agencyId: s.deptA, indicatorKey: "refusal_rate", year: Y2 } });
     expect(peers?.group).toMatchObject({ level: "county", deptType: "自然资源", basis: "deptType" });
     // 钟山 0/8 and 南明 15/30; the subject (8/20) is left out.
-    expect([...(peers?.values ?? [])].sort()).toEqual([0, 0.5]);
+    // The subject's own 8/20 placed among them: one below, none equal.
+    expect(peers?.position).toEqual({ value: 0.4, n: 2, min: 0, p25: 0.125, median: 0.25, p75: 0.375, max: 0.5, below: 1, equal: 0 });
     const y2 = peers?.stats.find((x) => x.year === Y2);
     expect(y2).toMatchObject({ n: 2, median: 0.25, p25: 0.125, p75: 0.375 });
     expect(peers?.members?.map((m) => m.value).sort()).toEqual([0, 0.5]);

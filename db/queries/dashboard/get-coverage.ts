@@ -62,17 +62,19 @@ async function getCoverageUncached({ ctx, input }: { ctx: Ctx; input: GetCoverag
       unknownDate: n(dc.unknownDate),
       withErrors: n(dc.withErrors),
       regionAggregate: n(dc.regionAggregate),
+      partlyRead: n(dc.partlyRead),
     })
     .from(dc)
     .where(and(eq(dc.year, year), inRegion(dc.regionCode, regionCode)))
     .groupBy(key)
     .orderBy(key);
-  return withTotal(year, await withPartlyRead(ctx, year, regionCode, rows));
+  return withTotal(year, rows);
 }
 
 /**
- * Adds each child region's count of partly read reports (read from reports.coverage, which the
- * rollups do not carry): current reports of the year with a table not completely read.
+ * Adds each child region's count of partly read reports, read from reports.coverage: current
+ * reports of the year with a table not completely read. The direct computation (the rollups
+ * carry it as dashboard_coverage.partly_read: this scanned every report of the year).
  */
 async function withPartlyRead<R extends { code: unknown }>(
   ctx: Ctx,

@@ -1,11 +1,12 @@
 /**
  * The dashboard rollups give exactly what the direct SQL over report_figures gives (the
  * *FromFigures functions, kept as the oracle), after every kind of write: ingest, a new version,
- * a bulk load, accepting a submission, a cross-year finding change, a failed ingest, clearing.
- * And the incrementally maintained rows equal a rebuild from scratch.
+ * a bulk load, accepting a submission, a correction, a cross-year finding change, a failed ingest,
+ * clearing. And the incrementally maintained rows equal a rebuild from scratch — the peer
+ * distributions included, so every merge of one report in or out leaves what a rebuild makes.
  */
 import { readFileSync } from "node:fs";
-import { asc, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { isGroupSummable } from "../../../lib/charts/sums";
 import { INDICATORS } from "../../../lib/indicators";
@@ -17,13 +18,14 @@ import { keyRows } from "../../mutations/dashboard/rollups";
 import { refreshDashboardRollups } from "../../mutations/dashboard/refresh-dashboard-rollups";
 import { acceptReport } from "../../mutations/report/accept-report";
 import { clearReports } from "../../mutations/report/clear-reports";
+import { correctReport } from "../../mutations/report/correct-report";
 import { ingestReport } from "../../mutations/report/ingest-report";
 import { refreshCrossYear } from "../../mutations/report/refresh-cross-year";
-import { dashboardCoverage, dashboardGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardTopics, reportFigures } from "../../schema";
+import { agencies, dashboardCoverage, dashboardGroups, figureColumn, dashboardPeerDists, dashboardPeerGroups, dashboardPeerValues, dashboardRollupsDirty, dashboardTopics, reportFigures, reports } from "../../schema";
 import { describeEachDb } from "../../test/db";
 import { createTestAgency, createTestReport } from "../../test/factories";
 import { getCoverage, getCoverageFromFigures } from "./get-coverage";
-import { getPeerComparison, getPeerComparisonFromFigures, type PeerComparison } from "./get-peer-comparison";
+import { getPeerComparison, getPeerComparisonFromFigures } from "./get-peer-comparison";
 import { GROUP_BYS, listIndicatorSums, listIndicatorSumsFromFigures, type ListIndicatorSumsInput } from "./list-indicator-sums";
 import { listTopicShares, listTopicSharesFromFigures } from "./list-topic-shares";
 
@@ -71,6 +73,8 @@ async function snapshot(db: Db) {
     coverage: strip(await db.select().from(dashboardCoverage).orderBy(asc(sql`1`), asc(sql`2`))),
     topics: strip(await db.select().from(dashboardTopics).orderBy(asc(sql`1`), asc(sql`2`), asc(sql`3`))),
     peers: strip(await db.select().from(dashboardPeerValues).orderBy(asc(dashboardPeerValues.reportId))),
+    peerGroups: await db.select().from(dashboardPeerGroups).orderBy(asc(sql`1`), asc(sql`2`), asc(sql`3`), asc(sql`4`)),
+    peerDists: await db.select().from(dashboardPeerDists).orderBy(asc(sql`1`), asc(sql`2`), asc(sql`3`), asc(sql`4`), asc(sql`5`)),
   };
 }
 
@@ -87,16 +91,27 @@ async function expectRollupsMatch(ctx: Ctx): Promise<void> {
       expect(await listTopicShares({ ctx, input: { year, regionCode } })).toEqual(await listTopicSharesFromFigures({ ctx, input: { year, regionCode } }));
     }
   }
-  const sorted = (c: PeerComparison | null) => c && { ...c, values: [...c.values].sort((a, b) => a - b) };
   const agencyIds = await ctx.db.selectDistinct({ id: reportFigures.agencyId }).from(reportFigures);
+  let placed = 0;
   for (const { id } of agencyIds) {
     for (const indicatorKey of ["refusal_rate", "new_received", "service_ratio", "fee_income"]) {
       for (const year of [undefined, YEARS[1]]) {
         const input = { agencyId: id, indicatorKey, ...(year ? { year } : {}) };
-        expect(sorted(await getPeerComparison({ ctx, input })), JSON.stringify(input)).toEqual(sorted(await getPeerComparisonFromFigures({ ctx, input })));
+        const direct = await getPeerComparisonFromFigures({ ctx, input });
+        expect(await getPeerComparison({ ctx, input }), JSON.stringify(input)).toEqual(direct);
+        if (direct?.position?.value !== null && direct?.position?.value !== undefined) placed += 1;
+        // Other values placed (a draft's): below all, on each stored order statistic (ties), between, above all, none.
+        const pos = direct?.position;
+        const probes = pos && year && indicatorKey === "refusal_rate" ? [-1, pos.min, pos.p25, pos.median, pos.max, pos.max === null ? null : pos.max + 0.5, 1e9, null] : [];
+        for (const value of new Set(probes)) {
+          const at = { ...input, value };
+          expect(await getPeerComparison({ ctx, input: at }), JSON.stringify(at)).toEqual(await getPeerComparisonFromFigures({ ctx, input: at }));
+        }
       }
     }
   }
+  // The agency's own value is placed (and left out of its peers) in most of these.
+  expect(placed).toBeGreaterThan(0);
   // What the write paths maintained incrementally is what a rebuild from scratch gives.
   const incremental = await snapshot(ctx.db);
   await refreshDashboardRollups({ ctx, input: { mode: "all" } });
@@ -145,12 +160,32 @@ describeEachDb("dashboard rollups", (getDb) => {
     await expectRollupsMatch(ctx);
   });
 
-  it("match after a new version replaces the current one, and after a submission is accepted", async () => {
+  it("match after a new version replaces the current one", async () => {
     await ingest(ctx, names.gov, Y2, 20);
     await expectRollupsMatch(ctx);
-    const submitted = await ingest(ctx, names.dept, Y2, 40, { status: "submitted" });
+  });
+
+  let submittedId = "";
+  it("match after a submission arrives (it changes nothing yet)", async () => {
+    submittedId = (await ingest(ctx, names.dept, Y2, 40, { status: "submitted" })).reportId;
     await expectRollupsMatch(ctx);
-    await acceptReport({ ctx, input: { reportId: submitted.reportId } });
+  });
+
+  it("match after the submission is accepted", async () => {
+    await acceptReport({ ctx, input: { reportId: submittedId } });
+    await expectRollupsMatch(ctx);
+  });
+
+  it("match after a figure is corrected by hand (a new version)", async () => {
+    const [current] = await getDb()
+      .select({ id: reports.id, version: reports.version, natural: figureColumn("t3.new_received.natural_person") })
+      .from(reports)
+      .innerJoin(reportFigures, eq(reportFigures.reportId, reports.id))
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .where(and(eq(agencies.name, names.dept), eq(reports.year, Y2), eq(reports.isCurrent, true)));
+    // More applications: the department's new_received (a derived total) moves within its peer distribution.
+    const saved = await correctReport({ ctx, input: { reportId: current!.id, expectedVersion: current!.version, cells: { "t3.new_received.natural_person": String(Number(current!.natural ?? 0) + 5) }, reason: "原件自然人申请数有误" } });
+    expect(saved, JSON.stringify(saved)).toMatchObject({ status: "saved", published: true });
     await expectRollupsMatch(ctx);
   });
 
@@ -200,7 +235,7 @@ describeEachDb("dashboard rollups", (getDb) => {
   it("are emptied with the reports", async () => {
     await clearReports({ ctx });
     const s = await snapshot(getDb());
-    expect(s).toEqual({ groups: [], coverage: [], topics: [], peers: [] });
+    expect(s).toEqual({ groups: [], coverage: [], topics: [], peers: [], peerGroups: [], peerDists: [] });
     expect(await listIndicatorSums({ ctx, input: { indicatorKeys: KEYS, groupBy: "year" } })).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { computeIndicator, getIndicator, indicatorCells, percentileRank, toIndicatorCells, type IndicatorResult } from "../../../lib/indicators";
+import { computeIndicator, getIndicator, indicatorCells, positionRank, toIndicatorCells, type IndicatorResult, type PeerPosition } from "../../../lib/indicators";
 import type { Ctx } from "../../context";
 import { reportFigures, reports } from "../../schema";
 import { figureCells } from "../../schema/report-figures";
@@ -38,7 +38,8 @@ export interface SelfReviewPeerRow {
   p75: number | null;
   min: number | null;
   max: number | null;
-  values: number[];
+  /** Where the draft's value falls among the peers (what describePosition says). */
+  position: PeerPosition | null;
   /** Share of peers below the draft's value (ties count half), null without peers or value. */
   rank: number | null;
 }
@@ -68,25 +69,25 @@ export async function getSelfReviewPeers({ ctx, input }: { ctx: Ctx; input: z.in
   const cells = toIndicatorCells(row.figures ? figureCells(row.figures, keys) : {});
   const { formatVersion, scope } = row;
 
+  const owns = defs.map((def) => computeIndicator(def, { formatVersion, scope, year: access.year, cells }));
+  // The draft's own value placed among the peers (not the agency's published report's).
   const peers = await Promise.all(
-    defs.map((def) => getPeerComparison({ ctx, input: { agencyId: access.agencyId, indicatorKey: def.key, year: access.year, listUpTo: 0 } })),
+    defs.map((def, i) => getPeerComparison({ ctx, input: { agencyId: access.agencyId, indicatorKey: def.key, year: access.year, listUpTo: 0, value: owns[i]!.value } })),
   );
   const rows = defs.map((def, i): SelfReviewPeerRow => {
-    const own = computeIndicator(def, { formatVersion, scope, year: access.year, cells });
-    const peer = peers[i];
-    const stats = peer?.stats.find((s) => s.year === access.year);
-    const values = [...(peer?.values ?? [])].sort((a, b) => a - b);
+    const own = owns[i]!;
+    const position = peers[i]?.position ?? null;
     return {
       indicatorKey: def.key,
       own,
-      n: values.length,
-      p25: stats?.p25 ?? null,
-      median: stats?.median ?? null,
-      p75: stats?.p75 ?? null,
-      min: values[0] ?? null,
-      max: values[values.length - 1] ?? null,
-      values,
-      rank: own.value === null ? null : percentileRank(own.value, values),
+      n: position?.n ?? 0,
+      p25: position?.p25 ?? null,
+      median: position?.median ?? null,
+      p75: position?.p75 ?? null,
+      min: position?.min ?? null,
+      max: position?.max ?? null,
+      position,
+      rank: own.value === null || !position ? null : positionRank(position),
     };
   });
   return { reportId: access.id, agencyId: access.agencyId, year: access.year, group: peers.find((p) => p)?.group ?? null, rows };
