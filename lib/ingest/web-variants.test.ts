@@ -441,3 +441,82 @@ describe("an excerpt whose format cannot be told", () => {
     expect(Object.keys(line.cells).some((k) => k.startsWith("t2."))).toBe(false);
   });
 });
+
+describe("web pages seen in the realweb3 round", () => {
+  const sample = (): string => readFileSync(new URL("./__fixtures__/panzhou/2024/input.txt", import.meta.url), "utf8");
+
+  it("header cells wrapped over lines of their own before a lone pipe (本年新 / 制作数量 / |)", async () => {
+    // A 2019-template page: each cell on its own line, its pipe on the next one, the header words
+    // broken in two. Invented figures.
+    const cells = (...c: (string | number)[]): string[] => c.flatMap((x) => [String(x), "|"]);
+    const text = [
+      "盘州市人民政府2019年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      ...cells("第二十条第(一)项", "信息内容", "本年新\n制作数量", "本年新\n公开数量", "对外公开总数量"),
+      ...cells("规章", 1, 2, 3, "规范性文件", 4, 5, 6),
+      ...cells("第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"),
+      ...cells("行政许可", 120, -5, 115, "其他对外管理服务事项", 7, 8, 9),
+      ...cells("第二十条第(六)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"),
+      ...cells("行政处罚", 10, 11, 12, "行政强制", 13, 14, 15),
+      ...cells("第二十条第(八)项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", 16, 17),
+    ].join("\n");
+    expect(text).toContain("本年新\n制作数量\n|\n本年新\n公开数量\n|");
+    const line = await dry("wrapped-header-2019.txt", text);
+    const read = (row: string, cols: string[]): (number | null | undefined)[] => cols.map((c) => line.cells[`t2v19.${row}.${c}`]);
+    const published = ["new_made", "new_published", "total_published"];
+    const items = ["prev_items", "delta_items", "decisions"];
+    expect([read("regulation", published), read("normative_doc", published)]).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect([read("admin_license", items), read("admin_penalty", items), read("admin_fee", ["prev_items", "delta_items"])]).toEqual([
+      [120, -5, 115],
+      [10, 11, 12],
+      [16, 17],
+    ]);
+    expect(line.issues.filter((i) => i.code === "column_count_mismatch")).toEqual([]);
+  });
+
+  it("figures on lines of their own are never joined into one cell (0 / 0 / |)", async () => {
+    // Only words wrap: "行政规范性文件" / "2" / "0" / "|" keeps the figures apart, so the row is
+    // said unread rather than read as one cell "2 0".
+    const text = sample()
+      .replace(/^(\S[^|\n]*?) \|$/gmu, "$1\n|")
+      .replace(/^(行政规范性文件\n\|\n)(\d+)\n\|\n(\d+)\n\|/mu, "$1$2\n$3\n|");
+    const line = await dry("figures-apart.txt", text);
+    expect(line.cells["t2.normative_doc.issued"] ?? null).not.toBe(20);
+    expect(wrongCells(line).filter((k) => !k.startsWith("t2.normative_doc."))).toEqual([]);
+  });
+
+  it("the year a body paragraph opens with, not the year of last year's report it cites", async () => {
+    // A 国务院部门 page: no title, no statistical period; the text cites last year's report.
+    const lines = sample().split("\n");
+    const from = lines.findIndex((l) => l.startsWith("二、主动公开政府信息情况"));
+    const text = [
+      "根据《中华人民共和国政府信息公开条例》有关规定,编制本报告。",
+      "一、总体情况",
+      "2024年,盘州市人民政府坚持以习近平新时代中国特色社会主义思想为指导,深入推进政府信息公开工作。",
+      "一是稳妥做好主动公开。公开发布《盘州市人民政府2023年政府信息公开工作年度报告》,全年主动公开政府信息1060余条。",
+      ...lines.slice(from),
+    ].join("\n");
+    const line = await dry("cited-report.txt", text);
+    expect(line.year).toBe(2024);
+    expect(line.issues.map((i) => i.code)).toContain("year_inferred");
+    expect(wrongCells(line)).toEqual([]);
+  });
+
+  it("the agency that publishes 《2024年政府信息公开工作年度报告》, not the verb before the title", async () => {
+    const text = sample().replace(
+      /^根据《中华人民共和国政府信息公开条例》[^\n]*$/mu,
+      "根据《中华人民共和国政府信息公开条例》要求,盘州市人民政府办公室现向社会公开《2024年政府信息公开工作年度报告》。本报告数据统计时限为2024年1月1日至12月31日。",
+    );
+    const line = await dry("publishes-title.txt", text);
+    expect([line.year, line.agency.name]).toEqual([2024, "盘州市人民政府办公室"]);
+  });
+
+  it("a place whose name begins with 于 (于田县, 于洪区) is a name, not a clause", async () => {
+    const text = `于田县统计局2024年政府信息公开工作年度报告\n${sample()}`;
+    const line = await dry("yu-place.txt", text);
+    expect([line.year, line.agency.name]).toEqual([2024, "于田县统计局"]);
+  });
+});

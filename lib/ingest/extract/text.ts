@@ -313,12 +313,24 @@ export function extractFromText(source: string, meta: ExtractedDocument["meta"] 
     // "行政规范性文件" then "|": inside a table, a row label whose closing pipe wrapped onto a line of
     // its own (its cell's text ended in a line break). Only a short label: a heading or a sentence
     // between two tables is no cell.
+    // A header cell wrapped over lines of its own ("本年新" / "制作数量" / "|") is one cell too: up to
+    // three short lines of words (never figures: "0" / "0" / "|" are no one cell) before the pipe.
     if (table.length > 0 && joined === 0 && !trimmed.includes("|") && trimmed.length > 0 && trimmed.length <= 40 && !/[。；;：:]/u.test(trimmed) && !SECTION_HEADING.test(trimmed) && end < text.length) {
-      const next = text.indexOf("\n", end + 1);
-      if (text.slice(end + 1, next === -1 ? text.length : next).trim() === "|") {
-        joined = 1;
-        joinedEnd = next === -1 ? text.length : next;
-        trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
+      let at = end;
+      let words = trimmed.length;
+      for (let k = 1; k <= 3 && at < text.length; k++) {
+        const next = text.indexOf("\n", at + 1);
+        const following = text.slice(at + 1, next === -1 ? text.length : next).trim();
+        if (following === "|") {
+          joined = k;
+          joinedEnd = next === -1 ? text.length : next;
+          trimmed = text.slice(offset, joinedEnd).replace(/\n/gu, " ").trim();
+          break;
+        }
+        words += following.length;
+        const wrapped = /\p{Script=Han}/u;
+        if (following.length === 0 || following.includes("|") || !wrapped.test(following) || !wrapped.test(trimmed) || words > 40 || /[。；;：:]/u.test(following) || SECTION_HEADING.test(following)) break;
+        at = next === -1 ? text.length : next;
       }
     }
     if (trimmed.length > 0) {

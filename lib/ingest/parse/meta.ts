@@ -40,7 +40,7 @@ const TITLE_YEAR_AFTER = new RegExp(`^(.{0,60}?)${REPORT_TAIL}[(（]?(\\d{4})\\s
 const TITLE_YEAR_INSIDE = /^(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(\d{4})\s*年度?(?:报告|年报)$/u;
 /** A line that is only an agency's name, as under a title or in the closing signature (落款). */
 const AGENCY_LINE = /^[\p{Script=Han}()（）]{3,40}(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|署|院|馆|中心|所|站|队|处|部|会|社|行|集团|公司)(?:[(（][\p{Script=Han}]{2,20}[)）])?$/u;
-const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?(.{2,60}?)(\\d{4})\\s*年度?${YEAR_TAIL}`, "u");
+const PREAMBLE_AGENCY = new RegExp(`(?:现|特|兹)(?:将|予以|予)?(?:向社会)?(?:公布|发布|公开|编制|编写|形成|印发)?《?([^《》]{2,60}?)(\\d{4})\\s*年度?${YEAR_TAIL}`, "u");
 const PREAMBLE_AGENCY_2 = new RegExp(`(?:本报告|本年报|本年度报告)(?:由|是)(.{2,40}?)(?:编制|根据|依据)`, "u");
 // Looser preamble sentences; what they capture must also look like a name (AGENCY_LINE):
 // "现将2024年度X政府信息公开工作情况报告如下", "特向社会公布2024年度X政府信息公开工作年度报告",
@@ -60,7 +60,8 @@ const PREAMBLE_LOOSE: readonly RegExp[] = [
   // "特向社会公布广元市统计局2024年政府信息公开情况": the report named by what it tells.
   /(?:公布|发布)《?([^，,。；;、《》\d]{2,40}?)\d{4}\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?情况/u,
   // "绍兴市越城区东湖街道特编制2023年政府信息公开年度报告": the name before 特/现 and the verb.
-  new RegExp(`(?:^|[，,。；;])([^，,。；;、《》\\d]{2,40}?)(?:特|现)(?:编制|编写|公布|发布)了?《?\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
+  // "岐山县教育体育局现向社会公开《2023年政府信息公开工作年度报告》" too.
+  new RegExp(`(?:^|[，,。；;])([^，,。；;、《》\\d]{2,40}?)(?:特|现)(?:向社会)?(?:编制|编写|公布|发布|公开)了?《?\\d{4}\\s*年度?${REPORT_TAIL}`, "u"),
 ];
 /**
  * The opening narrative's subject, when nothing else names the agency: "2023年，南京市栖霞区教育局
@@ -85,9 +86,12 @@ const NARRATIVE_YEAR =
 /** A township's name ends in 乡/镇/街道, which AGENCY_LINE leaves out (a heading can end so too). */
 const TOWNSHIP = /^[\p{Script=Han}]{2,20}(?:市|县|区|旗)[\p{Script=Han}]{1,10}(?:乡|镇|街道)$/u;
 const PERIOD = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u;
+/** The title of another annual report cited in the text: "《…2021年政府信息公开工作年度报告》". */
+const CITED_REPORT = /《[^《》]{0,60}?(?:年度报告|年报)》/gu;
 const YEAR_MENTION = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/gu;
 // Self-references (本单位办公室, 我局) end like a name but are not one; 本溪市 is a place, so only these.
-const BAD_NAME = /[，,。；;:：!！?？“”《》]|^[的之于]|^(?:现将|现|特|兹|根据|依据|按照|编制|编写|公布|发布|印发)|(?:编制|编写|公布|发布|印发)$|年报|信息公开|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
+// A name opened by 于 is a clause ("于2024年…"), unless 于 begins a place: 于洪区, 于都县, 于田县.
+const BAD_NAME = /[，,。；;:：!！?？“”《》]|^[的之]|^于(?!\p{Script=Han}(?:区|县|市|镇|乡))|^(?:现将|现|特|兹|根据|依据|按照|编制|编写|公布|发布|印发)|(?:编制|编写|公布|发布|印发)$|年报|信息公开|^[本我](?:机关|单位|部门|局|委|院|厅|办|处|中心|站|所|市|县|区|镇|乡|街道|街)|报告|条例/u;
 
 const AGGREGATE = [
   /汇总(?:了)?(?:全|本)(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/u,
@@ -314,7 +318,9 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
   if (!year) {
     const counts = new Map<number, number>();
     for (const b of textBlocks.slice(0, 30)) {
-      for (const m of b.text.normalize("NFKC").matchAll(YEAR_MENTION)) {
+      // "公开发布《国家新闻出版署2021年政府信息公开工作年度报告》": a cited report (last year's) is not
+      // this report's year.
+      for (const m of b.text.normalize("NFKC").replace(CITED_REPORT, "《》").matchAll(YEAR_MENTION)) {
         const y = Number(m[1]);
         if (validYear(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
       }
@@ -329,7 +335,7 @@ export function readMeta(doc: ExtractedDocument, sections: SectionsResult): Repo
       // The one year the opening text names, where it opens the sentence saying what the body did
       // under the 条例.
       for (const b of textBlocks.slice(0, 8)) {
-        const t = b.text.normalize("NFKC");
+        const t = b.text.normalize("NFKC").replace(CITED_REPORT, "《》");
         const y = Number(NARRATIVE_YEAR.exec(t)?.[1] ?? WORK_YEAR.exec(t)?.[1] ?? OPENING_YEAR.exec(t)?.[1] ?? NaN);
         if (y === top?.[0]) {
           year = y;
