@@ -65,8 +65,11 @@ export async function ensureBuilt(): Promise<void> {
   }
   console.log(`build: ${state.reason}; running next build (a few minutes on a small machine)…`);
   const started = Date.now();
+  // A clone that never built has no Turbopack cache to reuse: writing one would only make this
+  // first build slower (next.config.ts).
+  const firstBuild = !existsSync(join(ROOT, ".next"));
   const code = await run(localBin("next"), ["build"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(firstBuild ? { GONGKAI_FIRST_BUILD: "1" } : {}) },
   });
   if (code !== 0) {
     throw new Error(`next build failed (exit ${code}). Fix the errors printed above, then run the command again.`);

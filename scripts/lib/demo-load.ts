@@ -119,7 +119,8 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
   let done = 0;
   let lastRecorded = 0;
   let lastLogged = 0;
-  let lastRollups = Date.now();
+  // 0: a resumed load rebuilds at its first record what a stopped one left (see the stop below).
+  let lastRollups = 0;
   const record = async (force = false) => {
     if (!run.track || (!force && Date.now() - lastRecorded < 1000)) return;
     lastRecorded = Date.now();
@@ -161,6 +162,9 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
   let stopped = false;
   try {
     for (const file of generateCorpus(opts)) {
+      // PGlite answers through microtasks only, so without this turn of the event loop a stop
+      // (a signal, a child's exit) would wait behind every document still to go.
+      if (run.signal) await new Promise((resolve) => setImmediate(resolve));
       if (run.signal?.aborted) {
         stopped = true;
         break;
@@ -177,8 +181,9 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
     // A stop leaves the documents still in the window to the resumed load.
     while (window.length && !run.signal?.aborted) await store();
     if (window.length) {
+      // A stop is answered at once: the analyses in flight are dropped with their workers below.
       stopped = true;
-      await Promise.allSettled(window.map((w) => w.analyzed));
+      for (const w of window) w.analyzed.catch(() => undefined);
     }
   } finally {
     await pool.close();
@@ -189,8 +194,10 @@ export async function loadDemoCorpus(db: Db, options: DemoLoadOptions = {}, run:
     const agencies = await db.selectDistinct({ id: reportsTable.agencyId }).from(reportsTable);
     await refreshCrossYear({ ctx, input: { agencyIds: agencies.map((a) => a.id) }, pace: run.pace });
     if (run.track) await finishDemoLoad({ ctx, input: { loaded: done, failed } });
-  } else {
-    await record(true);
+  } else if (run.track) {
+    // The progress, not the rollups: whoever resumes the load rebuilds them within 15 s, and a
+    // stop (the build is done, or the server shuts down) should not wait for them.
+    await recordDemoProgress({ ctx, input: { loaded: done, failed } });
   }
   return { reports, failed, seconds: (Date.now() - started) / 1000, planned, done, stopped };
 }
